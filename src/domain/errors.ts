@@ -1,0 +1,37 @@
+/** Where a bad value was found: the file (or URL), the line (1-based) and the field (column name). */
+export interface InputLocation {
+  file: string;
+  line?: number;
+  field?: string;
+}
+
+/**
+ * Bad input from outside (a file, an HTTP parameter, a CLI argument): the message names where it is.
+ * @example throw new InputError('not a number: "abc"', { file: 'pop.csv', line: 12, field: 'Value' })
+ */
+export class InputError extends Error {
+  readonly location: InputLocation;
+  readonly reason: string;
+
+  constructor(reason: string, location: InputLocation) {
+    super(`${formatLocation(location)}: ${reason}`);
+    this.name = 'InputError';
+    this.reason = reason;
+    this.location = location;
+  }
+}
+
+export function formatLocation({ file, line, field }: InputLocation): string {
+  let where = file;
+  if (line !== undefined) where += `, line ${line}`;
+  if (field !== undefined) where += `, field "${field}"`;
+  return where;
+}
+
+/** A request for something that does not exist (a country code, a group, an indicator). */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
