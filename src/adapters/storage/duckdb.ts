@@ -1,0 +1,147 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { ident, type ColumnType, type Database, type Row, type SqlValue, type Transaction } from './sql.ts';
+
+export interface DuckDbOptions {
+  /** File path, or ":memory:". */
+  path: string;
+  /** DuckDB's memory_limit, e.g. "2GB"; always set, so a large query fails instead of exhausting the machine. */
+  memoryLimit?: string;
+  threads?: number;
+  /** Connections used for concurrent reads. */
+  readers?: number;
+}
+
+function toJs(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+function convertRows(rows: Record<string, unknown>[]): Row[] {
+  for (const row of rows) {
+    for (const key of Object.keys(row)) {
+      const v = row[key];
+      if (typeof v === 'bigint') row[key] = toJs(v);
+    }
+  }
+  return rows;
+}
+
+async function runQuery(conn: DuckDBConnection, sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+  const reader = await conn.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
+  return convertRows(reader.getRowObjectsJS() as Record<string, unknown>[]);
+}
+
+function append(appender: DuckDBAppender, type: ColumnType, value: SqlValue): void {
+  if (value === null) return appender.appendNull();
+  switch (type) {
+    case 'text':
+      return appender.appendVarchar(String(value));
+    case 'integer':
+      return appender.appendInteger(Number(value));
+    case 'double':
+      return appender.appendDouble(Number(value));
+    case 'boolean':
+      return appender.appendBoolean(Boolean(value));
+  }
+}
+
+/** A one-at-a-time queue, so transactions on the single writer connection never interleave. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+/** The embedded DuckDB database: one file, one writer connection, a few reader connections. */
+export class DuckDbDatabase implements Database {
+  readonly engine = 'duckdb' as const;
+  private next = 0;
+  private readonly writeLock = new Mutex();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly readers: DuckDBConnection[],
+  ) {}
+
+  static async open(options: DuckDbOptions): Promise<DuckDbDatabase> {
+    const instance = await DuckDBInstance.create(options.path, {
+      memory_limit: options.memoryLimit ?? '2GB',
+      threads: String(options.threads ?? 2),
+    });
+    const writer = await instance.connect();
+    const readers: DuckDBConnection[] = [];
+    for (let i = 0; i < (options.readers ?? 4); i++) readers.push(await instance.connect());
+    return new DuckDbDatabase(instance, writer, readers);
+  }
+
+  private reader(): DuckDBConnection {
+    const conn = this.readers[this.next++ % this.readers.length];
+    if (!conn) throw new Error('the database is closed');
+    return conn;
+  }
+
+  query<T = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return runQuery(this.reader(), sql, params) as Promise<T[]>;
+  }
+
+  async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
+    await this.writeLock.run(() => runQuery(this.writer, sql, params));
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.writeLock.run(async () => {
+      const conn = this.writer;
+      await conn.run('BEGIN TRANSACTION');
+      const tx: Transaction = {
+        engine: 'duckdb',
+        query: <R = Row>(sql: string, params?: readonly SqlValue[]) => runQuery(conn, sql, params) as Promise<R[]>,
+        run: async (sql, params) => {
+          await runQuery(conn, sql, params);
+        },
+        bulkInsert: async (table, columns, types, rows) => {
+          if (rows.length === 0) return;
+          // The appender writes whole rows in table column order; a staging table with exactly these columns
+          // keeps that independent of the target table's layout.
+          const staging = `staging_${table}`;
+          await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(staging)} AS SELECT ${columns.map(ident).join(', ')} FROM ${ident(table)} LIMIT 0`);
+          const appender = await conn.createAppender(staging, 'main', 'temp');
+          try {
+            for (const row of rows) {
+              for (let i = 0; i < types.length; i++) append(appender, types[i] as ColumnType, row[i] ?? null);
+              appender.endRow();
+            }
+          } finally {
+            appender.closeSync();
+          }
+          const cols = columns.map(ident).join(', ');
+          await conn.run(`INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM ${ident(staging)}`);
+          await conn.run(`DROP TABLE ${ident(staging)}`);
+        },
+      };
+      try {
+        const result = await work(tx);
+        await conn.run('COMMIT');
+        return result;
+      } catch (error) {
+        await conn.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.writeLock.run(async () => {
+      for (const conn of [...this.readers, this.writer]) conn.closeSync();
+      this.readers.length = 0;
+      this.instance.closeSync();
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import type { Database, Engine } from './sql.ts';
+
+/** A numbered schema change. Statements keep to the SQL both engines understand, unless split by engine. */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: (engine: Engine) => string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'countries, groups, vintages and observations',
+    statements: (engine) => [
+      `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+      `INSERT INTO meta (key, value) VALUES ('data_version', '0')`,
+      `CREATE SEQUENCE vintage_id_seq START 1`,
+      `CREATE TABLE vintage (
+        id INTEGER PRIMARY KEY,
+        dataset TEXT NOT NULL,
+        source TEXT NOT NULL,
+        format TEXT NOT NULL,
+        file_name TEXT,
+        sha256 TEXT NOT NULL,
+        licence TEXT,
+        source_url TEXT,
+        published_at TEXT,
+        imported_at TEXT NOT NULL,
+        row_count INTEGER NOT NULL DEFAULT 0,
+        note TEXT
+      )`,
+      `CREATE TABLE country (
+        iso3 TEXT PRIMARY KEY,
+        iso2 TEXT,
+        m49 TEXT,
+        name_en TEXT NOT NULL,
+        name_fr TEXT,
+        name_es TEXT,
+        name_pt TEXT,
+        region_code TEXT,
+        region_name TEXT,
+        subregion_code TEXT,
+        subregion_name TEXT,
+        intermediate_code TEXT,
+        intermediate_name TEXT,
+        vintage_id INTEGER
+      )`,
+      `CREATE TABLE entity (code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL)`,
+      `CREATE TABLE country_group (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        name_fr TEXT,
+        name_es TEXT,
+        name_pt TEXT,
+        description_en TEXT,
+        description_fr TEXT,
+        description_es TEXT,
+        description_pt TEXT,
+        wb_code TEXT,
+        source TEXT NOT NULL,
+        vintage_id INTEGER,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE membership (
+        group_id TEXT NOT NULL,
+        iso3 TEXT NOT NULL,
+        status TEXT NOT NULL,
+        date_from TEXT,
+        date_to TEXT,
+        source TEXT NOT NULL,
+        note TEXT,
+        vintage_id INTEGER
+      )`,
+      `CREATE TABLE indicator (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        vintage_id INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE indicator_vintage (
+        indicator TEXT NOT NULL,
+        vintage_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        observations INTEGER NOT NULL,
+        first_year INTEGER,
+        last_year INTEGER,
+        PRIMARY KEY (indicator, vintage_id)
+      )`,
+      `CREATE TABLE observation (
+        vintage_id INTEGER NOT NULL,
+        indicator TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        value DOUBLE PRECISION NOT NULL
+      )`,
+      // DuckDB scans columns fast without one; PostgreSQL needs it for every indicator lookup.
+      ...(engine === 'postgres'
+        ? [
+            `CREATE INDEX observation_lookup ON observation (indicator, vintage_id, entity, year)`,
+            `CREATE INDEX membership_group ON membership (group_id)`,
+            `CREATE INDEX membership_country ON membership (iso3)`,
+          ]
+        : []),
+    ],
+  },
+];
+
+/**
+ * Brings the schema up to the latest version, each migration in its own transaction.
+ * Returns the versions applied now (empty when the schema was current).
+ */
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.run(`CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const done = new Set((await db.query<{ version: number }>(`SELECT version FROM schema_migration`)).map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(m.version)) continue;
+    await db.transaction(async (tx) => {
+      for (const statement of m.statements(db.engine)) await tx.run(statement);
+      await tx.run(`INSERT INTO schema_migration (version, name, applied_at) VALUES ($1, $2, $3)`, [m.version, m.name, new Date().toISOString()]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,454 @@
+import type { Country, M49Area } from '../../domain/country.ts';
+import type { Group, GroupKind, Membership, MembershipStatus } from '../../domain/group.ts';
+import type { Localized } from '../../domain/lang.ts';
+import type { Observation } from '../../domain/observation.ts';
+import { migrate } from './migrations.ts';
+import { placeholders, type Database, type SqlValue, type Transaction } from './sql.ts';
+import type {
+  Entity,
+  ImportWriter,
+  IndicatorRecord,
+  NewVintage,
+  ObservationQuery,
+  ObservationRow,
+  Store,
+  Vintage,
+} from './store.ts';
+
+interface VintageRow {
+  id: number;
+  dataset: string;
+  source: string;
+  format: string;
+  file_name: string | null;
+  sha256: string;
+  licence: string | null;
+  source_url: string | null;
+  published_at: string | null;
+  imported_at: string;
+  row_count: number;
+  note: string | null;
+}
+
+interface CountryRow {
+  iso3: string;
+  iso2: string | null;
+  m49: string | null;
+  name_en: string;
+  name_fr: string | null;
+  name_es: string | null;
+  name_pt: string | null;
+  region_code: string | null;
+  region_name: string | null;
+  subregion_code: string | null;
+  subregion_name: string | null;
+  intermediate_code: string | null;
+  intermediate_name: string | null;
+}
+
+interface GroupRow {
+  id: string;
+  kind: string;
+  name_en: string;
+  name_fr: string | null;
+  name_es: string | null;
+  name_pt: string | null;
+  description_en: string | null;
+  description_fr: string | null;
+  description_es: string | null;
+  description_pt: string | null;
+  wb_code: string | null;
+  source: string;
+}
+
+interface MembershipRow {
+  group_id: string;
+  iso3: string;
+  status: string;
+  date_from: string | null;
+  date_to: string | null;
+  source: string;
+  note: string | null;
+}
+
+function parseVintage(r: VintageRow): Vintage {
+  return {
+    id: r.id,
+    dataset: r.dataset,
+    source: r.source,
+    format: r.format,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    licence: r.licence,
+    sourceUrl: r.source_url,
+    publishedAt: r.published_at,
+    importedAt: r.imported_at,
+    rowCount: r.row_count,
+    note: r.note,
+  };
+}
+
+function localized(en: string, fr: string | null, es: string | null, pt: string | null): Localized {
+  return { en, ...(fr ? { fr } : {}), ...(es ? { es } : {}), ...(pt ? { pt } : {}) };
+}
+
+function area(code: string | null, name: string | null): M49Area | null {
+  return code && name ? { code, name } : null;
+}
+
+function parseCountry(r: CountryRow): Country {
+  return {
+    iso3: r.iso3,
+    iso2: r.iso2,
+    m49: r.m49,
+    names: localized(r.name_en, r.name_fr, r.name_es, r.name_pt),
+    region: area(r.region_code, r.region_name),
+    subregion: area(r.subregion_code, r.subregion_name),
+    intermediateRegion: area(r.intermediate_code, r.intermediate_name),
+  };
+}
+
+function parseGroup(r: GroupRow): Group {
+  return {
+    id: r.id,
+    kind: r.kind as GroupKind,
+    names: localized(r.name_en, r.name_fr, r.name_es, r.name_pt),
+    wbCode: r.wb_code,
+    source: r.source,
+    ...(r.description_en ? { description: localized(r.description_en, r.description_fr, r.description_es, r.description_pt) } : {}),
+  };
+}
+
+function parseMembership(r: MembershipRow): Membership {
+  return {
+    groupId: r.group_id,
+    iso3: r.iso3,
+    status: r.status as MembershipStatus,
+    from: r.date_from,
+    to: r.date_to,
+    source: r.source,
+    note: r.note,
+  };
+}
+
+const VINTAGE_COLUMNS = `id, dataset, source, format, file_name, sha256, licence, source_url, published_at, imported_at, row_count, note`;
+
+async function bumpDataVersion(tx: Transaction): Promise<void> {
+  await tx.run(`UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'data_version'`);
+}
+
+function groupValues(g: Group, vintageId: number | null, now: string): SqlValue[] {
+  return [
+    g.id,
+    g.kind,
+    g.names.en,
+    g.names.fr ?? null,
+    g.names.es ?? null,
+    g.names.pt ?? null,
+    g.description?.en ?? null,
+    g.description?.fr ?? null,
+    g.description?.es ?? null,
+    g.description?.pt ?? null,
+    g.wbCode,
+    g.source,
+    vintageId,
+    now,
+  ];
+}
+
+async function writeGroups(tx: Transaction, groups: readonly Group[], memberships: readonly Membership[], vintageId: number | null): Promise<void> {
+  const now = new Date().toISOString();
+  const ids = groups.map((g) => g.id);
+  for (const m of memberships) {
+    if (!ids.includes(m.groupId)) throw new Error(`membership of ${m.iso3} names group ${m.groupId}, which this write does not define`);
+  }
+  if (ids.length) {
+    await tx.run(`DELETE FROM membership WHERE group_id IN (${placeholders(ids.length)})`, ids);
+    await tx.run(`DELETE FROM country_group WHERE id IN (${placeholders(ids.length)})`, ids);
+  }
+  for (const g of groups) {
+    await tx.run(
+      `INSERT INTO country_group (id, kind, name_en, name_fr, name_es, name_pt, description_en, description_fr, description_es,
+        description_pt, wb_code, source, vintage_id, updated_at) VALUES (${placeholders(14)})`,
+      groupValues(g, vintageId, now),
+    );
+  }
+  await tx.bulkInsert(
+    'membership',
+    ['group_id', 'iso3', 'status', 'date_from', 'date_to', 'source', 'note', 'vintage_id'],
+    ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer'],
+    memberships.map((m) => [m.groupId, m.iso3, m.status, m.from, m.to, m.source, m.note ?? null, vintageId]),
+  );
+}
+
+interface IndicatorStats {
+  name: string | null;
+  observations: number;
+  firstYear: number;
+  lastYear: number;
+}
+
+/** The storage, written once in the SQL both engines understand. */
+export class SqlStore implements Store {
+  private constructor(private readonly db: Database) {}
+
+  /** Opens a store over a database, bringing its schema up to date. */
+  static async open(db: Database): Promise<SqlStore> {
+    await migrate(db);
+    return new SqlStore(db);
+  }
+
+  get engine() {
+    return this.db.engine;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  async dataVersion(): Promise<number> {
+    const rows = await this.db.query<{ value: string }>(`SELECT value FROM meta WHERE key = 'data_version'`);
+    return Number(rows[0]?.value ?? 0);
+  }
+
+  async findVintage(dataset: string, sha256: string): Promise<Vintage | null> {
+    const rows = await this.db.query<VintageRow>(
+      `SELECT ${VINTAGE_COLUMNS} FROM vintage WHERE dataset = $1 AND sha256 = $2 ORDER BY id DESC LIMIT 1`,
+      [dataset, sha256],
+    );
+    return rows[0] ? parseVintage(rows[0]) : null;
+  }
+
+  async importVintage(meta: NewVintage, fill: (writer: ImportWriter) => Promise<void>): Promise<Vintage> {
+    return this.db.transaction(async (tx) => {
+      const [idRow] = await tx.query<{ id: number }>(`SELECT CAST(nextval('vintage_id_seq') AS INTEGER) AS id`);
+      if (!idRow) throw new Error('the vintage sequence returned nothing');
+      const vintageId = idRow.id;
+      const importedAt = new Date().toISOString();
+      await tx.run(
+        `INSERT INTO vintage (${VINTAGE_COLUMNS}) VALUES (${placeholders(12)})`,
+        [
+          vintageId,
+          meta.dataset,
+          meta.source,
+          meta.format,
+          meta.fileName,
+          meta.sha256,
+          meta.licence,
+          meta.sourceUrl,
+          meta.publishedAt,
+          importedAt,
+          0,
+          meta.note,
+        ],
+      );
+      const stats = new Map<string, IndicatorStats>();
+      let rowCount = 0;
+      const writer: ImportWriter = {
+        vintageId,
+        upsertCountries: async (countries) => {
+          for (const c of countries) {
+            await tx.run(`DELETE FROM country WHERE iso3 = $1`, [c.iso3]);
+          }
+          await tx.bulkInsert(
+            'country',
+            ['iso3', 'iso2', 'm49', 'name_en', 'name_fr', 'name_es', 'name_pt', 'region_code', 'region_name', 'subregion_code',
+              'subregion_name', 'intermediate_code', 'intermediate_name', 'vintage_id'],
+            ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer'],
+            countries.map((c) => [
+              c.iso3,
+              c.iso2,
+              c.m49,
+              c.names.en,
+              c.names.fr ?? null,
+              c.names.es ?? null,
+              c.names.pt ?? null,
+              c.region?.code ?? null,
+              c.region?.name ?? null,
+              c.subregion?.code ?? null,
+              c.subregion?.name ?? null,
+              c.intermediateRegion?.code ?? null,
+              c.intermediateRegion?.name ?? null,
+              vintageId,
+            ]),
+          );
+          rowCount += countries.length;
+        },
+        upsertEntities: async (entities) => {
+          for (const e of entities) {
+            await tx.run(`DELETE FROM entity WHERE code = $1`, [e.code]);
+            await tx.run(`INSERT INTO entity (code, name, kind) VALUES ($1, $2, $3)`, [e.code, e.name, e.kind]);
+          }
+        },
+        replaceGroups: async (groups, memberships) => {
+          await writeGroups(tx, groups, memberships, vintageId);
+          rowCount += memberships.length;
+        },
+        nameIndicator: async (code, name) => {
+          const s = stats.get(code);
+          if (s) s.name = name;
+          else stats.set(code, { name, observations: 0, firstYear: Infinity, lastYear: -Infinity });
+        },
+        addObservations: async (rows: readonly ObservationRow[]) => {
+          for (const r of rows) {
+            let s = stats.get(r.indicator);
+            if (!s) stats.set(r.indicator, (s = { name: null, observations: 0, firstYear: Infinity, lastYear: -Infinity }));
+            s.observations++;
+            if (r.year < s.firstYear) s.firstYear = r.year;
+            if (r.year > s.lastYear) s.lastYear = r.year;
+          }
+          await tx.bulkInsert(
+            'observation',
+            ['vintage_id', 'indicator', 'entity', 'year', 'value'],
+            ['integer', 'text', 'text', 'integer', 'double'],
+            rows.map((r) => [vintageId, r.indicator, r.entity, r.year, r.value]),
+          );
+          rowCount += rows.length;
+        },
+      };
+      await fill(writer);
+
+      for (const [code, s] of stats) {
+        if (s.observations === 0) continue;
+        const name = s.name ?? code;
+        await tx.run(
+          `INSERT INTO indicator_vintage (indicator, vintage_id, name, observations, first_year, last_year) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [code, vintageId, name, s.observations, s.firstYear, s.lastYear],
+        );
+        await tx.run(`DELETE FROM indicator WHERE code = $1`, [code]);
+        await tx.run(`INSERT INTO indicator (code, name, vintage_id, updated_at) VALUES ($1, $2, $3, $4)`, [code, name, vintageId, importedAt]);
+      }
+      await tx.run(`UPDATE vintage SET row_count = $1 WHERE id = $2`, [rowCount, vintageId]);
+      await bumpDataVersion(tx);
+      return { ...meta, id: vintageId, importedAt, rowCount };
+    });
+  }
+
+  async vintages(): Promise<Vintage[]> {
+    const rows = await this.db.query<VintageRow>(`SELECT ${VINTAGE_COLUMNS} FROM vintage ORDER BY id DESC`);
+    return rows.map(parseVintage);
+  }
+
+  async vintage(id: number): Promise<Vintage | null> {
+    const rows = await this.db.query<VintageRow>(`SELECT ${VINTAGE_COLUMNS} FROM vintage WHERE id = $1`, [id]);
+    return rows[0] ? parseVintage(rows[0]) : null;
+  }
+
+  async countries(): Promise<Country[]> {
+    const rows = await this.db.query<CountryRow>(`SELECT * FROM country ORDER BY iso3`);
+    return rows.map(parseCountry);
+  }
+
+  async country(iso3: string): Promise<Country | null> {
+    const rows = await this.db.query<CountryRow>(`SELECT * FROM country WHERE iso3 = $1`, [iso3]);
+    return rows[0] ? parseCountry(rows[0]) : null;
+  }
+
+  async entities(): Promise<Entity[]> {
+    return this.db.query<Entity>(`SELECT code, name, kind FROM entity ORDER BY code`);
+  }
+
+  async groups(): Promise<Group[]> {
+    const rows = await this.db.query<GroupRow>(`SELECT * FROM country_group ORDER BY id`);
+    return rows.map(parseGroup);
+  }
+
+  async group(id: string): Promise<Group | null> {
+    const rows = await this.db.query<GroupRow>(`SELECT * FROM country_group WHERE id = $1`, [id]);
+    return rows[0] ? parseGroup(rows[0]) : null;
+  }
+
+  async memberships(filter: { groupId?: string; iso3?: string } = {}): Promise<Membership[]> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.groupId !== undefined) {
+      params.push(filter.groupId);
+      where.push(`group_id = $${params.length}`);
+    }
+    if (filter.iso3 !== undefined) {
+      params.push(filter.iso3);
+      where.push(`iso3 = $${params.length}`);
+    }
+    const rows = await this.db.query<MembershipRow>(
+      `SELECT group_id, iso3, status, date_from, date_to, source, note FROM membership
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY group_id, iso3, date_from NULLS FIRST, status`,
+      params,
+    );
+    return rows.map(parseMembership);
+  }
+
+  async saveUserGroup(group: Group, memberships: readonly Membership[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const existing = await tx.query<{ kind: string }>(`SELECT kind FROM country_group WHERE id = $1`, [group.id]);
+      if (existing[0] && existing[0].kind !== 'user') {
+        throw new Error(`group ${group.id} is defined by a source and cannot be replaced by a user-defined group`);
+      }
+      await writeGroups(tx, [group], memberships, null);
+      await bumpDataVersion(tx);
+    });
+  }
+
+  async deleteUserGroup(id: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const existing = await tx.query<{ kind: string }>(`SELECT kind FROM country_group WHERE id = $1`, [id]);
+      if (!existing[0]) return false;
+      if (existing[0].kind !== 'user') throw new Error(`group ${id} is defined by a source and cannot be deleted`);
+      await tx.run(`DELETE FROM membership WHERE group_id = $1`, [id]);
+      await tx.run(`DELETE FROM country_group WHERE id = $1`, [id]);
+      await bumpDataVersion(tx);
+      return true;
+    });
+  }
+
+  async indicators(): Promise<IndicatorRecord[]> {
+    return this.db.query<IndicatorRecord>(
+      `SELECT i.code AS "code", i.name AS "name", i.vintage_id AS "vintageId", iv.observations AS "observations",
+              iv.first_year AS "firstYear", iv.last_year AS "lastYear"
+       FROM indicator i JOIN indicator_vintage iv ON iv.indicator = i.code AND iv.vintage_id = i.vintage_id
+       ORDER BY i.code`,
+    );
+  }
+
+  async indicatorHistory(code: string): Promise<(IndicatorRecord & { current: boolean })[]> {
+    return this.db.query(
+      `SELECT iv.indicator AS "code", iv.name AS "name", iv.vintage_id AS "vintageId", iv.observations AS "observations",
+              iv.first_year AS "firstYear", iv.last_year AS "lastYear",
+              (i.vintage_id IS NOT NULL) AS "current"
+       FROM indicator_vintage iv LEFT JOIN indicator i ON i.code = iv.indicator AND i.vintage_id = iv.vintage_id
+       WHERE iv.indicator = $1 ORDER BY iv.vintage_id DESC`,
+      [code],
+    );
+  }
+
+  async observations(query: ObservationQuery): Promise<Observation[]> {
+    if (query.indicators.length === 0) return [];
+    const params: SqlValue[] = [...query.indicators];
+    const where = [`o.indicator IN (${placeholders(query.indicators.length)})`];
+    let join: string;
+    if (query.vintageId !== undefined) {
+      params.push(query.vintageId);
+      where.push(`o.vintage_id = $${params.length}`);
+      join = '';
+    } else {
+      join = `JOIN indicator i ON i.code = o.indicator AND i.vintage_id = o.vintage_id`;
+    }
+    if (query.entities) {
+      if (query.entities.length === 0) return [];
+      where.push(`o.entity IN (${placeholders(query.entities.length, params.length + 1)})`);
+      params.push(...query.entities);
+    }
+    if (query.from !== undefined) {
+      params.push(query.from);
+      where.push(`o.year >= $${params.length}`);
+    }
+    if (query.to !== undefined) {
+      params.push(query.to);
+      where.push(`o.year <= $${params.length}`);
+    }
+    return this.db.query<Observation>(
+      `SELECT o.indicator AS "indicator", o.entity AS "entity", o.year AS "year", o.value AS "value", o.vintage_id AS "vintageId"
+       FROM observation o ${join} WHERE ${where.join(' AND ')} ORDER BY o.indicator, o.entity, o.year`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,105 @@
+import type { Country } from '../../domain/country.ts';
+import type { Group, Membership } from '../../domain/group.ts';
+import type { Observation } from '../../domain/observation.ts';
+import type { Engine } from './sql.ts';
+
+/** One import of one source file (or API download): what it was, where it came from, when. */
+export interface Vintage {
+  id: number;
+  /** Stable name of the dataset across vintages, e.g. "datasets-wdi/sp.pop.totl.csv". */
+  dataset: string;
+  /** Who publishes the data, e.g. "World Bank, World Development Indicators". */
+  source: string;
+  format: string;
+  fileName: string | null;
+  sha256: string;
+  licence: string | null;
+  sourceUrl: string | null;
+  /** The source's own "last updated" date, when it gives one. */
+  publishedAt: string | null;
+  importedAt: string;
+  rowCount: number;
+  note: string | null;
+}
+
+export type NewVintage = Omit<Vintage, 'id' | 'importedAt' | 'rowCount'>;
+
+/** A non-country entity met in the data (a World Bank aggregate) or an economy outside the M49 list. */
+export interface Entity {
+  code: string;
+  name: string;
+  kind: 'aggregate' | 'economy';
+}
+
+/** An indicator with data, and the vintage its current figures come from. */
+export interface IndicatorRecord {
+  code: string;
+  name: string;
+  vintageId: number;
+  observations: number;
+  firstYear: number | null;
+  lastYear: number | null;
+}
+
+export interface ObservationRow {
+  indicator: string;
+  entity: string;
+  year: number;
+  value: number;
+}
+
+export interface ObservationQuery {
+  indicators: readonly string[];
+  entities?: readonly string[];
+  from?: number;
+  to?: number;
+  /** Read this vintage instead of the current one. */
+  vintageId?: number;
+}
+
+/** What an import may write; everything lands together or not at all. */
+export interface ImportWriter {
+  readonly vintageId: number;
+  upsertCountries(countries: readonly Country[]): Promise<void>;
+  upsertEntities(entities: readonly Entity[]): Promise<void>;
+  /** Replaces the definitions and memberships of these groups with the ones given. */
+  replaceGroups(groups: readonly Group[], memberships: readonly Membership[]): Promise<void>;
+  /** Names an indicator of this vintage (the name the source gives it). */
+  nameIndicator(code: string, name: string): Promise<void>;
+  addObservations(rows: readonly ObservationRow[]): Promise<void>;
+}
+
+/** The Observatory's storage, the same on the embedded engine and on PostgreSQL. */
+export interface Store {
+  readonly engine: Engine;
+  close(): Promise<void>;
+
+  /** Increases with every write; caches of derived pages key on it. */
+  dataVersion(): Promise<number>;
+
+  findVintage(dataset: string, sha256: string): Promise<Vintage | null>;
+  /**
+   * Runs an import as one transaction: a new vintage row, then whatever `fill` writes. If `fill` throws,
+   * nothing is kept and the previous vintages stay as they were. Indicators the vintage covers become current.
+   */
+  importVintage(meta: NewVintage, fill: (writer: ImportWriter) => Promise<void>): Promise<Vintage>;
+  vintages(): Promise<Vintage[]>;
+  vintage(id: number): Promise<Vintage | null>;
+
+  countries(): Promise<Country[]>;
+  country(iso3: string): Promise<Country | null>;
+  entities(): Promise<Entity[]>;
+
+  groups(): Promise<Group[]>;
+  group(id: string): Promise<Group | null>;
+  memberships(filter?: { groupId?: string; iso3?: string }): Promise<Membership[]>;
+  /** Creates or replaces a user-defined group and its members. */
+  saveUserGroup(group: Group, memberships: readonly Membership[]): Promise<void>;
+  /** Deletes a user-defined group; false when there was none. */
+  deleteUserGroup(id: string): Promise<boolean>;
+
+  indicators(): Promise<IndicatorRecord[]>;
+  /** Every vintage's coverage of an indicator, newest first. */
+  indicatorHistory(code: string): Promise<(IndicatorRecord & { current: boolean })[]>;
+  observations(query: ObservationQuery): Promise<Observation[]>;
+}
