@@ -1,0 +1,167 @@
+import { InputError } from '../../domain/errors.ts';
+import { isIndicatorCode } from '../../domain/indicator.ts';
+import { readCsvBatches, type Chunks } from './csv.ts';
+import { batchSizeOf, cell, entityCell, Header, headerKey, noHeader, numberCell, optionalText, yearOf, type BatchOptions } from './fields.ts';
+import type { SourceObservation } from './records.ts';
+
+/** What a World Bank wide file says about itself, besides its values. */
+export interface WorldBankWideMetadata {
+  /** "World Development Indicators", from the preamble, when the file kept it. */
+  dataSource: string | null;
+  /** The "Last Updated Date" of the preamble ("2026-02-24"): the vintage of the values. */
+  lastUpdated: string | null;
+  /** Indicator code → name, in the order first seen (the full WDI file holds hundreds). */
+  indicators: Map<string, string>;
+  /** Data rows read (one per entity and indicator). */
+  rows: number;
+  /** Values yielded; empty cells are not values. */
+  observations: number;
+  /** The year columns of the header. */
+  years: number[];
+}
+
+const NAME = 'Country Name';
+const CODE = 'Country Code';
+const INDICATOR_NAME = 'Indicator Name';
+const INDICATOR_CODE = 'Indicator Code';
+
+/** DataBank exports call indicators "series"; the bulk download calls them "indicators". */
+const INDICATOR_NAME_ALIASES = ['Series Name'];
+const INDICATOR_CODE_ALIASES = ['Series Code'];
+
+const PREAMBLE_SOURCE = 'data source';
+const PREAMBLE_UPDATED = 'last updated date';
+
+/**
+ * Reads a World Bank bulk-download CSV in wide form (`Country Name,Country Code,Indicator Name,
+ * Indicator Code,1960,…`), with or without the "Data Source"/"Last Updated Date" preamble, one or
+ * many indicators. Yields observations in batches; empty cells (and DataBank's "..") are missing
+ * values, skipped, never zero. Returns the file's metadata when done.
+ * @example const meta = await forEachBatch(readWorldBankWide(fileChunks(p), p), (b) => store(b));
+ */
+export async function* readWorldBankWide(
+  input: Chunks,
+  file: string,
+  options: BatchOptions = {},
+): AsyncGenerator<SourceObservation[], WorldBankWideMetadata> {
+  const size = batchSizeOf(options);
+  const meta: WorldBankWideMetadata = {
+    dataSource: null,
+    lastUpdated: null,
+    indicators: new Map(),
+    rows: 0,
+    observations: 0,
+    years: [],
+  };
+  let header: Header | null = null;
+  let iName = -1;
+  let iCode = -1;
+  let iIndName = -1;
+  let iIndCode = -1;
+  let yearCols: { index: number; year: number; name: string }[] = [];
+  let width = 0;
+  let batch: SourceObservation[] = [];
+
+  for await (const rows of readCsvBatches(input, file)) {
+    for (const { line, fields } of rows) {
+      if (header === null) {
+        const first = headerKey(fields[0] ?? '');
+        if (first === PREAMBLE_SOURCE) {
+          meta.dataSource = optionalText(fields[1] ?? '');
+          continue;
+        }
+        if (first === PREAMBLE_UPDATED) {
+          meta.lastUpdated = optionalText(fields[1] ?? '');
+          continue;
+        }
+        header = new Header(fields, line, file);
+        iName = header.require(NAME);
+        iCode = header.require(CODE);
+        iIndName = header.require(INDICATOR_NAME, ...INDICATOR_NAME_ALIASES);
+        iIndCode = header.require(INDICATOR_CODE, ...INDICATOR_CODE_ALIASES);
+        yearCols = yearColumns(header, [iName, iCode, iIndName, iIndCode]);
+        meta.years = yearCols.map((c) => c.year);
+        width = fields.length;
+        continue;
+      }
+
+      if (isFooter(fields)) continue;
+      meta.rows++;
+      const entity = entityCell(cell(fields, iCode), { file, line, field: CODE });
+      const indicator = cell(fields, iIndCode);
+      if (!isIndicatorCode(indicator)) {
+        throw new InputError(
+          indicator === '' ? 'empty indicator code' : `not an indicator code: ${JSON.stringify(indicator)}`,
+          { file, line, field: header.nameAt(iIndCode) },
+        );
+      }
+      if (!meta.indicators.has(indicator)) meta.indicators.set(indicator, cell(fields, iIndName));
+      const entityName = optionalText(fields[iName] ?? '');
+
+      for (const col of yearCols) {
+        const text = fields[col.index];
+        if (text === undefined || text === '') continue;
+        const value = numberCell(text, { file, line, field: col.name });
+        if (value === null) continue;
+        batch.push({ indicator, entity, entityName, year: col.year, value });
+        if (batch.length >= size) {
+          meta.observations += batch.length;
+          yield batch;
+          batch = [];
+        }
+      }
+      for (let k = width; k < fields.length; k++) {
+        if ((fields[k] ?? '').trim() !== '') {
+          throw new InputError(`a value beyond the last column of the header: ${JSON.stringify(fields[k])}`, {
+            file,
+            line,
+            field: `column ${k + 1}`,
+          });
+        }
+      }
+    }
+  }
+  if (header === null) {
+    noHeader(file, NAME);
+  }
+  if (batch.length > 0) {
+    meta.observations += batch.length;
+    yield batch;
+  }
+  return meta;
+}
+
+/**
+ * The header's year columns. Every other named column is an error, so that a shifted or foreign
+ * header is reported instead of read as years; unnamed columns come from the trailing comma.
+ */
+function yearColumns(header: Header, known: readonly number[]): { index: number; year: number; name: string }[] {
+  const cols: { index: number; year: number; name: string }[] = [];
+  const seen = new Set<number>();
+  header.names.forEach((raw, index) => {
+    if (known.includes(index)) return;
+    const name = raw.trim();
+    if (name === '') return;
+    const year = yearOf(name);
+    if (year === null) {
+      throw new InputError(`column "${name}" is neither a year nor a World Bank column`, {
+        file: header.file,
+        line: header.line,
+        field: name,
+      });
+    }
+    if (seen.has(year)) {
+      throw new InputError(`year ${year} appears twice in the header`, { file: header.file, line: header.line, field: name });
+    }
+    seen.add(year);
+    cols.push({ index, year, name });
+  });
+  return cols;
+}
+
+/** DataBank exports end with "Data from database: …" and "Last Updated: …" lines after the data. */
+function isFooter(fields: readonly string[]): boolean {
+  for (let k = 1; k < fields.length; k++) if ((fields[k] ?? '').trim() !== '') return false;
+  const first = (fields[0] ?? '').trim().toLowerCase();
+  return first === '' || first.startsWith('data from database') || first.startsWith('last updated');
+}
