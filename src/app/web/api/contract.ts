@@ -1,0 +1,41 @@
+import type { Observatory } from '../../services/observatory.ts';
+import type { FillStatus } from '../server.ts';
+
+/** What the API's handlers need: the data service, the progress of the first fill, the write token. */
+export interface ApiOptions {
+  obs: Observatory;
+  fill?: FillStatus | undefined;
+  /** Bearer token that allows writes (user-defined groups); without one, writes are refused. */
+  apiToken?: string | undefined;
+}
+
+/**
+ * The query parameters each route accepts, by operation. Handlers refuse any other parameter, and the
+ * OpenAPI document lists exactly these, so the two cannot drift apart.
+ * @example QUERY.observations // ['countries', 'groups', 'years', 'vintage', 'format']
+ */
+export const QUERY = {
+  countries: ['format'],
+  country: [],
+  groups: ['format'],
+  group: ['at'],
+  createGroup: [],
+  replaceGroup: [],
+  deleteGroup: [],
+  indicators: ['format'],
+  indicator: [],
+  observations: ['countries', 'groups', 'years', 'vintage', 'format'],
+  aggregates: ['years', 'basis', 'at', 'minCoverage', 'format'],
+  vintages: ['format'],
+  status: [],
+  openapi: [],
+} as const satisfies Record<string, readonly QueryParameter[]>;
+
+/** Every query parameter the API knows. */
+export type QueryParameter = 'countries' | 'groups' | 'years' | 'vintage' | 'format' | 'basis' | 'at' | 'minCoverage';
+
+/** The name of one operation of the API. */
+export type Operation = keyof typeof QUERY;
+
+/** The source recorded on user-defined groups and their memberships. */
+export const USER_GROUP_SOURCE = 'user-defined (Observatory API)';

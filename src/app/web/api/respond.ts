@@ -1,0 +1,50 @@
+import { toCsv, type CsvCell } from './csv.ts';
+import type { FormatChoice } from './params.ts';
+
+/** A table ready to download: its file name, column names and rows. */
+export interface CsvTable {
+  filename: string;
+  header: readonly string[];
+  rows: Iterable<readonly CsvCell[]>;
+}
+
+/** Headers added to every answer: the data version it was computed from, for instance. */
+export type ExtraHeaders = Record<string, string>;
+
+/**
+ * A JSON answer, with the charset spelled out for clients that do not assume UTF-8.
+ * @example return sendJson({ count: 0 }, 200)
+ */
+export function sendJson(body: unknown, status = 200, headers: ExtraHeaders = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+}
+
+/** Keeps a file name to characters every file system and browser accepts. */
+export function safeFilename(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_');
+}
+
+/**
+ * A CSV download with a file name that says what it holds.
+ * @example return sendCsv({ filename: 'vintages.csv', header: ['id'], rows: [[1]] })
+ */
+export function sendCsv(table: CsvTable, headers: ExtraHeaders = {}): Response {
+  return new Response(toCsv(table.header, table.rows), {
+    status: 200,
+    headers: {
+      ...headers,
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${safeFilename(table.filename)}"`,
+    },
+  });
+}
+
+/**
+ * The answer in the chosen format. When the format came from the Accept header, the same URL may answer
+ * JSON or CSV, and the response cache keys on the URL alone, so such answers are marked not to be stored.
+ * @example return sendAs(choice, () => ({ rows }), () => ({ filename: 'x.csv', header, rows: cells }))
+ */
+export function sendAs(choice: FormatChoice, json: () => unknown, csv: () => CsvTable, headers: ExtraHeaders = {}): Response {
+  const extra: ExtraHeaders = choice.negotiated ? { ...headers, vary: 'Accept', 'cache-control': 'no-store' } : headers;
+  return choice.format === 'csv' ? sendCsv(csv(), extra) : sendJson(json(), 200, extra);
+}

@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import type { Observatory } from '../../services/observatory.ts';
+import type { FillStatus } from '../server.ts';
+import { groupAggregates } from './aggregates.ts';
+import { QUERY, type ApiOptions } from './contract.ts';
+import { getCountry, listCountries } from './countries.ts';
+import { createGroup, deleteGroup, getGroup, listGroups, replaceGroup } from './groups.ts';
+import { getIndicator, listIndicators, listObservations } from './indicators.ts';
+import { getStatus, listVintages } from './meta.ts';
+import { openApiDocument } from './openapi.ts';
+import { readQuery } from './params.ts';
+import { sendJson } from './respond.ts';
+
+/**
+ * The JSON (and CSV) API, mounted under /api/v1. Errors are thrown as HttpError and turned into
+ * `{ error: { status, message, parameter } }` by the application's error handler.
+ * @example app.route('/api/v1', apiRoutes({ obs, fill, apiToken }))
+ */
+export function apiRoutes(options: { obs: Observatory; fill?: FillStatus | undefined; apiToken?: string | undefined }): Hono {
+  const deps: ApiOptions = options;
+  const api = new Hono();
+  api.get('/countries', (c) => listCountries(c, deps));
+  api.get('/countries/:iso3', (c) => getCountry(c, deps));
+  api.get('/groups', (c) => listGroups(c, deps));
+  api.post('/groups', (c) => createGroup(c, deps));
+  api.get('/groups/:id', (c) => getGroup(c, deps));
+  api.put('/groups/:id', (c) => replaceGroup(c, deps));
+  api.delete('/groups/:id', (c) => deleteGroup(c, deps));
+  api.get('/groups/:id/aggregates/:code', (c) => groupAggregates(c, deps));
+  api.get('/indicators', (c) => listIndicators(c, deps));
+  api.get('/indicators/:code', (c) => getIndicator(c, deps));
+  api.get('/indicators/:code/observations', (c) => listObservations(c, deps));
+  api.get('/vintages', (c) => listVintages(c, deps));
+  api.get('/status', (c) => getStatus(c, deps));
+  api.get('/openapi.json', (c) => {
+    readQuery(c.req.url, QUERY.openapi);
+    return sendJson(openApiDocument);
+  });
+  return api;
+}

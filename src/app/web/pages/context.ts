@@ -1,0 +1,21 @@
+import type { Lang } from '../../../domain/lang.ts';
+import type { Observatory } from '../../services/observatory.ts';
+import type { Messages } from '../i18n/index.ts';
+
+/** What every page needs: the language, its messages, its own path (without the language) and the data. */
+export interface PageContext {
+  lang: Lang;
+  t: Messages;
+  /** The path after "/{lang}", e.g. "/countries/NGA", used by the language switcher. */
+  path: string;
+  /** The query string, with its "?", kept by the language switcher. */
+  search: string;
+  obs: Observatory;
+  /** Progress of the first import, while it runs. */
+  loading: { done: number; total: number } | null;
+}
+
+/** A link to a page in the context's language. */
+export function href(ctx: Pick<PageContext, 'lang'>, path: string): string {
+  return `/${ctx.lang}${path}`;
+}

@@ -1,0 +1,90 @@
+import { Hono, type Context } from 'hono';
+import { NotFoundError, InputError } from '../../domain/errors.ts';
+import { isLang, type Lang } from '../../domain/lang.ts';
+import type { Observatory } from '../services/observatory.ts';
+import { apiRoutes } from './api/routes.ts';
+import { responseCache } from './cache.ts';
+import { HttpError } from './http-error.ts';
+import { messages } from './i18n/index.ts';
+import type { PageContext } from './pages/context.ts';
+import { pageRoutes, errorPage } from './pages/routes.tsx';
+import { STYLE_CSS, STYLE_HREF } from './static/assets.ts';
+
+/** Progress of the first fill of the database, shown on pages while it runs. */
+export interface FillStatus {
+  running: boolean;
+  done: number;
+  total: number;
+  errors: string[];
+}
+
+export interface AppOptions {
+  obs: Observatory;
+  fill?: FillStatus;
+  /** Bearer token that allows writes through the API (user-defined groups); writes are refused without one. */
+  apiToken?: string | undefined;
+}
+
+/** The language a visitor's browser prefers among ours, English by default. */
+export function negotiateLang(acceptLanguage: string | undefined): Lang {
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const code = part.trim().slice(0, 2).toLowerCase();
+    if (isLang(code)) return code;
+  }
+  return 'en';
+}
+
+function toHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  if (error instanceof NotFoundError) return new HttpError(404, error.message);
+  if (error instanceof InputError) return new HttpError(400, error.message);
+  return new HttpError(500, 'internal error', { cause: error });
+}
+
+/** The Observatory's web application: pages under /{lang}, the API under /api/v1. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const { obs } = options;
+
+  app.onError((error, c) => {
+    const e = toHttpError(error);
+    if (e.status === 500) console.error(error);
+    if (c.req.path.startsWith('/api/')) {
+      return c.json({ error: { status: e.status, message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}) } }, e.status);
+    }
+    const lang = c.req.path.split('/')[1] ?? '';
+    return errorPage(c, pageContext(c, isLang(lang) ? lang : 'en'), e);
+  });
+
+  const pageContext = (c: Context, lang: Lang): PageContext => {
+    const url = new URL(c.req.url);
+    const fill = options.fill;
+    return {
+      lang,
+      t: messages(lang),
+      path: url.pathname.slice(lang.length + 1) || '/',
+      search: url.search,
+      obs,
+      loading: fill?.running ? { done: fill.done, total: fill.total } : null,
+    };
+  };
+
+  app.get(STYLE_HREF, (c) => {
+    c.header('cache-control', 'public, max-age=31536000, immutable');
+    return c.body(STYLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8' });
+  });
+
+  // While the first fill runs the data changes under the pages, so nothing is cached until it ends.
+  const cache = responseCache({ version: () => obs.refresh() });
+  app.use('*', async (c, next) => (options.fill?.running ? next() : cache(c, next)));
+
+  app.get('/', (c) => c.redirect(`/${negotiateLang(c.req.header('accept-language'))}/`, 302));
+  app.route('/api/v1', apiRoutes({ obs, fill: options.fill, apiToken: options.apiToken }));
+  app.route('/', pageRoutes(pageContext));
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return c.json({ error: { status: 404, message: `no API route ${c.req.path}` } }, 404);
+    const lang = c.req.path.split('/')[1] ?? '';
+    return errorPage(c, pageContext(c, isLang(lang) ? lang : 'en'), new HttpError(404, 'not found'));
+  });
+  return app;
+}
