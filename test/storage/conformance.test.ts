@@ -178,6 +178,35 @@ for (const engine of ENGINES) {
       expect(obs[1]?.value).toBeCloseTo(307 / 7, 10);
     });
 
+    it('finds values written twice in one vintage, so the import can refuse them', async () => {
+      await expect(
+        store.importVintage(vintage('dup', 'x'), async (w) => {
+          await w.addObservations([
+            { indicator: 'A', entity: 'NGA', year: 2020, value: 1 },
+            { indicator: 'A', entity: 'NGA', year: 2021, value: 1 },
+          ]);
+          await w.addObservations([{ indicator: 'A', entity: 'NGA', year: 2020, value: 2 }]);
+          const dups = await w.duplicates();
+          expect(dups).toEqual([{ indicator: 'A', entity: 'NGA', year: 2020, count: 2 }]);
+          throw new Error('duplicate');
+        }),
+      ).rejects.toThrow('duplicate');
+    });
+
+    it('keeps the names sources give to codes, by name key', async () => {
+      await store.importVintage(vintage('names', 'x'), (w) =>
+        w.addAliases([
+          { name: "Côte d'Ivoire", code: 'CIV' },
+          { name: 'Gambia, The', code: 'GMB' },
+        ]),
+      );
+      await store.importVintage(vintage('names', 'y'), (w) => w.addAliases([{ name: 'GAMBIA THE', code: 'GMB' }]));
+      const aliases = await store.aliases();
+      expect(aliases.get('cote d ivoire')).toBe('CIV');
+      expect(aliases.get('gambia the')).toBe('GMB');
+      expect(aliases.size).toBe(2);
+    });
+
     it('stores non-country entities such as World Bank aggregates', async () => {
       await store.importVintage(vintage('agg', 'x'), (w) =>
         w.upsertEntities([

@@ -104,6 +104,14 @@ export const MIGRATIONS: readonly Migration[] = [
         : []),
     ],
   },
+  {
+    version: 2,
+    name: 'names under which sources write countries',
+    statements: () => [
+      // Sources that identify countries by name only (WITS) are matched through the names other sources gave.
+      `CREATE TABLE entity_alias (name_key TEXT PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, vintage_id INTEGER)`,
+    ],
+  },
 ];
 
 /**

@@ -2,6 +2,7 @@ import type { Country, M49Area } from '../../domain/country.ts';
 import type { Group, GroupKind, Membership, MembershipStatus } from '../../domain/group.ts';
 import type { Localized } from '../../domain/lang.ts';
 import type { Observation } from '../../domain/observation.ts';
+import { nameKey } from '../../domain/names.ts';
 import { migrate } from './migrations.ts';
 import { placeholders, type Database, type SqlValue, type Transaction } from './sql.ts';
 import type {
@@ -305,6 +306,32 @@ export class SqlStore implements Store {
           );
           rowCount += rows.length;
         },
+        addAliases: async (aliases) => {
+          const byKey = new Map<string, { name: string; code: string }>();
+          for (const a of aliases) {
+            const key = nameKey(a.name);
+            if (key) byKey.set(key, a);
+          }
+          if (byKey.size === 0) return;
+          const keys = [...byKey.keys()];
+          for (let i = 0; i < keys.length; i += 500) {
+            const slice = keys.slice(i, i + 500);
+            await tx.run(`DELETE FROM entity_alias WHERE name_key IN (${placeholders(slice.length)})`, slice);
+          }
+          await tx.bulkInsert(
+            'entity_alias',
+            ['name_key', 'code', 'name', 'vintage_id'],
+            ['text', 'text', 'text', 'integer'],
+            [...byKey].map(([key, a]) => [key, a.code, a.name, vintageId]),
+          );
+        },
+        duplicates: async (limit = 5) =>
+          tx.query(
+            `SELECT indicator AS "indicator", entity AS "entity", year AS "year", CAST(COUNT(*) AS INTEGER) AS "count"
+             FROM observation WHERE vintage_id = $1 GROUP BY indicator, entity, year HAVING COUNT(*) > 1
+             ORDER BY indicator, entity, year LIMIT $2`,
+            [vintageId, limit],
+          ),
       };
       await fill(writer);
 
@@ -398,6 +425,11 @@ export class SqlStore implements Store {
       await bumpDataVersion(tx);
       return true;
     });
+  }
+
+  async aliases(): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ name_key: string; code: string }>(`SELECT name_key, code FROM entity_alias`);
+    return new Map(rows.map((r) => [r.name_key, r.code]));
   }
 
   async indicators(): Promise<IndicatorRecord[]> {

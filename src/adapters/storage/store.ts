@@ -67,6 +67,10 @@ export interface ImportWriter {
   /** Names an indicator of this vintage (the name the source gives it). */
   nameIndicator(code: string, name: string): Promise<void>;
   addObservations(rows: readonly ObservationRow[]): Promise<void>;
+  /** Records the names under which the source writes entities, to match sources that give names only. */
+  addAliases(aliases: readonly { name: string; code: string }[]): Promise<void>;
+  /** Indicator, entity and year combinations written more than once in this vintage (a few, for the message). */
+  duplicates(limit?: number): Promise<{ indicator: string; entity: string; year: number; count: number }[]>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL. */
@@ -97,6 +101,9 @@ export interface Store {
   saveUserGroup(group: Group, memberships: readonly Membership[]): Promise<void>;
   /** Deletes a user-defined group; false when there was none. */
   deleteUserGroup(id: string): Promise<boolean>;
+
+  /** Entity codes by name key (see domain/names.ts), from every source that gave names with its codes. */
+  aliases(): Promise<Map<string, string>>;
 
   indicators(): Promise<IndicatorRecord[]>;
   /** Every vintage's coverage of an indicator, newest first. */

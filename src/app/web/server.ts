@@ -37,7 +37,9 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof NotFoundError) return new HttpError(404, error.message);
-  if (error instanceof InputError) return new HttpError(400, error.message);
+  if (error instanceof InputError) {
+    return new HttpError(400, error.message, error.location.field === undefined ? {} : { parameter: error.location.field });
+  }
   return new HttpError(500, 'internal error', { cause: error });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../src/app/web/api/csv.ts';
+import { csvCell, toCsv } from '../../../src/app/services/csv.ts';
 import { parseBasis, parseFormat, parseMinCoverage, parseYears, readQuery, yearsLabel } from '../../../src/app/web/api/params.ts';
 import { HttpError } from '../../../src/app/web/http-error.ts';
 

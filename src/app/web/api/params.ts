@@ -1,3 +1,4 @@
+import { groupIdRule } from '../../services/user-groups.ts';
 import type { Country } from '../../../domain/country.ts';
 import { isGroupId, isIsoDate, type Group, type IsoDate } from '../../../domain/group.ts';
 import { MAX_YEAR, MIN_YEAR, parseYearRange, type YearRange } from '../../../domain/observation.ts';
@@ -217,7 +218,3 @@ export function pathGroupId(raw: string): string {
   return raw;
 }
 
-/** Why a text is not a group identifier. */
-export function groupIdRule(raw: string): string {
-  return `expected 2–32 upper-case letters, digits, "_" or "-", starting with a letter (like "MY_GROUP"), got "${raw}"`;
-}

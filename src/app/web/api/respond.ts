@@ -1,4 +1,4 @@
-import { toCsv, type CsvCell } from './csv.ts';
+import { toCsv, type CsvCell } from '../../services/csv.ts';
 import type { FormatChoice } from './params.ts';
 
 /** A table ready to download: its file name, column names and rows. */

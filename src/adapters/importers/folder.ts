@@ -1,0 +1,104 @@
+import { stat } from 'node:fs/promises';
+import { dirname, relative } from 'node:path';
+import type { Store, Vintage } from '../storage/store.ts';
+import { detectFormat, type FormatId } from './formats.ts';
+import { builtInGroups } from './groups.ts';
+import { importFile, listFiles, type ImportOptions, type ImportResult } from './import-file.ts';
+
+/** Formats imported first: countries before the groups that name them, groups before the figures. */
+const ORDER: Record<FormatId, number> = {
+  m49: 0,
+  'country-codes': 1,
+  'org-memberships': 2,
+  'worldbank-metadata': 3,
+  'worldbank-wide': 4,
+  long: 4,
+  findex: 4,
+  'wits-timeseries': 5,
+};
+
+/** Formats where one file of a folder says all the others do: only the largest is imported. */
+const ONE_PER_FOLDER: ReadonlySet<FormatId> = new Set(['findex', 'org-memberships']);
+
+export interface PlannedFile {
+  path: string;
+  label: string;
+  format: FormatId | null;
+  /** Why the file is not imported, when it is not. */
+  skip: string | null;
+}
+
+/**
+ * What importing a folder laid out like the shared data folder (one sub-folder per source) will do, in order.
+ * Files of no known format are listed with the reason they are skipped.
+ */
+export async function planFolder(root: string): Promise<PlannedFile[]> {
+  const files = await listFiles(root);
+  const planned: (PlannedFile & { size: number })[] = [];
+  for (const path of files) {
+    const label = relative(root, path);
+    if (/(^|\/)(PROVENANCE|README)\.md$/i.test(label) || /\.(ya?ml|md|json)$/i.test(label)) {
+      planned.push({ path, label, format: null, skip: 'documentation', size: 0 });
+      continue;
+    }
+    const format = await detectFormat(path);
+    planned.push({ path, label, format, skip: format ? null : 'not a format the Observatory imports', size: (await stat(path)).size });
+  }
+  for (const p of planned) {
+    if (!p.format || !ONE_PER_FOLDER.has(p.format)) continue;
+    const siblings = planned.filter((q) => q.format === p.format && dirname(q.path) === dirname(p.path));
+    const largest = siblings.reduce((a, b) => (b.size > a.size ? b : a));
+    if (largest !== p) p.skip = `a subset of ${largest.label}, which is imported instead`;
+  }
+  return planned
+    .sort((a, b) => (a.format ? ORDER[a.format] : 9) - (b.format ? ORDER[b.format] : 9) || a.label.localeCompare(b.label))
+    .map(({ path, label, format, skip }) => ({ path, label, format, skip }));
+}
+
+/** Makes sure the Observatory's own reference (world group, WTO members) is stored, once per content. */
+export async function ensureReference(store: Store): Promise<Vintage | null> {
+  const { meta, groups, memberships } = builtInGroups();
+  if (await store.findVintage(meta.dataset, meta.sha256)) return null;
+  return store.importVintage(meta, (w) => w.replaceGroups(groups, memberships));
+}
+
+export interface FolderProgress {
+  /** Called once the plan is known, with the number of files to import. */
+  onPlan?: (files: PlannedFile[]) => void;
+  onFileStart?: (file: PlannedFile, index: number) => void;
+  onBytes?: (bytesRead: number, totalBytes: number) => void;
+  onFileDone?: (result: ImportResult, index: number) => void;
+}
+
+/**
+ * Imports every file of a folder it can, each file its own vintage (all or nothing per file), and stops at
+ * the first bad file: what was imported before it stays, and the error names the file, line and field.
+ */
+export async function importFolder(
+  store: Store,
+  root: string,
+  progress: FolderProgress = {},
+  options: Pick<ImportOptions, 'force'> = {},
+): Promise<ImportResult[]> {
+  await ensureReference(store);
+  const plan = await planFolder(root);
+  const todo = plan.filter((p) => !p.skip);
+  progress.onPlan?.(todo);
+  const results: ImportResult[] = [];
+  for (const p of plan) {
+    if (p.skip) {
+      results.push({ file: p.label, dataset: p.label, format: p.format, status: 'skipped', vintage: null, reason: p.skip, warnings: [] });
+    }
+  }
+  for (const [i, p] of todo.entries()) {
+    progress.onFileStart?.(p, i);
+    const result = await importFile(store, p.path, {
+      label: p.label,
+      ...(progress.onBytes ? { onProgress: progress.onBytes } : {}),
+      ...(options.force ? { force: true } : {}),
+    });
+    results.push(result);
+    progress.onFileDone?.(result, i);
+  }
+  return results;
+}

@@ -1,0 +1,100 @@
+import { applyCorrections, type Group, type Membership } from '../../domain/group.ts';
+import { GROUP_DEFINITIONS, groupDefinition, MEMBERSHIP_CORRECTIONS, WTO_MEMBERSHIPS, WTO_SOURCE } from '../../domain/groups/index.ts';
+import { fiscalYearStart, WB_INCOME_GROUPS, WB_REGION_GROUPS } from '../../domain/worldbank.ts';
+import type { OrgMembershipRecord } from '../sources/org-memberships.ts';
+import type { WorldBankCountryMeta } from '../sources/worldbank-metadata.ts';
+import type { ImportWriter, NewVintage, Store } from '../storage/store.ts';
+import { createHash } from 'node:crypto';
+
+/** Organisations whose membership comes from the organisation table (the WTO's comes from its own list). */
+export const ORGANISATION_GROUPS = ['ACP', 'ECOWAS', 'PIF', 'CARICOM', 'SADC', 'EAC', 'COMESA', 'AU'] as const;
+
+function definitions(ids: readonly string[]): Group[] {
+  return ids.map((id) => {
+    const def = groupDefinition(id);
+    if (!def) throw new Error(`group ${id} has no definition in src/domain/groups/definitions.ts`);
+    return def;
+  });
+}
+
+/** Writes the organisations of the table, with the official corrections applied to its stale entries. */
+export async function writeOrganisations(writer: ImportWriter, records: readonly OrgMembershipRecord[], sourceLabel: string): Promise<number> {
+  const source = `${sourceLabel} (vintage ${writer.vintageId})`;
+  const wanted = new Set<string>(ORGANISATION_GROUPS);
+  const seen = new Set<string>();
+  const memberships: Membership[] = [];
+  for (const r of records) {
+    if (!wanted.has(r.orgId) || r.status === null) continue;
+    const key = `${r.orgId}|${r.iso3}|${r.status}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    memberships.push({ groupId: r.orgId, iso3: r.iso3, status: r.status, from: null, to: null, source });
+  }
+  const present = ORGANISATION_GROUPS.filter((id) => memberships.some((m) => m.groupId === id));
+  const corrected = applyCorrections(
+    memberships,
+    MEMBERSHIP_CORRECTIONS.filter((c) => present.includes(c.groupId as (typeof ORGANISATION_GROUPS)[number])),
+  );
+  await writer.replaceGroups(definitions(present), corrected);
+  return corrected.length;
+}
+
+/**
+ * Writes a World Bank classification (regions and income groups) valid from the start of its fiscal year,
+ * keeping the other fiscal years already stored: each year's membership ends where the next known one starts.
+ */
+export async function writeClassification(
+  store: Store,
+  writer: ImportWriter,
+  records: readonly WorldBankCountryMeta[],
+  fiscalYear: number,
+  sourceLabel: string,
+): Promise<number> {
+  const ids = [...new Set([...WB_REGION_GROUPS.values(), ...WB_INCOME_GROUPS.values()])];
+  const start = fiscalYearStart(fiscalYear);
+  const source = `${sourceLabel}, FY${fiscalYear} (vintage ${writer.vintageId})`;
+  const kept: Membership[] = [];
+  for (const id of ids) {
+    for (const m of await store.memberships({ groupId: id })) if (m.from !== start) kept.push(m);
+  }
+  const fresh: Membership[] = [];
+  for (const r of records) {
+    if (r.isAggregate) continue;
+    const region = r.region ? WB_REGION_GROUPS.get(r.region) : undefined;
+    const income = r.incomeGroup ? WB_INCOME_GROUPS.get(r.incomeGroup) : undefined;
+    for (const groupId of [region, income]) {
+      if (groupId) fresh.push({ groupId, iso3: r.iso3, status: 'member', from: start, to: null, source });
+    }
+  }
+  const all = [...kept, ...fresh];
+  // Fiscal years known for the regions and for the income groups, each its own sequence.
+  const starts = [...new Set(all.map((m) => m.from ?? ''))].sort();
+  for (const m of all) {
+    const next = starts.find((s) => s > (m.from ?? ''));
+    m.to = next ?? null;
+  }
+  await writer.replaceGroups(definitions(ids), all);
+  return fresh.length;
+}
+
+/** The reference the Observatory keeps itself: the world group and the WTO's official members list. */
+export function builtInGroups(): { meta: NewVintage; groups: Group[]; memberships: Membership[] } {
+  const groups = GROUP_DEFINITIONS.filter((g) => g.id === 'WLD' || g.id === 'WTO');
+  const memberships = WTO_MEMBERSHIPS.map((m) => ({ ...m }));
+  const sha256 = createHash('sha256').update(JSON.stringify({ groups, memberships })).digest('hex');
+  return {
+    meta: {
+      dataset: 'observatory/official-groups',
+      source: `The Observatory's register of official memberships: ${WTO_SOURCE}`,
+      format: 'built-in',
+      fileName: null,
+      sha256,
+      licence: 'public information',
+      sourceUrl: 'https://www.wto.org/english/thewto_e/whatis_e/tif_e/org6_e.htm',
+      publishedAt: null,
+      note: 'World group (every country and economy) and WTO members with their dates of membership',
+    },
+    groups,
+    memberships,
+  };
+}

@@ -1,0 +1,59 @@
+import { InputError } from '../../domain/errors.ts';
+import { WB_AGGREGATE_CODES } from '../../domain/worldbank.ts';
+import type { SourceObservation } from '../sources/records.ts';
+import type { ImportWriter, ObservationRow } from '../storage/store.ts';
+
+/** Rows gathered before each write: big enough that the per-write cost vanishes, small enough to stay light. */
+const FLUSH_ROWS = 50_000;
+
+export interface ObservationSink {
+  /** Writes a batch of observations from a source. */
+  add(batch: readonly SourceObservation[]): Promise<void>;
+  /**
+   * Finishes: refuses values written twice, names the entities that are not countries (World Bank
+   * aggregates, economies outside M49) and records the names the source gave to its codes.
+   */
+  finish(indicatorNames: ReadonlyMap<string, string>): Promise<{ observations: number; entities: number }>;
+}
+
+/**
+ * Streams observations into an import, checking them as a whole at the end.
+ * `countries` are the ISO3 codes already known, so every other code can be classified.
+ */
+export function observationSink(writer: ImportWriter, file: string, countries: ReadonlySet<string>): ObservationSink {
+  let buffer: ObservationRow[] = [];
+  let observations = 0;
+  const names = new Map<string, string>();
+
+  const flush = async () => {
+    if (buffer.length === 0) return;
+    await writer.addObservations(buffer);
+    buffer = [];
+  };
+
+  return {
+    async add(batch) {
+      for (const o of batch) {
+        buffer.push({ indicator: o.indicator, entity: o.entity, year: o.year, value: o.value });
+        if (o.entityName && !names.has(o.entity)) names.set(o.entity, o.entityName);
+      }
+      observations += batch.length;
+      if (buffer.length >= FLUSH_ROWS) await flush();
+    },
+    async finish(indicatorNames) {
+      await flush();
+      const dups = await writer.duplicates(3);
+      if (dups.length > 0) {
+        const list = dups.map((d) => `${d.indicator} for ${d.entity} in ${d.year} (${d.count} times)`).join('; ');
+        throw new InputError(`the same value is given more than once: ${list}`, { file, field: 'Country Code' });
+      }
+      for (const [code, name] of indicatorNames) await writer.nameIndicator(code, name);
+      const others = [...names].filter(([code]) => !countries.has(code));
+      await writer.upsertEntities(
+        others.map(([code, name]) => ({ code, name, kind: WB_AGGREGATE_CODES.has(code) ? 'aggregate' : 'economy' })),
+      );
+      await writer.addAliases([...names].map(([code, name]) => ({ code, name })));
+      return { observations, entities: names.size };
+    },
+  };
+}
