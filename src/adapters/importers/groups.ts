@@ -39,6 +39,24 @@ export async function writeOrganisations(writer: ImportWriter, records: readonly
   return corrected.length;
 }
 
+/** One economy's World Bank region and income group, as the Observatory's group ids (EAS, LIC …). */
+export interface Classification {
+  iso3: string;
+  region: string | null;
+  income: string | null;
+}
+
+/** The classification rows of a World Bank metadata file, with region and income names turned into group ids. */
+export function classificationOf(records: readonly WorldBankCountryMeta[]): Classification[] {
+  return records
+    .filter((r) => !r.isAggregate)
+    .map((r) => ({
+      iso3: r.iso3,
+      region: (r.region && WB_REGION_GROUPS.get(r.region)) ?? null,
+      income: (r.incomeGroup && WB_INCOME_GROUPS.get(r.incomeGroup)) ?? null,
+    }));
+}
+
 /**
  * Writes a World Bank classification (regions and income groups) valid from the start of its fiscal year,
  * keeping the other fiscal years already stored: each year's membership ends where the next known one starts.
@@ -46,7 +64,7 @@ export async function writeOrganisations(writer: ImportWriter, records: readonly
 export async function writeClassification(
   store: Store,
   writer: ImportWriter,
-  records: readonly WorldBankCountryMeta[],
+  rows: readonly Classification[],
   fiscalYear: number,
   sourceLabel: string,
 ): Promise<number> {
@@ -58,21 +76,14 @@ export async function writeClassification(
     for (const m of await store.memberships({ groupId: id })) if (m.from !== start) kept.push(m);
   }
   const fresh: Membership[] = [];
-  for (const r of records) {
-    if (r.isAggregate) continue;
-    const region = r.region ? WB_REGION_GROUPS.get(r.region) : undefined;
-    const income = r.incomeGroup ? WB_INCOME_GROUPS.get(r.incomeGroup) : undefined;
-    for (const groupId of [region, income]) {
-      if (groupId) fresh.push({ groupId, iso3: r.iso3, status: 'member', from: start, to: null, source });
+  for (const r of rows) {
+    for (const groupId of [r.region, r.income]) {
+      if (groupId && ids.includes(groupId)) fresh.push({ groupId, iso3: r.iso3, status: 'member', from: start, to: null, source });
     }
   }
   const all = [...kept, ...fresh];
-  // Fiscal years known for the regions and for the income groups, each its own sequence.
   const starts = [...new Set(all.map((m) => m.from ?? ''))].sort();
-  for (const m of all) {
-    const next = starts.find((s) => s > (m.from ?? ''));
-    m.to = next ?? null;
-  }
+  for (const m of all) m.to = starts.find((s) => s > (m.from ?? '')) ?? null;
   await writer.replaceGroups(definitions(ids), all);
   return fresh.length;
 }

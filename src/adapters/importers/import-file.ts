@@ -19,7 +19,7 @@ import { readWorldBankWide } from '../sources/worldbank-wide.ts';
 import type { NewVintage, Store, Vintage } from '../storage/store.ts';
 import { writeCountries } from './countries.ts';
 import { detectFormat, displayName, isFormat, SOURCES, FORMATS, type FormatId } from './formats.ts';
-import { writeClassification, writeOrganisations } from './groups.ts';
+import { classificationOf, writeClassification, writeOrganisations } from './groups.ts';
 import { observationSink } from './observations.ts';
 
 export interface ImportOptions {
@@ -179,7 +179,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
       }
       case 'worldbank-metadata': {
         const { records } = await collect(readWorldBankMetadata(chunks(), file));
-        await writeClassification(store, writer, records, fiscalYear as number, info.source);
+        await writeClassification(store, writer, classificationOf(records), fiscalYear as number, info.source);
         return;
       }
     }

@@ -176,6 +176,16 @@ export class Observatory {
     return membersAt(ref.memberships.get(groupId) ?? [], date).filter((iso3) => ref.countries.has(iso3) || ref.economies.has(iso3));
   }
 
+  /**
+   * Everything listed as a full member of a group on a date, including members that are not countries
+   * (the European Union in the WTO), which `membersOn` leaves out of aggregates.
+   */
+  listedMembers(ref: Reference, groupId: string, date: IsoDate): string[] {
+    const group = ref.groups.get(groupId);
+    if (group?.kind === 'world') return this.membersOn(ref, groupId, date);
+    return membersAt(ref.memberships.get(groupId) ?? [], date);
+  }
+
   /** The population of each entity in a year, or in the nearest year with data, for coverage shares. */
   private async populationIn(year: number): Promise<ReadonlyMap<string, number>> {
     const pop = await this.indicatorValues(POPULATION).catch(() => null);

@@ -11,6 +11,7 @@ interface Entry {
   gzip: Uint8Array;
   br: Uint8Array;
   headers: [string, string][];
+  varyAccept: boolean;
 }
 
 /** Headers a cached response keeps (besides content type and encoding). */
@@ -41,7 +42,7 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
     const headers = new Headers(entry.headers);
     headers.set('content-type', entry.contentType);
     headers.set('etag', entry.etag);
-    headers.set('vary', 'Accept-Encoding');
+    headers.set('vary', entry.varyAccept ? 'Accept, Accept-Encoding' : 'Accept-Encoding');
     headers.set('cache-control', 'public, max-age=60');
     if (ifNoneMatch && ifNoneMatch === entry.etag) return new Response(null, { status: 304, headers });
     const encoding = pickEncoding(accept);
@@ -53,7 +54,9 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
 
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const key = c.req.url.slice(c.req.url.indexOf('/', 8));
+    // The API answers CSV to the same URL when asked by the Accept header, so that choice is part of the key.
+    const wantsCsv = /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
+    const key = `${c.req.url.slice(c.req.url.indexOf('/', 8))}${wantsCsv ? ' csv' : ''}`;
     const version = await options.version();
     const hit = entries.get(key);
     if (hit && hit.version === version) {
@@ -74,6 +77,7 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
       identity,
       gzip: gzipSync(identity, { level: 6 }),
       br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } }),
+      varyAccept: /\baccept\b/i.test(res.headers.get('vary') ?? ''),
       headers: KEPT_HEADERS.flatMap((h) => {
         const v = res.headers.get(h);
         return v === null ? [] : [[h, v] as [string, string]];

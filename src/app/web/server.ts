@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { NotFoundError, InputError } from '../../domain/errors.ts';
 import { isLang, type Lang } from '../../domain/lang.ts';
+import type { FillState } from '../services/fill.ts';
 import type { Observatory } from '../services/observatory.ts';
 import { apiRoutes } from './api/routes.ts';
 import { responseCache } from './cache.ts';
@@ -11,12 +12,7 @@ import { pageRoutes, errorPage } from './pages/routes.tsx';
 import { STYLE_CSS, STYLE_HREF } from './static/assets.ts';
 
 /** Progress of the first fill of the database, shown on pages while it runs. */
-export interface FillStatus {
-  running: boolean;
-  done: number;
-  total: number;
-  errors: string[];
-}
+export type FillStatus = FillState;
 
 export interface AppOptions {
   obs: Observatory;

@@ -48,7 +48,7 @@ for (const engine of ENGINES) {
       ({ store, dispose } = await engine.open());
       v = await seed(store);
       const obs = new Observatory(store, { today: () => TODAY, versionCheckMs: 0 });
-      app = createApp({ obs, apiToken: TOKEN, fill: { running: false, done: 4, total: 4, errors: [] } });
+      app = createApp({ obs, apiToken: TOKEN, fill: { running: false, done: 4, total: 4, errors: [], origin: null } });
       withoutToken = createApp({ obs });
     });
     afterAll(async () => {
@@ -333,7 +333,7 @@ for (const engine of ENGINES) {
           dataVersion: 4,
           engine: engine.name,
           today: TODAY,
-          fill: { running: false, done: 4, total: 4, errors: [] },
+          fill: { running: false, done: 4, total: 4, errors: [], origin: null },
           counts: { countries: 9, aggregates: 1, groups: 4, vintages: 4 },
           writable: true,
         });

@@ -30,7 +30,7 @@ export async function getStatus(c: Context, { obs, fill, apiToken }: ApiOptions)
       dataVersion: ref.version,
       engine: obs.store.engine,
       today: obs.today(),
-      fill: fill ? { running: fill.running, done: fill.done, total: fill.total, errors: fill.errors } : null,
+      fill: fill ? { running: fill.running, done: fill.done, total: fill.total, errors: fill.errors, origin: fill.origin } : null,
       counts: {
         countries: ref.countries.size,
         economies: ref.economies.size,

@@ -381,7 +381,7 @@ export const schemas: Record<string, Schema> = {
     dataVersion: integer(),
     engine: string(undefined, { enum: ['duckdb', 'postgres'] }),
     today: string(undefined, { format: 'date' }),
-    fill: orNull(object({ running: boolean(), done: integer(), total: integer(), errors: array(string()) })),
+    fill: orNull(object({ running: boolean(), done: integer(), total: integer(), errors: array(string()), origin: orNull(string('the folder or API the data came from')) })),
     counts: object({
       countries: integer(),
       economies: integer(),

@@ -41,10 +41,10 @@ export function sendCsv(table: CsvTable, headers: ExtraHeaders = {}): Response {
 
 /**
  * The answer in the chosen format. When the format came from the Accept header, the same URL may answer
- * JSON or CSV, and the response cache keys on the URL alone, so such answers are marked not to be stored.
+ * JSON or CSV: such answers say so with `Vary: Accept` (the response cache keys on the Accept header too).
  * @example return sendAs(choice, () => ({ rows }), () => ({ filename: 'x.csv', header, rows: cells }))
  */
 export function sendAs(choice: FormatChoice, json: () => unknown, csv: () => CsvTable, headers: ExtraHeaders = {}): Response {
-  const extra: ExtraHeaders = choice.negotiated ? { ...headers, vary: 'Accept', 'cache-control': 'no-store' } : headers;
+  const extra: ExtraHeaders = choice.negotiated ? { ...headers, vary: 'Accept' } : headers;
   return choice.format === 'csv' ? sendCsv(csv(), extra) : sendJson(json(), 200, extra);
 }

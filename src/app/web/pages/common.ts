@@ -2,7 +2,8 @@ import type { Vintage } from '../../../adapters/storage/store.ts';
 import type { AggregateRow, AggregateSeries, Observatory } from '../../services/observatory.ts';
 import type { Reference } from '../../services/reference.ts';
 import { CATALOGUE, type IndicatorDef } from '../../../domain/indicator.ts';
-import { pick } from '../../../domain/lang.ts';
+import { pick, type Lang } from '../../../domain/lang.ts';
+import type { Group } from '../../../domain/group.ts';
 import type { PageContext } from './context.ts';
 import { badParameter } from '../http-error.ts';
 
@@ -74,4 +75,13 @@ export function ruleText(ctx: PageContext, ref: Reference, def: IndicatorDef): s
   if (def.rule.kind === 'sum') return t.rules.sum;
   if (def.rule.kind === 'none') return t.rules.none;
   return t.rules.weighted_mean(pick(ref.indicators.get(def.rule.weight)?.def.names ?? { en: def.rule.weight }, ctx.lang));
+}
+
+/**
+ * A group's short name for tight spaces: the acronym its name ends with, else the whole name.
+ * @example shortName({ names: { en: 'African Union (AU)' } } as Group, 'en') // 'AU'
+ */
+export function shortName(group: Pick<Group, 'names'>, lang: Lang): string {
+  const name = pick(group.names, lang);
+  return /\(([^()]{2,12})\)$/.exec(name)?.[1] ?? name;
 }

@@ -5,7 +5,7 @@ import { formatDate, formatValue } from '../format.ts';
 import { HttpError } from '../http-error.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout, SourceLine } from './layout.tsx';
-import { aggregateOrNull, redirect, uniqueVintages } from './common.ts';
+import { aggregateOrNull, redirect, shortName, uniqueVintages } from './common.ts';
 import { aggregatePoints, IndicatorMap, LineChart } from './widgets.tsx';
 
 const PROFILE = ['IT.NET.USER.ZS', 'OBS.OFFLINE.COUNT', 'IT.NET.SECR.P6', 'OBS.SECR.COUNT', 'EG.ELC.ACCS.ZS', 'IT.NET.BBND.P2', 'IT.CEL.SETS.P2', 'FX.OWN.TOTL.ZS', 'FINDEX.BUY.ONLINE', 'BX.GSR.CCIS.CD', GDP, 'NY.GDP.PCAP.CD', POPULATION];
@@ -161,7 +161,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
                   {r.ranks.map((x, i) => (
                     <>
                       {i > 0 ? <br /> : null}
-                      {pick(x.group.names, lang)}: {t.common.rankOf(x.rank.rank, x.rank.of)}
+                      <abbr title={pick(x.group.names, lang)}>{shortName(x.group, lang)}</abbr>: {t.common.rankOf(x.rank.rank, x.rank.of)}
                     </>
                   ))}
                 </td>

@@ -63,7 +63,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
         {t.groupKinds[group.kind]} · {t.common.source}: {group.source}
         {group.kind === 'user' ? ` · ${t.group.userDefined}` : ''}
       </p>
-      <p>{t.group.membersToday(members.length)}</p>
+      <p>{t.group.membersToday(obs.listedMembers(ref, id, today).length)}</p>
       <h2>{t.group.aggregates}</h2>
       <table>
         <caption>{t.group.aggregatesCaption}</caption>

@@ -68,7 +68,7 @@ export async function groupsPage(ctx: PageContext, _params: Record<string, strin
             <ul class="plain">
               {groups.map((g) => (
                 <li>
-                  <a href={href(ctx, `/groups/${g.id}`)}>{pick(g.names, lang)}</a> <span class="muted">({g.id}, {t.group.membersToday(obs.membersOn(ref, g.id, today).length)})</span>
+                  <a href={href(ctx, `/groups/${g.id}`)}>{pick(g.names, lang)}</a> <span class="muted">({g.id}, {t.group.membersToday(obs.listedMembers(ref, g.id, today).length)})</span>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,413 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { stat } from 'node:fs/promises';
+import { serve } from '@hono/node-server';
+import { InputError, NotFoundError } from '../../domain/errors.ts';
+import { isGroupId } from '../../domain/group.ts';
+import { pick } from '../../domain/lang.ts';
+import { parseYearRange } from '../../domain/observation.ts';
+import { ensureReference, importFolder } from '../../adapters/importers/folder.ts';
+import { importFile, type ImportResult } from '../../adapters/importers/import-file.ts';
+import { importWorldBankCountries, importWorldBankIndicator, ONLINE_INDICATORS } from '../../adapters/importers/online.ts';
+import { WORLD_BANK_API } from '../../adapters/sources/worldbank-api.ts';
+import type { Store } from '../../adapters/storage/store.ts';
+import { toCsv } from '../services/csv.ts';
+import { fillIfEmpty, type FillState } from '../services/fill.ts';
+import { Observatory, type MembershipBasis } from '../services/observatory.ts';
+import { parseUserGroup } from '../services/user-groups.ts';
+import { createApp } from '../web/server.ts';
+import { defaultSources, globalSettings, openFromSettings, UsageError, type GlobalSettings } from './options.ts';
+import { ProgressBar } from './progress.ts';
+import { formatTable } from './table.ts';
+
+const GLOBAL_OPTIONS = {
+  'database-url': { type: 'string' },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const HELP = `observatory — the digital divide, country groups and sources, from the command line
+
+Usage: observatory <command> [options]
+
+Commands:
+  serve                      run the web server (pages and API), filling an empty database first
+  import <file|folder>…      import source files as vintages (a folder laid out like ../shared/data)
+  import --online [CODE…]    download indicators from the World Bank API (default: the core set)
+  groups [list]              list groups with today's member counts
+  groups show <ID>           members of a group on a date (--at YYYY-MM-DD)
+  groups create <ID> --name "…" --members NGA,KEN,…   define a group of your own (also --name-fr, --name-es, --name-pt)
+  groups delete <ID>         delete a group you defined
+  indicators [list]          indicators with data, their years and sources
+  indicators show <CODE>     values (--countries, --groups, --years)
+  aggregate <GROUP> <CODE>   a group's values with coverage (--years, --basis current|historical, --min-coverage)
+  vintages                   every import with its source, file, hash and licence
+
+Options for every command:
+  --format table|csv         output (default table)
+  --database-url URL         a PostgreSQL server (default: $DATABASE_URL, else the embedded database)
+  --data-dir DIR             folder of the embedded database (default: $OBSERVATORY_DATA_DIR, else ./data)
+  -h, --help                 this help
+`;
+
+type Out = { write(text: string): unknown };
+
+interface Io {
+  out: Out;
+  err: Out & { isTTY?: boolean; columns?: number };
+}
+
+function parse<O extends ParseArgsConfig['options']>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function outputFormat(value: string | undefined): 'table' | 'csv' {
+  if (value === undefined || value === 'table' || value === 'csv') return value ?? 'table';
+  throw new UsageError(`--format must be table or csv, got "${value}"`);
+}
+
+function print(io: Io, format: 'table' | 'csv', header: string[], rows: (string | number | null)[][]): void {
+  if (format === 'csv') {
+    io.out.write(toCsv(header, rows));
+    return;
+  }
+  const text = rows.map((r) => r.map((c) => (c === null ? '' : typeof c === 'number' ? String(Number(c.toPrecision(10))) : c)));
+  io.out.write(`${formatTable(header, text)}\n`);
+}
+
+async function withStore<T>(settings: GlobalSettings, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openFromSettings(settings);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function reportImport(io: Io, r: ImportResult): void {
+  const what =
+    r.status === 'imported'
+      ? `imported as vintage ${r.vintage?.id} (${r.vintage?.rowCount} rows)`
+      : r.status === 'unchanged'
+        ? `unchanged (${r.reason})`
+        : `skipped: ${r.reason}`;
+  io.err.write(`  ${r.file}: ${what}\n`);
+  for (const w of r.warnings) io.err.write(`    warning: ${w}\n`);
+}
+
+async function importCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    indicator: { type: 'string' },
+    'fiscal-year': { type: 'string' },
+    force: { type: 'boolean' },
+    online: { type: 'boolean' },
+    'api-url': { type: 'string' },
+  });
+  const settings = globalSettings(values);
+  if (values.online) {
+    const codes = positionals.length ? positionals : ONLINE_INDICATORS;
+    const baseUrl = values['api-url'] ?? WORLD_BANK_API;
+    return withStore(settings, async (store) => {
+      await ensureReference(store);
+      const bar = new ProgressBar('downloading', codes.length + 1, io.err);
+      await importWorldBankCountries(store, { baseUrl });
+      bar.tick(1, 'countries');
+      for (const code of codes) {
+        const { vintage, unchanged } = await importWorldBankIndicator(store, code, { baseUrl });
+        bar.tick(1, `${code}: ${unchanged ? 'unchanged' : `vintage ${vintage.id}`}`);
+      }
+      bar.done(`${codes.length} indicators`);
+      return 0;
+    });
+  }
+  if (positionals.length === 0) throw new UsageError('import needs a file or a folder (or --online)');
+  const fiscalYear = values['fiscal-year'] === undefined ? undefined : Number(values['fiscal-year']);
+  if (fiscalYear !== undefined && !(Number.isInteger(fiscalYear) && fiscalYear > 1980 && fiscalYear < 2100)) {
+    throw new UsageError(`--fiscal-year must be a year like 2026, got "${values['fiscal-year']}"`);
+  }
+  return withStore(settings, async (store) => {
+    await ensureReference(store);
+    for (const path of positionals) {
+      const info = await stat(path).catch(() => null);
+      if (!info) throw new InputError('no such file or folder', { file: path });
+      if (info.isDirectory()) {
+        let bar: ProgressBar | null = null;
+        const results = await importFolder(
+          store,
+          path,
+          {
+            onPlan: (files) => {
+              bar = new ProgressBar(`importing ${path}`, files.length, io.err);
+            },
+            onFileDone: (result) => (bar as ProgressBar | null)?.tick(1, result.file),
+          },
+          values.force ? { force: true } : {},
+        );
+        (bar as ProgressBar | null)?.done();
+        for (const r of results) reportImport(io, r);
+      } else {
+        const bar = new ProgressBar(`importing ${path}`, info.size, io.err);
+        const result = await importFile(store, path, {
+          ...(values.format ? { format: values.format } : {}),
+          ...(values.indicator ? { indicator: values.indicator } : {}),
+          ...(fiscalYear !== undefined ? { fiscalYear } : {}),
+          ...(values.force ? { force: true } : {}),
+          label: path,
+          onProgress: (read) => bar.update(read),
+        });
+        bar.done();
+        reportImport(io, result);
+      }
+    }
+    return 0;
+  });
+}
+
+async function serveCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    sources: { type: 'string' },
+    offline: { type: 'boolean' },
+  });
+  const settings = globalSettings(values);
+  const port = Number(values.port ?? process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port ?? process.env.PORT}"`);
+  const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+  const store = await openFromSettings(settings);
+  const obs = new Observatory(store);
+  const fill: FillState = { running: false, done: 0, total: 0, errors: [], origin: null };
+  const app = createApp({ obs, fill, apiToken: process.env.OBSERVATORY_API_TOKEN || undefined });
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (address) => {
+    io.err.write(`The Observatory is at http://${host}:${address.port}/ (${store.engine === 'postgres' ? 'PostgreSQL' : `embedded database in ${settings.dataDir}`})\n`);
+  });
+  const sources = values.sources ?? defaultSources();
+  const apiBaseUrl = values.offline || process.env.OBSERVATORY_OFFLINE ? null : (process.env.OBSERVATORY_WB_API ?? WORLD_BANK_API);
+  void fillIfEmpty(store, { sources, apiBaseUrl, log: (line) => io.err.write(`${line}\n`) }, fill).then(() => obs.refresh(true));
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      server.close(() => resolve());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await store.close();
+  return 0;
+}
+
+async function groupsCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    at: { type: 'string' },
+    name: { type: 'string' },
+    'name-fr': { type: 'string' },
+    'name-es': { type: 'string' },
+    'name-pt': { type: 'string' },
+    members: { type: 'string' },
+  });
+  const format = outputFormat(values.format);
+  const [action = 'list', id] = positionals;
+  return withStore(globalSettings(values), async (store) => {
+    const obs = new Observatory(store);
+    const ref = await obs.ref();
+    const date = values.at ?? obs.today();
+    switch (action) {
+      case 'list': {
+        const rows = [...ref.groups.values()].map((g) => [g.id, g.kind, pick(g.names, 'en'), obs.membersOn(ref, g.id, date).length]);
+        print(io, format, ['id', 'kind', 'name', 'members'], rows);
+        return 0;
+      }
+      case 'show': {
+        if (!id) throw new UsageError('groups show needs a group id');
+        const group = await obs.group(id.toUpperCase());
+        const members = obs.membersOn(ref, group.id, date);
+        const rows = members.map((iso3) => {
+          const m = (ref.memberships.get(group.id) ?? []).find((x) => x.iso3 === iso3 && (x.from === null || x.from <= date));
+          const name = ref.countries.get(iso3);
+          return [iso3, name ? pick(name.names, 'en') : (ref.economies.get(iso3)?.name ?? iso3), m?.from ?? null, m?.source ?? null];
+        });
+        io.err.write(`${pick(group.names, 'en')}: ${members.length} members on ${date}\n`);
+        print(io, format, ['iso3', 'name', 'since', 'source'], rows);
+        return 0;
+      }
+      case 'create': {
+        if (!id) throw new UsageError('groups create needs a group id');
+        if (!values.name) throw new UsageError('groups create needs --name');
+        const existing = ref.groups.get(id);
+        if (existing && existing.kind !== 'user') throw new UsageError(`group ${id} is defined by a source (${existing.source}); choose another id`);
+        const names = {
+          en: values.name,
+          ...(values['name-fr'] ? { fr: values['name-fr'] } : {}),
+          ...(values['name-es'] ? { es: values['name-es'] } : {}),
+          ...(values['name-pt'] ? { pt: values['name-pt'] } : {}),
+        };
+        const members = (values.members ?? '').split(/[\s,]+/).filter((m) => m !== '');
+        const { group, memberships } = parseUserGroup({ id, names, members }, ref, 'command line', 'user-defined (Observatory CLI)');
+        await store.saveUserGroup(group, memberships);
+        io.err.write(`${existing ? 'replaced' : 'created'} group ${group.id} with ${memberships.length} members\n`);
+        return 0;
+      }
+      case 'delete': {
+        if (!id || !isGroupId(id)) throw new UsageError('groups delete needs a group id');
+        const existing = ref.groups.get(id);
+        if (existing && existing.kind !== 'user') throw new UsageError(`group ${id} is defined by a source and cannot be deleted`);
+        if (!(await store.deleteUserGroup(id))) throw new NotFoundError(`no group ${id}`);
+        io.err.write(`deleted group ${id}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown groups action "${action}"; use list, show, create or delete`);
+    }
+  });
+}
+
+function years(value: string | undefined): { from?: number; to?: number } {
+  if (value === undefined) return {};
+  const range = parseYearRange(value);
+  if (!range) throw new UsageError(`--years must be a year or a range like 2020-2022, got "${value}"`);
+  return range;
+}
+
+async function indicatorsCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    countries: { type: 'string' },
+    groups: { type: 'string' },
+    years: { type: 'string' },
+  });
+  const format = outputFormat(values.format);
+  const [action = 'list', code] = positionals;
+  return withStore(globalSettings(values), async (store) => {
+    const obs = new Observatory(store);
+    const ref = await obs.ref();
+    if (action === 'list') {
+      const rows = [...ref.indicators.values()].map((i) => [
+        i.def.code,
+        pick(i.def.names, 'en'),
+        i.record?.firstYear ?? null,
+        i.record?.lastYear ?? null,
+        i.record?.observations ?? null,
+        i.vintages.map((v) => `${v.id}`).join('+'),
+        i.def.rule.kind,
+      ]);
+      print(io, format, ['code', 'name', 'first', 'last', 'values', 'vintage', 'group rule'], rows);
+      return 0;
+    }
+    if (action !== 'show') throw new UsageError(`unknown indicators action "${action}"; use list or show`);
+    if (!code) throw new UsageError('indicators show needs an indicator code');
+    const entities = new Set((values.countries ?? '').split(/[\s,]+/).filter((c) => c !== '').map((c) => c.toUpperCase()));
+    for (const g of (values.groups ?? '').split(/[\s,]+/).filter((c) => c !== '')) {
+      for (const iso3 of obs.membersOn(ref, g.toUpperCase(), obs.today())) entities.add(iso3);
+    }
+    const unknown = [...entities].filter((e) => !ref.countries.has(e) && !ref.economies.has(e) && !ref.aggregates.has(e));
+    if (unknown.length) throw new UsageError(`unknown country codes: ${unknown.join(', ')}`);
+    const rows = await obs.observations(code, { ...years(values.years), ...(entities.size ? { entities: [...entities] } : {}) });
+    const names = new Map([...ref.countries.values()].map((c) => [c.iso3, c.names.en]));
+    print(
+      io,
+      format,
+      ['country', 'name', 'year', 'value', 'vintage'],
+      rows.map((o) => [o.entity, names.get(o.entity) ?? ref.aggregates.get(o.entity)?.name ?? ref.economies.get(o.entity)?.name ?? '', o.year, o.value, o.vintageId]),
+    );
+    return 0;
+  });
+}
+
+async function aggregateCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    years: { type: 'string' },
+    basis: { type: 'string' },
+    'min-coverage': { type: 'string' },
+  });
+  const format = outputFormat(values.format);
+  const [groupId, code] = positionals;
+  if (!groupId || !code) throw new UsageError('aggregate needs a group id and an indicator code');
+  const basis = values.basis ?? 'current';
+  if (basis !== 'current' && basis !== 'historical') throw new UsageError(`--basis must be current or historical, got "${basis}"`);
+  const minCoverage = values['min-coverage'] === undefined ? undefined : Number(values['min-coverage']);
+  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError('--min-coverage must be between 0 and 1');
+  return withStore(globalSettings(values), async (store) => {
+    const obs = new Observatory(store);
+    const series = await obs.aggregateSeries(groupId.toUpperCase(), code, {
+      ...years(values.years),
+      basis: basis as MembershipBasis,
+      ...(minCoverage !== undefined ? { minCoverage } : {}),
+    });
+    io.err.write(`${pick(series.group.names, 'en')} — ${pick(series.indicator.def.names, 'en')} (${series.rule.kind}, ${series.basis} membership)\n`);
+    print(
+      io,
+      format,
+      ['year', 'value', 'status', 'members with data', 'members', 'population covered', 'World Bank value', 'agrees'],
+      series.rows.map((r) => [
+        r.year,
+        r.value,
+        r.status,
+        r.membersWithData,
+        r.membersTotal,
+        r.populationCovered,
+        r.published?.worldBank ?? null,
+        r.published && 'agrees' in r.published ? String(r.published.agrees) : null,
+      ]),
+    );
+    return 0;
+  });
+}
+
+async function vintagesCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { format: { type: 'string' } });
+  const format = outputFormat(values.format);
+  return withStore(globalSettings(values), async (store) => {
+    const rows = (await store.vintages()).map((v) => [v.id, v.dataset, v.source, v.publishedAt, v.importedAt.slice(0, 19), v.rowCount, v.licence, v.sha256.slice(0, 12)]);
+    print(io, format, ['id', 'dataset', 'source', 'published', 'imported', 'rows', 'licence', 'sha256'], rows);
+    return 0;
+  });
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  import: importCommand,
+  serve: serveCommand,
+  groups: groupsCommand,
+  indicators: indicatorsCommand,
+  aggregate: aggregateCommand,
+  vintages: vintagesCommand,
+};
+
+/**
+ * Runs the command line and returns the exit code: 0 done, 1 bad input or failure, 2 bad usage.
+ * @example await main(['groups', 'show', 'ECOWAS', '--at', '2024-12-31'])
+ */
+export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out.write(HELP);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err.write(`unknown command "${command}"\n\n${HELP}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out.write(HELP);
+    return 0;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err.write(`observatory ${command}: ${error.message}\nRun "observatory --help" for usage.\n`);
+      return 2;
+    }
+    if (error instanceof InputError || error instanceof NotFoundError) {
+      io.err.write(`observatory ${command}: ${error.message}\n`);
+      return 1;
+    }
+    io.err.write(`observatory ${command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

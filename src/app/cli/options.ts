@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { openStore } from '../../adapters/storage/open.ts';
+import type { Store } from '../../adapters/storage/store.ts';
+
+/** Settings every command shares, from flags first, then the environment. */
+export interface GlobalSettings {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}
+
+export function globalSettings(flags: { 'database-url'?: string | undefined; 'data-dir'?: string | undefined }, env = process.env): GlobalSettings {
+  return {
+    databaseUrl: flags['database-url'] ?? env.DATABASE_URL ?? undefined,
+    dataDir: resolve(flags['data-dir'] ?? env.OBSERVATORY_DATA_DIR ?? 'data'),
+  };
+}
+
+export function openFromSettings(settings: GlobalSettings): Promise<Store> {
+  return openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
+}
+
+/** The source folder to fill from: OBSERVATORY_SOURCES, or ../shared/data when it exists, or none. */
+export function defaultSources(env = process.env): string | null {
+  if (env.OBSERVATORY_SOURCES !== undefined) return env.OBSERVATORY_SOURCES === '' ? null : resolve(env.OBSERVATORY_SOURCES);
+  const shared = resolve('../shared/data');
+  return existsSync(shared) ? shared : null;
+}
+
+/** A CLI usage error: printed with the command's help, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
