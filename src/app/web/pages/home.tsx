@@ -6,6 +6,8 @@ import { aggregateOrNull, HEADLINE_GROUPS, headlineIndicators, latestOk, uniqueV
 import { AggregateCell, aggregatePoints, LineChart } from './widgets.tsx';
 
 const INTERNET = 'IT.NET.USER.ZS';
+/** The population share both values of the headline sentence must cover. */
+const HEADLINE_MIN_COVERAGE = 0.9;
 
 /** Home: the digital-divide headline for ACP, LDC, SIDS and the world, and ways into the data. */
 export async function homePage(ctx: PageContext) {
@@ -31,7 +33,10 @@ export async function homePage(ctx: PageContext) {
     const world = series.find((s) => s?.group.id === 'WLD');
     const ldc = series.find((s) => s?.group.id === 'LDC') ?? series.find((s) => s && s.group.id !== 'WLD');
     if (world && ldc) {
-      const years = ldc.rows.filter((r) => r.value !== null && world.rows.some((w) => w.year === r.year && w.value !== null));
+      // The sentence compares like with like: the latest year in which both values cover most of their population.
+      const covered = (r: { value: number | null; populationCovered: number | null }) =>
+        r.value !== null && (r.populationCovered ?? 0) >= HEADLINE_MIN_COVERAGE;
+      const years = ldc.rows.filter((r) => covered(r) && world.rows.some((w) => w.year === r.year && covered(w)));
       const row = years[years.length - 1];
       const w = world.rows.find((r) => r.year === row?.year);
       if (row?.value != null && w?.value != null) {

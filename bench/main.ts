@@ -1,0 +1,356 @@
+// `npm run bench`: import, query and load benchmarks of the Observatory, printed as a report and written to
+// .bench/results.json. It prints numbers and ratios to targets; it never fails on a time.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { openStore } from '../src/adapters/storage/open.ts';
+import type { Store } from '../src/adapters/storage/store.ts';
+import { benchImport, sourcesProblem, type ImportBench } from './import.ts';
+import { benchLoad, CONNECTIONS, DURATION_S, type LoadBench } from './load.ts';
+import { dropSchema, ensurePostgres, safeUrl, POSTGRES_URL } from './postgres.ts';
+import { benchQueries, INDICATORS, type QueryBench } from './queries.ts';
+import { bytes, int, mib, ms, num, ratio, seconds, spread, table } from './stats.ts';
+
+const IMPORT_TARGET_MS = 20_000;
+const P95_TARGET_MS = 50;
+const PAGE_TARGET_BYTES = 150_000;
+
+interface Target {
+  target: string;
+  measured: string;
+  goal: string;
+  ratio: string;
+  met: boolean | null;
+}
+
+const startedAt = new Date();
+const began = performance.now();
+const out = (text = '') => process.stdout.write(`${text}\n`);
+const log = (line: string) => process.stderr.write(`  · ${line}\n`);
+const section = (title: string) => out(`\n${title}\n${'═'.repeat(title.length)}\n`);
+const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+const sources = resolve(process.env.OBSERVATORY_SOURCES ?? '../shared/data');
+const targets: Target[] = [];
+const results: {
+  startedAt: string;
+  finishedAt?: string;
+  totalSeconds?: number;
+  machine: { cpus: number; cpu: string; memoryBytes: number; node: string; platform: string };
+  sources: string;
+  postgres: { url: string; missing: string | null };
+  import: ImportBench | { missing: string };
+  queries: QueryBench | { missing: string };
+  load: LoadBench | { missing: string };
+  summary: Target[];
+} = {
+  startedAt: startedAt.toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` },
+  sources,
+  postgres: { url: safeUrl(POSTGRES_URL), missing: null },
+  import: { missing: 'not run' },
+  queries: { missing: 'not run' },
+  load: { missing: 'not run' },
+  summary: targets,
+};
+
+out(`Observatory benchmark — ${startedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`);
+out(`Machine: ${results.machine.cpus} × ${results.machine.cpu}, ${mib(results.machine.memoryBytes)}, Node ${process.version}, ${results.machine.platform}`);
+out(`Sources: ${sources}`);
+out('Times are medians of N timed runs after one untimed warm-up run, with (min–max), unless a row says otherwise.');
+out('Nothing here asserts on time: targets are compared and reported, never enforced.');
+
+const postgresMissing = await ensurePostgres(log);
+results.postgres.missing = postgresMissing;
+out(`PostgreSQL: ${postgresMissing ? `missing — ${postgresMissing}` : `${safeUrl(POSTGRES_URL)} (a fresh schema, dropped at the end)`}`);
+
+let postgres: Store | null = null;
+let tempDirs: string[] = [];
+let imported: ImportBench | null = null;
+
+try {
+  // 1. Import ---------------------------------------------------------------------------------------------------
+  section('1. Import of the shared data folder');
+  const problem = sourcesProblem(sources);
+  if (problem) {
+    out(`The import benchmark cannot run: ${problem}.`);
+    out('The query and load benchmarks need the imported data, so they cannot run either.');
+    results.import = { missing: problem };
+    results.queries = { missing: `no data: ${problem}` };
+    results.load = { missing: `no data: ${problem}` };
+    targets.push({ target: 'Import into DuckDB (best of 3)', measured: 'not measured', goal: '< 20 s', ratio: '—', met: null });
+  } else {
+    try {
+      const run = await benchImport(sources, postgresMissing, log);
+      imported = run.result;
+      tempDirs = run.tempDirs;
+      postgres = run.postgresStore;
+      results.import = imported;
+    } catch (error) {
+      results.import = { missing: `the import failed: ${why(error)}` };
+      out(`The import benchmark failed: ${why(error)}`);
+    }
+  }
+
+  if (imported) {
+    const d = imported.duckdb;
+    const pgRun = 'run' in imported.postgres ? imported.postgres.run : null;
+    out('What: openStore on a fresh target + importFolder(store, sources) (every file its own vintage), until the data');
+    out('can be queried; close (DuckDB checkpoint) shown apart. Rows are the imported vintages\' row counts.\n');
+    out(
+      table(
+        ['engine', 'run', 'open+import', 'close', 'rows', 'rows/s', 'files imported', 'skipped', 'peak RSS (50 ms samples)'],
+        [...d.runs, ...(pgRun ? [pgRun] : [])].map((r) => [
+          r.engine === 'duckdb' ? 'DuckDB (new file in a temp dir)' : 'PostgreSQL (new schema)',
+          String(r.run),
+          seconds(r.importMs),
+          r.closeMs === null ? '—' : seconds(r.closeMs),
+          int(r.rows),
+          int(r.rowsPerSecond),
+          String(r.filesImported),
+          String(r.filesSkipped),
+          `${mib(r.peakRssSampled)} (${r.rssSamples} samples)`,
+        ]),
+      ),
+    );
+    out('');
+    const best = d.best.importMs;
+    out(
+      `DuckDB, best of 3: ${seconds(best)} (median ${seconds(d.importMs.median)}, min–max ${seconds(d.importMs.min)}–${seconds(d.importMs.max)}), ` +
+        `${int(d.best.rowsPerSecond)} rows/s. Target < 20 s: ${ratio(best, IMPORT_TARGET_MS)} of the target, ${best < IMPORT_TARGET_MS ? 'met' : 'NOT met'}.`,
+    );
+    if (pgRun) out(`PostgreSQL, once: ${seconds(pgRun.importMs)}, ${int(pgRun.rowsPerSecond)} rows/s — ${ratio(pgRun.importMs, best)} the DuckDB best.`);
+    else if ('missing' in imported.postgres) out(`PostgreSQL import: missing — ${imported.postgres.missing}`);
+    out(
+      `Memory: RSS ${mib(imported.rssBefore)} before the imports; sampled peak during them ${mib(Math.max(...d.runs.map((r) => r.peakRssSampled)))}; ` +
+        `kernel-reported peak of the process after the DuckDB runs (getrusage maxRSS) ${mib(imported.maxRssAfterDuckdb)}. No target was given.`,
+    );
+    targets.push({
+      target: 'Import of the shared data into DuckDB, best of 3',
+      measured: seconds(best),
+      goal: '< 20 s',
+      ratio: ratio(best, IMPORT_TARGET_MS),
+      met: best < IMPORT_TARGET_MS,
+    });
+  }
+
+  // 2. Queries --------------------------------------------------------------------------------------------------
+  section('2. Aggregate queries');
+  if (!imported) {
+    out(`The query benchmark cannot run: ${'missing' in results.import ? results.import.missing : 'no imported data'}.`);
+  } else {
+    let duckdb: Store | null = null;
+    try {
+      duckdb = await openStore({ dataDir: imported.duckdb.dataDir });
+      const q = await benchQueries(duckdb, postgres, postgresMissing ?? ('missing' in imported.postgres ? imported.postgres.missing : null), log);
+      results.queries = q;
+      printQueries(q);
+    } catch (error) {
+      results.queries = { missing: `the query benchmark failed: ${why(error)}` };
+      out(`The query benchmark failed: ${why(error)}`);
+    } finally {
+      // The server of the load run must be able to open the DuckDB file: one process owns it at a time.
+      await duckdb?.close();
+    }
+  }
+
+  // 3. Load ------------------------------------------------------------------------------------------------------
+  section('3. Loopback load run');
+  if (!imported) {
+    out(`The load run cannot run: ${'missing' in results.import ? results.import.missing : 'no imported data'}.`);
+    loadNotMeasured();
+  } else {
+    try {
+      const load = await benchLoad(imported.duckdb.dataDir, log);
+      results.load = load;
+      printLoad(load);
+    } catch (error) {
+      results.load = { missing: `the load run failed: ${why(error)}` };
+      out(`The load run failed: ${why(error)}`);
+      loadNotMeasured();
+    }
+  }
+} finally {
+  await postgres?.close().catch(() => undefined);
+  if (imported && 'schema' in imported.postgres) await dropSchema(imported.postgres.schema).catch((e: unknown) => log(`could not drop the schema: ${why(e)}`));
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+}
+
+// 4. Summary -------------------------------------------------------------------------------------------------------
+section('4. Summary of targets');
+out(
+  table(
+    ['target', 'measured', 'goal', 'ratio to goal', 'met'],
+    targets.map((t) => [t.target, t.measured, t.goal, t.ratio, t.met === null ? '—' : t.met ? 'yes' : 'NO']),
+  ),
+);
+out('\nNo targets were given for the query times, cold renders or memory; they are reported above against their references.');
+
+results.finishedAt = new Date().toISOString();
+results.totalSeconds = (performance.now() - began) / 1000;
+mkdirSync('.bench', { recursive: true });
+writeFileSync('.bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+out(`\nTotal ${results.totalSeconds.toFixed(0)} s. Results written to .bench/results.json.`);
+
+function loadNotMeasured(): void {
+  targets.push({ target: `p95 latency, ${CONNECTIONS} connections`, measured: 'not measured', goal: `< ${P95_TARGET_MS} ms`, ratio: '—', met: null });
+  targets.push({ target: 'errors + timeouts + non-2xx', measured: 'not measured', goal: '0', ratio: '—', met: null });
+  targets.push({ target: 'largest compressed page', measured: 'not measured', goal: '< 150 KB', ratio: '—', met: null });
+}
+
+function printQueries(q: QueryBench): void {
+  const [duck, pg] = [q.engines.find((e) => e.engine === 'duckdb'), q.engines.find((e) => e.engine === 'postgres')];
+  if (!duck) return;
+  if (!pg) out(`PostgreSQL numbers are missing: ${q.postgresMissing ?? 'no PostgreSQL store'}\n`);
+  const n = duck.referenceLoad.n;
+
+  out(`Reference load — a new Observatory's ref() (countries, groups, memberships, indicators, vintages); part of every`);
+  out(`cold time below. N = ${n}.\n`);
+  out(
+    table(
+      ['engine', 'ms: median (min–max)'],
+      q.engines.map((e) => [e.engine === 'duckdb' ? 'DuckDB' : 'PostgreSQL', spread(e.referenceLoad)]),
+    ),
+  );
+
+  out(`\nobs.aggregateSeries(group, code), N = ${n}. Cold: a new Observatory per run, so the reference, the values and`);
+  out('the weights all come from the store (measures the store). Warm: the same Observatory again (values in memory).\n');
+  const rows = duck.aggregates.map((a, i) => {
+    const p = pg?.aggregates[i];
+    const rule = INDICATORS.find((x) => x.code === a.code)?.rule ?? '';
+    return [
+      `${a.code} (${rule})`,
+      a.group,
+      String(a.years),
+      spread(a.cold),
+      p ? spread(p.cold) : '—',
+      p ? ratio(p.cold.median, a.cold.median) : '—',
+      spread(a.warm),
+      p ? spread(p.warm) : '—',
+    ];
+  });
+  out(table(['indicator (rule)', 'group', 'years', 'cold DuckDB ms', 'cold PostgreSQL ms', 'PG/Duck', 'warm DuckDB ms', 'warm PostgreSQL ms'], rows));
+
+  out(`\nRaw store query store.observations({ indicators: [code] }), N = ${n}: the read a cold aggregate starts with.\n`);
+  out(
+    table(
+      ['indicator', 'rows', 'DuckDB ms', 'PostgreSQL ms', 'PG/Duck', 'DuckDB rows/ms'],
+      duck.raw.map((r, i) => {
+        const p = pg?.raw[i];
+        return [r.code, int(r.rows), spread(r.time), p ? spread(p.time) : '—', p ? ratio(p.time.median, r.time.median) : '—', int(r.rows / r.time.median)];
+      }),
+    ),
+  );
+
+  const weighted = (e: typeof duck | undefined, group: string) => e?.aggregates.find((a) => a.code === 'IT.NET.USER.ZS' && a.group === group);
+  out('\nHardware limit: the same population-weighted mean of IT.NET.USER.ZS (with the two-thirds coverage rule) over');
+  out('Float64Array/Int32Array columns in memory, one pass, one thread; each sample is the mean of 1,000 runs, N = 5.');
+  out('Reference for the ratios: the typed-array time. "agree" compares each year\'s value with aggregateSeries.\n');
+  out(
+    table(
+      ['group', 'members', 'rows scanned', 'typed ms', 'warm DuckDB ms', 'warm/typed', 'cold DuckDB ms', 'cold/typed', 'cold PG ms', 'cold PG/typed', 'agree'],
+      q.typed.map((t) => {
+        const dw = weighted(duck, t.group);
+        const pw = weighted(pg, t.group);
+        return [
+          t.group,
+          String(t.members),
+          int(t.rows),
+          spread(t.time),
+          dw ? num(dw.warm.median) : '—',
+          dw ? ratio(dw.warm.median, t.time.median) : '—',
+          dw ? num(dw.cold.median) : '—',
+          dw ? ratio(dw.cold.median, t.time.median) : '—',
+          pw ? num(pw.cold.median) : '—',
+          pw ? ratio(pw.cold.median, t.time.median) : '—',
+          `${t.compared} years, max rel. diff ${t.maxRelativeDifference.toExponential(1)}${t.statusDifferences ? `, ${t.statusDifferences} withheld differently` : ''}`,
+        ];
+      }),
+    ),
+  );
+  out('\n(The typed-array pass counts coverage with the same year\'s population only; aggregateSeries falls back to the');
+  out('nearest year, so a year can be withheld by one and not the other. Values are compared where both give one.)');
+}
+
+function printLoad(load: LoadBench): void {
+  out(`Server: ${load.server.command}`);
+  out(`(${load.server.engine}, data version ${load.server.dataVersion}); ready (/api/v1/status says fill.running: false) ${seconds(load.server.readyMs)} after spawn.`);
+  out(`Pages (${load.pages.length}): ${load.pages.join(' ')}`);
+  const badWarm = load.warmup.filter((w) => w.status !== 200);
+  out(
+    `Warm-up: each page requested once with accept-encoding: gzip, br — ${badWarm.length ? `NOT 200: ${badWarm.map((w) => `${w.path} ${w.status}`).join(', ')}` : 'all 200'}; ` +
+      `slowest ${ms(Math.max(...load.warmup.map((w) => w.ms)))}.`,
+  );
+  out(`\nautocannon from the benchmark process, ${CONNECTIONS} connections for ${DURATION_S} s, each connection cycling through the pages`);
+  out('(all cache hits after the warm-up). Latency percentiles from every 2xx response time. The load generator and the');
+  out('server share this machine\'s cores.\n');
+  out(
+    table(
+      ['run', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'timeouts', 'non-2xx', 'MB/s', 'p95/50 ms'],
+      load.runs.map((r) => [
+        r.label,
+        int(r.requests),
+        int(r.requestsPerSecond),
+        num(r.latency.p50),
+        num(r.latency.p95),
+        num(r.latency.p99),
+        num(r.latency.max),
+        String(r.errors),
+        String(r.timeouts),
+        String(r.non2xx),
+        (r.bytesPerSecond / 1e6).toFixed(1),
+        ratio(r.latency.p95, P95_TARGET_MS),
+      ]),
+    ),
+  );
+  out(`\n(autocannon's own histogram, whole ms: ${load.runs.map((r) => `${r.label}: p50 ${r.autocannon.p50}, p97.5 ${r.autocannon.p97_5}, p99 ${r.autocannon.p99}`).join('; ')}.)`);
+  for (const r of load.runs) {
+    const p95Met = r.latency.p95 < P95_TARGET_MS;
+    const failures = r.errors + r.timeouts + r.non2xx;
+    targets.push({ target: `p95 latency, ${CONNECTIONS} connections, ${r.label}`, measured: ms(r.latency.p95), goal: `< ${P95_TARGET_MS} ms`, ratio: ratio(r.latency.p95, P95_TARGET_MS), met: p95Met });
+    targets.push({ target: `errors + timeouts + non-2xx, ${r.label}`, measured: int(failures), goal: '0', ratio: '—', met: failures === 0 });
+  }
+
+  out('\nPage sizes: body bytes on the wire for accept-encoding identity / gzip / br. Target: compressed under 150 KB');
+  out('(150,000 bytes), judged on gzip, the larger of the two encodings.\n');
+  out(
+    table(
+      ['page', 'status', 'identity', 'gzip', 'br', 'gzip/150 KB', 'met'],
+      load.sizes.map((s) => [
+        s.path,
+        String(s.status),
+        bytes(s.identity),
+        bytes(s.gzip),
+        bytes(s.br),
+        ratio(s.gzip, PAGE_TARGET_BYTES),
+        `${s.gzip < PAGE_TARGET_BYTES ? 'yes' : 'NO'}${s.encodingsHonoured ? '' : ' (encoding not honoured)'}`,
+      ]),
+    ),
+  );
+  const largest = load.sizes.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  const over = load.sizes.filter((s) => s.gzip >= PAGE_TARGET_BYTES).length;
+  targets.push({
+    target: `largest compressed page, gzip (${largest.path}; br ${bytes(largest.br)}); ${over} of ${load.sizes.length} pages over`,
+    measured: bytes(largest.gzip),
+    goal: '< 150 KB',
+    ratio: ratio(largest.gzip, PAGE_TARGET_BYTES),
+    met: largest.gzip < PAGE_TARGET_BYTES,
+  });
+
+  out('\nCold render: the first request of each page after a data change (bench/server.ts, the serve composition, saves');
+  out('and deletes a user group, which drops the page cache and the Observatory\'s reference and values), with');
+  out('accept-encoding: gzip, br, so rendering, reading the store and both compressions are in the time. No target was given.\n');
+  if ('missing' in load.cold) {
+    out(`Cold renders are missing: ${load.cold.missing}`);
+    return;
+  }
+  const cold = load.cold;
+  const n = cold.pages[0]?.time.n ?? 0;
+  out(
+    `First request of a fresh process (${cold.firstAfterStart.path}, ${seconds(cold.firstAfterStart.readyMs)} after spawn): ` +
+      `${ms(cold.firstAfterStart.ms)}, status ${cold.firstAfterStart.status}.\n`,
+  );
+  out(table(['page', 'status', `cold ms: median (min–max), N = ${n}`], cold.pages.map((c) => [c.path, String(c.status), spread(c.time)])));
+  const slowest = cold.pages.reduce((a, b) => (b.time.median > a.time.median ? b : a));
+  out(`\nSlowest cold page: ${slowest.path}, ${ms(slowest.time.median)} median.`);
+}
