@@ -187,7 +187,9 @@ async function serveCommand(args: string[], io: Io): Promise<number> {
   });
   const sources = values.sources ?? defaultSources();
   const apiBaseUrl = values.offline || process.env.OBSERVATORY_OFFLINE ? null : (process.env.OBSERVATORY_WB_API ?? WORLD_BANK_API);
-  void fillIfEmpty(store, { sources, apiBaseUrl, log: (line) => io.err.write(`${line}\n`) }, fill).then(() => obs.refresh(true));
+  void fillIfEmpty(store, { sources, apiBaseUrl, log: (line) => io.err.write(`${line}\n`) }, fill)
+    .then(() => obs.refresh(true))
+    .then(() => obs.warm());
   await new Promise<void>((resolve) => {
     const stop = () => {
       server.close(() => resolve());

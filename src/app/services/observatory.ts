@@ -237,6 +237,12 @@ export class Observatory {
     return { group, indicator, rule, basis, minCoverage, wbCode, rows };
   }
 
+  /** Loads the reference and every indicator's values, so the first visitors after a data change do not wait. */
+  async warm(): Promise<void> {
+    const ref = await this.ref();
+    for (const code of ref.indicators.keys()) await this.indicatorValues(code);
+  }
+
   /** The most recent year with a value for the country, and that value. */
   async latest(code: string, entity: string, upTo?: number): Promise<{ year: number; value: number } | null> {
     const values = await this.indicatorValues(code);

@@ -44,10 +44,14 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
     headers.set('etag', entry.etag);
     headers.set('vary', entry.varyAccept ? 'Accept, Accept-Encoding' : 'Accept-Encoding');
     headers.set('cache-control', 'public, max-age=60');
-    if (ifNoneMatch && ifNoneMatch === entry.etag) return new Response(null, { status: 304, headers });
+    if (ifNoneMatch && ifNoneMatch.replace(/-(br|gzip)"$/, '"') === entry.etag) return new Response(null, { status: 304, headers });
     const encoding = pickEncoding(accept);
     const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : entry.identity;
-    if (encoding !== 'identity') headers.set('content-encoding', encoding);
+    if (encoding !== 'identity') {
+      headers.set('content-encoding', encoding);
+      // Each encoding is a different representation, so each has its own validator.
+      headers.set('etag', `${entry.etag.slice(0, -1)}-${encoding}"`);
+    }
     headers.set('content-length', String(body.byteLength));
     return new Response(body as unknown as ConstructorParameters<typeof Response>[0], { status: entry.status, headers });
   };

@@ -63,6 +63,10 @@ export const en = {
     differs: 'differs from the World Bank’s published value',
     agrees: 'agrees with the World Bank’s published value',
     computedFrom: 'computed from',
+    /** Between a label and its value: French puts a no-break space before the colon. */
+    colon: ': ',
+    error: 'Error',
+    internalError: 'Something went wrong on our side; the error has been logged.',
   },
   units: {
     percent: '%',

@@ -54,7 +54,7 @@ export const fr: Messages = {
       `${done} fichiers sources importés sur ${total} ; les chiffres apparaissent au fur et à mesure.`,
     empty: 'Aucune donnée n’a encore été importée.',
     emptyText: 'Importez des fichiers sources avec : observatory import <dossier ou fichier>',
-    rankOf: (rank: number, of: number) => `${rank}e sur ${of}`,
+    rankOf: (rank: number, of: number) => `${rank === 1 ? '1er' : `${rank}e`} sur ${of}`,
     coverageText: (withData: number, total: number, share: string) =>
       `${withData} membres sur ${total} avec des données, ${share} de la population`,
     shareOfWorld: 'Part du monde',
@@ -63,6 +63,9 @@ export const fr: Messages = {
     differs: 'diffère de la valeur publiée par la Banque mondiale',
     agrees: 'concorde avec la valeur publiée par la Banque mondiale',
     computedFrom: 'calculé à partir de',
+    colon: '\u00a0: ',
+    error: 'Erreur',
+    internalError: 'Une erreur s’est produite de notre côté ; elle a été consignée.',
   },
   units: {
     percent: '%',

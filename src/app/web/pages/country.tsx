@@ -92,10 +92,11 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
     <Layout ctx={ctx} title={name} description={t.country.title(name)}>
       <h1>{name}</h1>
       <p class="muted">
-        {t.country.codes}: ISO {iso3}
+        {t.country.codes}
+        {t.common.colon}ISO {iso3}
         {country?.iso2 ? ` / ${country.iso2}` : ''}
         {country?.m49 ? ` · M49 ${country.m49}` : ''}
-        {country?.region ? ` · ${t.country.region}: ${country.subregion?.name ?? country.region.name}` : ''}
+        {country?.region ? ` · ${t.country.region}${t.common.colon}${country.subregion?.name ?? country.region.name}` : ''}
       </p>
       {current.length > 0 ? (
         <>
@@ -114,7 +115,8 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
           </ul>
           {former.length > 0 ? (
             <p class="muted">
-              {t.country.formerMemberOf}:{' '}
+              {t.country.formerMemberOf}
+              {t.common.colon}
               {former.map((m, i) => {
                 const g = ref.groups.get(m.groupId);
                 return (
@@ -161,7 +163,9 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
                   {r.ranks.map((x, i) => (
                     <>
                       {i > 0 ? <br /> : null}
-                      <abbr title={pick(x.group.names, lang)}>{shortName(x.group, lang)}</abbr>: {t.common.rankOf(x.rank.rank, x.rank.of)}
+                      <abbr title={pick(x.group.names, lang)}>{shortName(x.group, lang)}</abbr>
+                      {t.common.colon}
+                      {t.common.rankOf(x.rank.rank, x.rank.of)}
                     </>
                   ))}
                 </td>

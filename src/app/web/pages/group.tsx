@@ -47,7 +47,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
           ctx={ctx}
           ref={ref}
           def={internet.def}
-          title={`${t.group.mapTitle(name)}: ${pick(internet.def.names, lang)}, ${year}`}
+          title={`${t.group.mapTitle(name)}${t.common.colon}${pick(internet.def.names, lang)}, ${year}`}
           values={memberValues}
           highlight={new Set(members)}
         />
@@ -60,7 +60,9 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
       <h1>{name}</h1>
       {group.description ? <p class="lead">{pick(group.description, lang)}</p> : null}
       <p class="muted">
-        {t.groupKinds[group.kind]} · {t.common.source}: {group.source}
+        {t.groupKinds[group.kind]} · {t.common.source}
+        {t.common.colon}
+        {group.source}
         {group.kind === 'user' ? ` · ${t.group.userDefined}` : ''}
       </p>
       <p>{t.group.membersToday(obs.listedMembers(ref, id, today).length)}</p>
@@ -124,7 +126,9 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
           <ul>
             {former.map((m) => (
               <li>
-                {names.get(m.iso3) ?? m.iso3}: {m.from ? `${formatDate(m.from, lang)} – ` : ''}
+                {names.get(m.iso3) ?? m.iso3}
+                {t.common.colon}
+                {m.from ? `${formatDate(m.from, lang)} – ` : ''}
                 {formatDate(m.to ?? '', lang)} <small class="muted">({m.source})</small>
               </li>
             ))}
@@ -132,7 +136,9 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
         </>
       ) : null}
       <p>
-        {t.common.download}: <a href={`/api/v1/groups/${id}`}>{t.common.members} (JSON)</a>
+        {t.common.download}
+        {t.common.colon}
+        <a href={`/api/v1/groups/${id}`}>{t.common.members} (JSON)</a>
       </p>
     </Layout>
   );

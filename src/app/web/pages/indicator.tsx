@@ -86,8 +86,12 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
     <Layout ctx={ctx} title={name}>
       <h1>{name}</h1>
       <p class="muted">
-        {code} · {t.indicator.unit}: {t.units[def.unit]} · {t.indicator.rule}: {rule}
-        {def.derived ? ` · ${t.indicator.derived}: ${def.derived.formula}` : ''}
+        {code} · {t.indicator.unit}
+        {t.common.colon}
+        {t.units[def.unit]} · {t.indicator.rule}
+        {t.common.colon}
+        {rule}
+        {def.derived ? ` · ${t.indicator.derived}${t.common.colon}${def.derived.formula}` : ''}
       </p>
       <SourceLine ctx={ctx} vintages={info.vintages} note={def.derived ? `${t.common.computedFrom} ${def.derived.inputs.join(', ')}` : undefined} />
       <form class="inline" method="get" action={href(ctx, `/indicators/${code}`)}>
@@ -123,7 +127,9 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
       <LineChart ctx={ctx} def={def} title={t.indicator.chartTitle(name)} series={series} />
       <SourceLine ctx={ctx} vintages={info.vintages} />
       <p>
-        {t.common.download}: <a href={csvAll}>{t.indicator.downloadAll}</a>
+        {t.common.download}
+        {t.common.colon}
+        <a href={csvAll}>{t.indicator.downloadAll}</a>
         {year !== null ? (
           <>
             {' · '}

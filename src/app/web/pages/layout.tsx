@@ -86,7 +86,8 @@ export function SourceLine(props: { ctx: PageContext; vintages: readonly Vintage
   if (vintages.length === 0) return null;
   return (
     <p class="source">
-      {vintages.length > 1 ? t.common.sources : t.common.source}:{' '}
+      {vintages.length > 1 ? t.common.sources : t.common.source}
+      {t.common.colon}
       {vintages.map((v, i) => (
         <>
           {i > 0 ? '; ' : ''}

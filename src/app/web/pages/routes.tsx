@@ -41,11 +41,11 @@ export function pageRoutes(contextFor: (c: Context, lang: Lang) => PageContext):
 /** An error page in the visitor's language, with the status of the error. */
 export async function errorPage(c: Context, ctx: PageContext, error: HttpError): Promise<Response> {
   const t = ctx.t;
-  const title = error.status === 404 ? t.common.notFound : error.status === 400 ? t.common.badRequest : 'Error';
+  const title = error.status === 404 ? t.common.notFound : error.status === 400 ? t.common.badRequest : t.common.error;
   const body = (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      <p>{error.status === 404 ? t.common.notFoundText : error.status === 500 ? 'Internal error.' : error.message}</p>
+      <p>{error.status === 404 ? t.common.notFoundText : error.status === 500 ? t.common.internalError : error.message}</p>
       <p>
         <a href={href(ctx, '/')}>{t.common.backHome}</a>
       </p>

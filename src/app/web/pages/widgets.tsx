@@ -94,7 +94,7 @@ export function LineChart(props: { ctx: PageContext; def: IndicatorDef; title: s
     .map((s) => {
       const first = s.points[0];
       const last = s.points[s.points.length - 1];
-      return first && last ? `${s.label}: ${fmt(first.value)} (${first.year}) → ${fmt(last.value)} (${last.year})` : s.label;
+      return first && last ? `${s.label}${ctx.t.common.colon}${fmt(first.value)} (${first.year}) → ${fmt(last.value)} (${last.year})` : s.label;
     })
     .join('; ');
   const svg = renderLineChart({ series, title: props.title, description, yLabel: ctx.t.units[def.unit], formatValue: fmt, maxGap: surveyGap(series) });
@@ -167,7 +167,9 @@ export function AggregateCell(props: { ctx: PageContext; def: IndicatorDef; row:
         <>
           <br />
           <small class="differs">
-            {t.common.worldBankValue}: {formatValue(published.worldBank, def, ctx.lang)}
+            {t.common.worldBankValue}
+            {t.common.colon}
+            {formatValue(published.worldBank, def, ctx.lang)}
           </small>
         </>
       ) : null}
