@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/adapters/storage/open.ts';
 import type { Country } from '../../src/domain/country.ts';
 import type { Group, Membership } from '../../src/domain/group.ts';
 import type { NewVintage, Store } from '../../src/adapters/storage/store.ts';
@@ -221,3 +226,20 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('embedded database file', () => {
+  it('says plainly that another process holds it, instead of DuckDB’s lock message alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'observatory-lock-'));
+    const store = await openStore({ dataDir: dir });
+    try {
+      // A second process, since DuckDB shares one file between connections of the same process.
+      const script = `import('${join(import.meta.dirname, '../../src/adapters/storage/open.ts')}').then((m) => m.openStore({ dataDir: ${JSON.stringify(dir)} })).then(() => console.log('opened'), (e) => console.log(e.message))`;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') });
+      expect(run.stdout).toContain('is in use by another process');
+      expect(run.stdout).toContain('DATABASE_URL');
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -72,10 +72,24 @@ export class DuckDbDatabase implements Database {
   ) {}
 
   static async open(options: DuckDbOptions): Promise<DuckDbDatabase> {
-    const instance = await DuckDBInstance.create(options.path, {
-      memory_limit: options.memoryLimit ?? '2GB',
-      threads: String(options.threads ?? 2),
-    });
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(options.path, {
+        memory_limit: options.memoryLimit ?? '2GB',
+        threads: String(options.threads ?? 2),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/Could not set lock/i.test(message)) {
+        const pid = /PID (\d+)/.exec(message)?.[1];
+        throw new Error(
+          `the embedded database ${options.path} is in use by another process${pid ? ` (PID ${pid}, perhaps "observatory serve")` : ''}: ` +
+            'one process owns it at a time. Stop that process, or run against PostgreSQL (DATABASE_URL) to share the data.',
+          { cause: error },
+        );
+      }
+      throw error;
+    }
     const writer = await instance.connect();
     const readers: DuckDBConnection[] = [];
     for (let i = 0; i < (options.readers ?? 4); i++) readers.push(await instance.connect());
