@@ -84,7 +84,7 @@ async function checkFigures(page: Page, lang: 'en' | 'fr', mapTitle: RegExp): Pr
 
   const source = page.locator('p.source', { hasText: 'World Bank, World Development Indicators' }).first();
   expect(await source.isVisible()).toBe(true);
-  expect(await source.textContent()).toMatch(new RegExp(`^${NAMES[lang].source}s? ?:`));
+  expect(await source.textContent()).toMatch(new RegExp(`^${NAMES[lang].source}s?(?: |\u00a0)?:`));
   expect(await source.locator(`a[href^="/${lang}/sources#v"]`).count()).toBeGreaterThanOrEqual(1);
 }
 

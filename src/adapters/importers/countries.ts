@@ -45,14 +45,17 @@ function merge(record: M49Record | CountryRecord, existing: Country | undefined)
   }
   names.pt ??= portugueseName(record.iso2 ?? existing?.iso2 ?? null);
   const en = names.en ?? existing?.names.en ?? record.iso3;
+  const english = record.names.en !== undefined;
   return {
     iso3: record.iso3,
     iso2: record.iso2 ?? existing?.iso2 ?? null,
     m49: record.m49 ?? existing?.m49 ?? null,
     names: { ...names, en },
-    region: record.region ?? existing?.region ?? null,
-    subregion: record.subregion ?? existing?.subregion ?? null,
-    intermediateRegion: record.intermediateRegion ?? existing?.intermediateRegion ?? null,
+    // Region names are kept in English: a French or Spanish table (no English names) does not replace them.
+    region: (english ? record.region : existing?.region) ?? record.region ?? existing?.region ?? null,
+    subregion: (english ? record.subregion : existing?.subregion) ?? record.subregion ?? existing?.subregion ?? null,
+    intermediateRegion:
+      (english ? record.intermediateRegion : existing?.intermediateRegion) ?? record.intermediateRegion ?? existing?.intermediateRegion ?? null,
   };
 }
 

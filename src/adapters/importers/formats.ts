@@ -90,7 +90,8 @@ export async function detectFormat(path: string): Promise<FormatId | null> {
   if (/^country name,country code,year,value,?$/.test(first)) return 'long';
   if (first.startsWith('country name,country code,year,') && /account \(% age 15\+\)|adult popula/.test(first)) return 'findex';
   if (first.includes('iso3166-1-alpha-3')) return 'country-codes';
-  if (/m49 code/.test(first) && /iso-alpha3 code/.test(first)) return 'm49';
+  // UNSD's French and Spanish tables say "Code M49" / "Código M49"; the parser reads them by position.
+  if (/\bm49\b/.test(first) && /iso-alpha3/.test(first)) return 'm49';
   if (/^iso3,iso2,name,org_id,/.test(first) || (first.includes('iso_3166_3') && first.includes('org_id'))) return 'org-memberships';
   if (/^country name,indicator name,\d{4}/.test(first)) return 'wits-timeseries';
   return null;

@@ -3,6 +3,14 @@ import { WB_AGGREGATE_CODES } from '../../domain/worldbank.ts';
 import type { SourceObservation } from '../sources/records.ts';
 import type { ImportWriter, ObservationRow } from '../storage/store.ts';
 
+/**
+ * Whether a code that is not a known country names an aggregate: the World Bank's own aggregate codes, and any
+ * code that is not an ISO3 code (the API names some rows by its two-character ids, such as "Not classified").
+ */
+function isAggregateCode(code: string): boolean {
+  return WB_AGGREGATE_CODES.has(code) || !/^[A-Z]{3}$/.test(code);
+}
+
 /** Rows gathered before each write: big enough that the per-write cost vanishes, small enough to stay light. */
 const FLUSH_ROWS = 50_000;
 
@@ -50,7 +58,7 @@ export function observationSink(writer: ImportWriter, file: string, countries: R
       for (const [code, name] of indicatorNames) await writer.nameIndicator(code, name);
       const others = [...names].filter(([code]) => !countries.has(code));
       await writer.upsertEntities(
-        others.map(([code, name]) => ({ code, name, kind: WB_AGGREGATE_CODES.has(code) ? 'aggregate' : 'economy' })),
+        others.map(([code, name]) => ({ code, name, kind: isAggregateCode(code) ? 'aggregate' : 'economy' })),
       );
       await writer.addAliases([...names].map(([code, name]) => ({ code, name })));
       return { observations, entities: names.size };

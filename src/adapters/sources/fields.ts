@@ -155,3 +155,22 @@ export function areaCell(fields: readonly string[], codeAt: number, nameAt: numb
   if (code === null) throw new InputError(`not an M49 code: ${JSON.stringify(raw)}`, where);
   return { code, name: cell(fields, nameAt) };
 }
+
+/**
+ * Remembers the line of each row key seen (a country and year, an indicator and country) and refuses a
+ * repeat, naming both lines: a file that gives the same figure twice is ambiguous, whichever value wins.
+ * @example const once = new RowOnce(file); once.check(`${entity}|${year}`, line, 'Country Code', `${entity} in ${year}`);
+ */
+export class RowOnce {
+  private readonly lines = new Map<string, number>();
+
+  constructor(private readonly file: string) {}
+
+  check(key: string, line: number, field: string, what: string): void {
+    const first = this.lines.get(key);
+    if (first !== undefined) {
+      throw new InputError(`${what} is given again (first on line ${first})`, { file: this.file, line, field });
+    }
+    this.lines.set(key, line);
+  }
+}

@@ -1,7 +1,7 @@
 import { InputError, type InputLocation } from '../../domain/errors.ts';
 import { ADULT_POPULATION } from '../../domain/indicator.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { batchSizeOf, cell, entityCell, Header, noHeader, numberCell, optionalText, yearCell, type BatchOptions } from './fields.ts';
+import { batchSizeOf, cell, entityCell, Header, noHeader, numberCell, optionalText, RowOnce, yearCell, type BatchOptions } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 
 /** A Findex column the Observatory imports, and the indicator code it is stored under. */
@@ -57,6 +57,7 @@ export async function* readFindex(
   let iYear = -1;
   let columns: { index: number; name: string; def: FindexColumn }[] = [];
   let batch: SourceObservation[] = [];
+  const once = new RowOnce(file);
 
   for await (const rows of readCsvBatches(input, file)) {
     for (const { line, fields } of rows) {
@@ -84,6 +85,7 @@ export async function* readFindex(
       summary.rows++;
       const entity = entityCell(cell(fields, iCode), { file, line, field: header.nameAt(iCode) });
       const year = yearCell(cell(fields, iYear), { file, line, field: header.nameAt(iYear) });
+      once.check(`${entity}|${year}`, line, header.nameAt(iCode), `${entity} in ${year}`);
       const entityName = optionalText(cell(fields, iName));
       for (const col of columns) {
         const text = cell(fields, col.index);

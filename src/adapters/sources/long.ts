@@ -2,7 +2,7 @@ import { basename, dirname } from 'node:path';
 import { InputError } from '../../domain/errors.ts';
 import { isIndicatorCode } from '../../domain/indicator.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { batchSizeOf, cell, entityCell, Header, noHeader, numberCell, optionalText, yearCell, type BatchOptions } from './fields.ts';
+import { batchSizeOf, cell, entityCell, Header, noHeader, numberCell, optionalText, RowOnce, yearCell, type BatchOptions } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 
 export interface LongCsvOptions extends BatchOptions {
@@ -54,6 +54,7 @@ export async function* readLongCsv(
   let iYear = -1;
   let iValue = -1;
   let batch: SourceObservation[] = [];
+  const once = new RowOnce(file);
 
   for await (const rows of readCsvBatches(input, file)) {
     for (const { line, fields } of rows) {
@@ -68,6 +69,7 @@ export async function* readLongCsv(
       summary.rows++;
       const entity = entityCell(cell(fields, iCode), { file, line, field: 'Country Code' });
       const year = yearCell(cell(fields, iYear), { file, line, field: 'Year' });
+      once.check(`${entity}|${year}`, line, 'Country Code', `${entity} in ${year}`);
       const value = numberCell(cell(fields, iValue), { file, line, field: 'Value' });
       if (value === null) {
         summary.missing++;

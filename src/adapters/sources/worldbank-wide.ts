@@ -1,7 +1,7 @@
 import { InputError } from '../../domain/errors.ts';
 import { isIndicatorCode } from '../../domain/indicator.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { batchSizeOf, cell, entityCell, Header, headerKey, noHeader, numberCell, optionalText, yearOf, type BatchOptions } from './fields.ts';
+import { batchSizeOf, cell, entityCell, Header, headerKey, noHeader, numberCell, optionalText, RowOnce, yearOf, type BatchOptions } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 
 /** What a World Bank wide file says about itself, besides its values. */
@@ -61,6 +61,7 @@ export async function* readWorldBankWide(
   let yearCols: { index: number; year: number; name: string }[] = [];
   let width = 0;
   let batch: SourceObservation[] = [];
+  const once = new RowOnce(file);
 
   for await (const rows of readCsvBatches(input, file)) {
     for (const { line, fields } of rows) {
@@ -95,6 +96,7 @@ export async function* readWorldBankWide(
           { file, line, field: header.nameAt(iIndCode) },
         );
       }
+      once.check(`${indicator}|${entity}`, line, CODE, `${indicator} for ${entity}`);
       if (!meta.indicators.has(indicator)) meta.indicators.set(indicator, cell(fields, iIndName));
       const entityName = optionalText(fields[iName] ?? '');
 

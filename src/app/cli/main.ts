@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stat } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
 import { InputError, NotFoundError } from '../../domain/errors.ts';
-import { isGroupId } from '../../domain/group.ts';
+import { isActiveAt, isGroupId, isIsoDate } from '../../domain/group.ts';
 import { pick } from '../../domain/lang.ts';
 import { parseYearRange } from '../../domain/observation.ts';
 import { ensureReference, importFolder } from '../../adapters/importers/folder.ts';
@@ -125,6 +125,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     });
   }
   if (positionals.length === 0) throw new UsageError('import needs a file or a folder (or --online)');
+  let failed = 0;
   const fiscalYear = values['fiscal-year'] === undefined ? undefined : Number(values['fiscal-year']);
   if (fiscalYear !== undefined && !(Number.isInteger(fiscalYear) && fiscalYear > 1980 && fiscalYear < 2100)) {
     throw new UsageError(`--fiscal-year must be a year like 2026, got "${values['fiscal-year']}"`);
@@ -135,6 +136,9 @@ async function importCommand(args: string[], io: Io): Promise<number> {
       const info = await stat(path).catch(() => null);
       if (!info) throw new InputError('no such file or folder', { file: path });
       if (info.isDirectory()) {
+        if (values.format || values.indicator || fiscalYear !== undefined) {
+          throw new UsageError('--format, --indicator and --fiscal-year apply to one file, not to a folder');
+        }
         let bar: ProgressBar | null = null;
         const results = await importFolder(
           store,
@@ -161,9 +165,11 @@ async function importCommand(args: string[], io: Io): Promise<number> {
         });
         bar.done();
         reportImport(io, result);
+        // A file named on the command line that cannot be imported is a failure; in a folder, skipping is normal.
+        if (result.status === 'skipped') failed++;
       }
     }
-    return 0;
+    return failed > 0 ? 1 : 0;
   });
 }
 
@@ -216,6 +222,7 @@ async function groupsCommand(args: string[], io: Io): Promise<number> {
   return withStore(globalSettings(values), async (store) => {
     const obs = new Observatory(store);
     const ref = await obs.ref();
+    if (values.at !== undefined && !isIsoDate(values.at)) throw new UsageError(`--at must be a date like 2024-12-31, got "${values.at}"`);
     const date = values.at ?? obs.today();
     switch (action) {
       case 'list': {
@@ -228,7 +235,7 @@ async function groupsCommand(args: string[], io: Io): Promise<number> {
         const group = await obs.group(id.toUpperCase());
         const members = obs.membersOn(ref, group.id, date);
         const rows = members.map((iso3) => {
-          const m = (ref.memberships.get(group.id) ?? []).find((x) => x.iso3 === iso3 && (x.from === null || x.from <= date));
+          const m = (ref.memberships.get(group.id) ?? []).find((x) => x.iso3 === iso3 && x.status === 'member' && isActiveAt(x, date));
           const name = ref.countries.get(iso3);
           return [iso3, name ? pick(name.names, 'en') : (ref.economies.get(iso3)?.name ?? iso3), m?.from ?? null, m?.source ?? null];
         });

@@ -161,10 +161,13 @@ describe('readCsv speed', () => {
     let count = 0;
     while (size < 20 * 1024 * 1024) {
       const quoted = count % 2 === 0;
+      // Each row a different country code and indicator, as in a real bulk file (a repeated row is refused).
+      const code = [0, 1, 2].map((d) => String.fromCharCode(65 + (Math.floor(count / 26 ** d) % 26))).join('');
+      const series = Math.floor(count / 26 ** 3);
       const cells = Array.from({ length: 64 }, () => (rand() < 0.4 ? '' : (rand() * 1e6).toFixed(6)));
       const line = quoted
-        ? `"Congo, Dem. Rep.","COD","GDP (current US$)","NY.GDP.MKTP.CD",${cells.map((v) => `"${v}"`).join(',')},`
-        : `Kenya,KEN,"Individuals using the Internet (% of population)",IT.NET.USER.ZS,${cells.join(',')}`;
+        ? `"Congo, Dem. Rep.","${code}","GDP (current US$)","NY.GDP.MKTP.CD${series}",${cells.map((v) => `"${v}"`).join(',')},`
+        : `Kenya,${code},"Individuals using the Internet (% of population)",IT.NET.USER.ZS${series},${cells.join(',')}`;
       lines.push(line);
       size += line.length + 2;
       count++;

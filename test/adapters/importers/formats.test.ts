@@ -1,0 +1,104 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectFormat, FORMATS, type FormatId } from '../../../src/adapters/importers/formats.ts';
+import { planFolder } from '../../../src/adapters/importers/folder.ts';
+import {
+  writeCountryCodes,
+  writeFindex,
+  writeLongCsv,
+  writeM49,
+  writeOrgMemberships,
+  writeWitsTimeseries,
+  writeWorldBankMetadata,
+  writeWorldBankWide,
+} from '../../fixtures/fixtures.ts';
+import { tempDir, writeFixtureFolder } from './support.ts';
+
+const dir = tempDir();
+
+describe('detectFormat', () => {
+  it('recognises every format the Observatory imports, in each layout the sources use', async () => {
+    const cases: [string, FormatId][] = [
+      [writeWorldBankWide(join(dir, 'wide')).path, 'worldbank-wide'],
+      [writeWorldBankWide(join(dir, 'wide-bare'), { preamble: false, crlf: true, trailingComma: false, bom: false }).path, 'worldbank-wide'],
+      [writeWorldBankMetadata(join(dir, 'meta')).path, 'worldbank-metadata'],
+      [writeLongCsv(join(dir, 'long')).path, 'long'],
+      [writeFindex(join(dir, 'findex')).path, 'findex'],
+      [writeFindex(join(dir, 'findex'), { variant: 'key' }).path, 'findex'],
+      [writeM49(join(dir, 'm49')).path, 'm49'],
+      [writeM49(join(dir, 'm49'), { delimiter: ';', fileName: 'semicolon.csv', crlf: true }).path, 'm49'],
+      [writeCountryCodes(join(dir, 'cc')).path, 'country-codes'],
+      [writeOrgMemberships(join(dir, 'orgs')).path, 'org-memberships'],
+      [writeOrgMemberships(join(dir, 'orgs'), { variant: 'full' }).path, 'org-memberships'],
+      [writeWitsTimeseries(join(dir, 'wits')).path, 'wits-timeseries'],
+    ];
+    const detected = [];
+    for (const [path] of cases) detected.push([relative(dir, path), await detectFormat(path)]);
+    expect(detected).toEqual(cases.map(([path, format]) => [relative(dir, path), format]));
+    expect(new Set(cases.map(([, f]) => f))).toEqual(new Set(FORMATS));
+  });
+
+  // UNSD publishes the M49 table in French and Spanish with the same columns, and the M49 parser reads
+  // them by position; a user importing the French download must not be told it is no known format.
+  it('recognises the French and Spanish M49 tables', async () => {
+    const fr = writeM49(join(dir, 'm49-fr'), { lang: 'fr' }).path;
+    const es = writeM49(join(dir, 'm49-es'), { lang: 'es', delimiter: ';' }).path;
+    expect([await detectFormat(fr), await detectFormat(es)]).toEqual(['m49', 'm49']);
+  });
+
+  it('returns null for other tables, other extensions and empty files', async () => {
+    const other = join(dir, 'other');
+    mkdirSync(other, { recursive: true });
+    const files: Record<string, string> = {
+      'tariff.csv': 'hs6,description,rate\n370110,Photographic plates,5\n',
+      'empty.csv': '',
+      'wide.txt': 'Country Name,Country Code,Indicator Name,Indicator Code,2020,\n',
+      'notes.md': '# Country Name,Country Code,Year,Value\n',
+      'long-extra.csv': 'Country Name,Country Code,Year,Value,Footnote\nKenya,KEN,2020,1,\n',
+    };
+    const found: Record<string, FormatId | null> = {};
+    for (const [name, text] of Object.entries(files)) {
+      writeFileSync(join(other, name), text);
+      found[name] = await detectFormat(join(other, name));
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(files).map((name) => [name, null])));
+  });
+});
+
+describe('planFolder', () => {
+  it('orders countries, then groups, then figures, and says why each other file is skipped', async () => {
+    const folder = writeFixtureFolder(join(dir, 'folder'));
+    const plan = await planFolder(folder.root);
+    const rel = (p: string) => relative(folder.root, p);
+    expect(plan.map((p) => [p.label, p.format, p.skip])).toEqual([
+      [rel(folder.m49), 'm49', null],
+      [rel(folder.orgs), 'org-memberships', null],
+      [rel(folder.orgsSubset), 'org-memberships', `a subset of ${rel(folder.orgs)}, which is imported instead`],
+      [rel(folder.metadata), 'worldbank-metadata', null],
+      [rel(folder.findex.path), 'findex', null],
+      [rel(folder.findexSubset), 'findex', `a subset of ${rel(folder.findex.path)}, which is imported instead`],
+      [rel(folder.secureServers.path), 'long', null],
+      [rel(folder.population.path), 'long', null],
+      [rel(folder.wide.path), 'worldbank-wide', null],
+      [rel(folder.wits), 'wits-timeseries', null],
+      ['README.md', null, 'documentation'],
+      ['tariffs/links.json', null, 'documentation'],
+      ['tariffs/schedule.csv', null, 'not a format the Observatory imports'],
+      ['wdi/PROVENANCE.md', null, 'documentation'],
+    ]);
+    expect(plan.every((p) => p.path === join(folder.root, p.label))).toBe(true);
+  });
+
+  it('imports countries before any group or figure whatever the folder names', async () => {
+    const root = join(dir, 'reversed');
+    writeWitsTimeseries(join(root, 'a-wits'));
+    writeWorldBankWide(join(root, 'b-figures'));
+    writeWorldBankMetadata(join(root, 'b-figures'));
+    writeOrgMemberships(join(root, 'c-orgs'));
+    writeCountryCodes(join(root, 'd-countries'));
+    writeM49(join(root, 'z-m49'));
+    const formats = (await planFolder(root)).map((p) => p.format);
+    expect(formats).toEqual(['m49', 'country-codes', 'org-memberships', 'worldbank-metadata', 'worldbank-wide', 'wits-timeseries']);
+  });
+});

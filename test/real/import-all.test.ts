@@ -1,0 +1,208 @@
+/**
+ * Imports the whole shared data folder, as a user (or the first start of the server) would, into a
+ * fresh embedded store and once into PostgreSQL, and checks what the Observatory then holds.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFolder } from '../../src/adapters/importers/folder.ts';
+import { importFile, type ImportResult } from '../../src/adapters/importers/import-file.ts';
+import { indicatorFromFileName } from '../../src/adapters/sources/long.ts';
+import { openStore } from '../../src/adapters/storage/open.ts';
+import type { Store } from '../../src/adapters/storage/store.ts';
+import { Observatory } from '../../src/app/services/observatory.ts';
+import { ENGINES } from '../support/engines.ts';
+import { sharedData } from './shared-data.ts';
+
+/** Files of known format that are deliberately not imported, and why. */
+const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
+  'dieghernan-country-orgs/selected_memberships_derived.csv': /^a subset of dieghernan-country-orgs\/CountrycodesOrgs\.csv, which is imported instead$/,
+  'worldbank-findex-2021/findex2021_key_digital_indicators.csv': /^a subset of worldbank-findex-2021\/findex2021_databankwide_country_year\.csv, which is imported instead$/,
+  // Its companion data file lost the preamble with the "Last Updated Date"; the FY2025 classification
+  // can only be imported by naming its fiscal year.
+  'worldbank-api-csv/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv': /^the fiscal year of this classification is unknown .*--fiscal-year$/,
+};
+
+/** Folders whose every CSV file is in a format the Observatory imports. */
+const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv'];
+
+/** The data rows of a CSV file without line breaks inside quotes: its non-empty lines after the header. */
+function dataRows(path: string): number {
+  return readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '').length - 1;
+}
+
+/** The counts the tests check, read the same way from either engine. */
+async function counts(store: Store, today: string) {
+  const obs = new Observatory(store);
+  const ref = await obs.ref();
+  const members = (id: string, date: string) => obs.membersOn(ref, id, date).length;
+  return {
+    countries: ref.countries.size,
+    ldcToday: members('LDC', today),
+    ldcBeforeSaoTomeGraduated: members('LDC', '2024-12-12'),
+    sids: members('SIDS', today),
+    acp: members('ACP', today),
+    wtoListed: obs.listedMembers(ref, 'WTO', today).length,
+    wtoCountries: members('WTO', today),
+    euInWto: obs.listedMembers(ref, 'WTO', today).includes('EUU'),
+    ecowasToday: members('ECOWAS', today),
+    ecowasEnd2024: members('ECOWAS', '2024-12-31'),
+  };
+}
+
+const EXPECTED_COUNTS = {
+  countries: 249,
+  ldcToday: 44,
+  ldcBeforeSaoTomeGraduated: 45,
+  sids: 53,
+  acp: 79,
+  wtoListed: 166,
+  wtoCountries: 165,
+  euInWto: true,
+  ecowasToday: 12,
+  ecowasEnd2024: 15,
+};
+
+// A missing folder fails here, saying where it looked, rather than leaving the suite to report skips.
+it('finds the shared data folder', () => {
+  expect(existsSync(sharedData())).toBe(true);
+});
+
+describe('importing the whole shared data folder into the embedded database', () => {
+  let root: string;
+  let store: Store;
+  let results: ImportResult[];
+
+  beforeAll(async () => {
+    root = sharedData();
+    store = await openStore({ duckdbPath: ':memory:' });
+    results = await importFolder(store, root);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('imports every usable file and says why it skips the others', () => {
+    const skipped = results.filter((r) => r.status === 'skipped');
+    console.log(`skipped ${skipped.length} files:\n${skipped.map((r) => `  ${r.file}: ${r.reason}`).join('\n')}`);
+    expect(results.every((r) => r.status === 'imported' || r.status === 'skipped')).toBe(true);
+    for (const r of skipped) {
+      const purpose = SKIPPED_ON_PURPOSE[r.file];
+      if (purpose) {
+        expect(r.reason, r.file).toMatch(purpose);
+      } else {
+        expect(r.format, r.file).toBeNull();
+        expect(r.reason, r.file).toBe(/\.(md|json|ya?ml)$/.test(r.file) ? 'documentation' : 'not a format the Observatory imports');
+      }
+    }
+    expect(skipped.filter((r) => SKIPPED_ON_PURPOSE[r.file]).map((r) => r.file).sort()).toEqual(Object.keys(SKIPPED_ON_PURPOSE).sort());
+    const imported = new Set(results.filter((r) => r.status === 'imported').map((r) => r.file));
+    const expected = [
+      ...SOURCE_FOLDERS.flatMap((f) => readdirSync(join(root, f)).filter((n) => n.endsWith('.csv')).map((n) => `${f}/${n}`)),
+      'dieghernan-country-orgs/CountrycodesOrgs.csv',
+      'worldbank-findex-2021/findex2021_databankwide_country_year.csv',
+    ].filter((f) => !SKIPPED_ON_PURPOSE[f]);
+    expect([...imported].sort()).toEqual(expected.sort());
+    expect(imported.size).toBe(34);
+    const warnings = results.flatMap((r) => r.warnings);
+    console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
+    // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States.
+    expect(warnings).toEqual([
+      'wits_customs_import_duties_pct_tax_revenue.csv: 1 country names not recognised, their values left out: Fm Sudan',
+      'wits_taxes_on_international_trade_current_lcu.csv: 1 country names not recognised, their values left out: Fm Sudan',
+    ]);
+  });
+
+  it('holds the countries and the groups with their official counts', async () => {
+    const today = new Observatory(store).today();
+    expect(await counts(store, today)).toEqual(EXPECTED_COUNTS);
+    const entities = await store.entities();
+    expect(entities.filter((e) => e.kind === 'economy').map((e) => e.code)).toEqual(['CHI', 'XKX']);
+    expect(entities.find((e) => e.code === 'WLD')).toEqual({ code: 'WLD', name: 'World', kind: 'aggregate' });
+  });
+
+  it('stores as many values as each WDI file has rows, in a vintage of its own', async () => {
+    const vintages = await store.vintages();
+    const files = ['datasets-wdi', 'datasets-wdi-fx'].flatMap((f) =>
+      readdirSync(join(root, f)).filter((n) => n.endsWith('.csv')).map((n) => ({ dataset: `${f}/${n}`, path: join(root, f, n) })),
+    );
+    expect(files).toHaveLength(25);
+    const found = [];
+    for (const f of files) {
+      const vintage = vintages.find((v) => v.dataset === f.dataset);
+      const code = indicatorFromFileName(f.path);
+      const stored = vintage ? (await store.observations({ indicators: [code], vintageId: vintage.id })).length : null;
+      found.push({ dataset: f.dataset, rows: dataRows(f.path), rowCount: vintage?.rowCount, stored });
+    }
+    expect(found).toEqual(found.map((f) => ({ dataset: f.dataset, rows: f.rows, rowCount: f.rows, stored: f.rows })));
+  });
+
+  it('finds everything unchanged when the folder is imported again', async () => {
+    const version = await store.dataVersion();
+    const vintages = await store.vintages();
+    const again = await importFolder(store, root);
+    const notSkipped = again.filter((r) => r.status !== 'skipped');
+    expect(notSkipped).toHaveLength(34);
+    expect(notSkipped.filter((r) => r.status !== 'unchanged').map((r) => r.file)).toEqual([]);
+    expect(await store.dataVersion()).toBe(version);
+    expect(await store.vintages()).toEqual(vintages);
+  });
+
+  describe('and into PostgreSQL', () => {
+    const postgres = ENGINES.find((e) => e.name === 'postgres');
+    let pgStore: Store;
+    let dispose: () => Promise<void> = async () => undefined;
+
+    beforeAll(async () => {
+      if (!postgres) throw new Error('no PostgreSQL engine in test/support/engines.ts');
+      ({ store: pgStore, dispose } = await postgres.open());
+      await importFolder(pgStore, root);
+    });
+
+    afterAll(async () => {
+      await dispose();
+    });
+
+    it('holds the same countries, memberships, counts and values', async () => {
+      const today = new Observatory(store).today();
+      expect(await counts(pgStore, today)).toEqual(EXPECTED_COUNTS);
+      expect(await pgStore.countries()).toEqual(await store.countries());
+      const spans = async (s: Store) => (await s.memberships()).map((m) => [m.groupId, m.iso3, m.status, m.from, m.to]);
+      expect(await spans(pgStore)).toEqual(await spans(store));
+      const summary = async (s: Store) => {
+        const out = [];
+        for (const i of await s.indicators()) {
+          const rows = await s.observations({ indicators: [i.code] });
+          out.push({ code: i.code, observations: rows.length, total: rows.reduce((a, o) => a + o.value, 0), first: i.firstYear, last: i.lastYear });
+        }
+        return out;
+      };
+      const a = await summary(store);
+      const b = await summary(pgStore);
+      expect(b.map(({ total: _t, ...rest }) => rest)).toEqual(a.map(({ total: _t, ...rest }) => rest));
+      for (const [k, x] of a.entries()) expect(Math.abs((b[k]?.total ?? NaN) - x.total), x.code).toBeLessThanOrEqual(Math.abs(x.total) * 1e-12);
+      expect(a.length).toBeGreaterThan(30);
+    });
+  });
+
+  // Last: it adds to the embedded store what the PostgreSQL comparison above does not import.
+  it('imports the FY2025 classification when told its fiscal year, ending it where FY2026 begins', async () => {
+    const path = join(root, 'worldbank-api-csv', 'Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv');
+    const r = await importFile(store, path, { fiscalYear: 2025 });
+    expect(r.vintage?.note).toBe('classification for fiscal year 2025');
+    const obs = new Observatory(store);
+    const ref = await obs.ref();
+    const sizes = (date: string) => Object.fromEntries(['LIC', 'LMC', 'UMC', 'HIC', 'SAS', 'MEA', 'SSF'].map((g) => [g, obs.membersOn(ref, g, date).length]));
+    // FY2025: 26 low, 51 lower-middle, 54 upper-middle, 85 high income; Afghanistan and Pakistan in South Asia.
+    expect(sizes('2025-06-30')).toEqual({ LIC: 26, LMC: 51, UMC: 54, HIC: 85, SAS: 8, MEA: 21, SSF: 48 });
+    expect(sizes('2025-07-01')).toEqual({ LIC: 25, LMC: 50, UMC: 54, HIC: 86, SAS: 6, MEA: 23, SSF: 48 });
+    expect(obs.membersOn(ref, 'LIC', '2025-06-30')).toContain('ETH');
+    expect(obs.membersOn(ref, 'LIC', '2025-07-01')).not.toContain('ETH');
+    const pakistan = (await store.memberships({ iso3: 'PAK' })).filter((m) => m.groupId === 'SAS' || m.groupId === 'MEA');
+    expect(pakistan.map((m) => [m.groupId, m.from, m.to])).toEqual([
+      ['MEA', '2025-07-01', null],
+      ['SAS', '2024-07-01', '2025-07-01'],
+    ]);
+  });
+});
