@@ -357,7 +357,7 @@ describe('the indicator page', () => {
         const cell = select(closest(link, 'tr') as Element, 'td')[0] as Element;
         const v = hand.groupValue(users, pop, members(g), year, 'population_mean');
         const shown = v.value === null ? t.aggregateStatus.insufficient_coverage : pct(v.value);
-        expect(text(cell), g).toContain(`${shown} (${year}) ${t.common.coverageText(v.withData, v.total, hand.share(v.covered, lang))}`);
+        expect(text(cell), g).toContain(`${shown} (${year}) ${t.common.coverageShort(v.withData, v.total, hand.share(v.covered, lang))}`);
       }
 
       expect(labelledSvg(selectOne(p.doc, 'figure.chart')).title).toBe(t.indicator.chartTitle(name));
@@ -410,7 +410,7 @@ describe('the group page', () => {
       const p = await ok(`/${lang}/groups/ACP`);
       const row = closest(selectOne(p.doc, `table th a[href=/${lang}/indicators/${USERS}]`), 'tr') as Element;
       expect(text(select(row, 'td')[0] as Element)).toBe(
-        `${hand.percent(v.value ?? NaN, lang)} (${v.year}) ${t.common.coverageText(v.withData, v.total, hand.share(v.covered, lang))}`,
+        `${hand.percent(v.value ?? NaN, lang)} (${v.year}) ${t.common.coverageShort(v.withData, v.total, hand.share(v.covered, lang))}`,
       );
       expect(select(p.doc, 'p').map(text)).toContain(t.group.membersToday(acp.length));
       const listed = select(p.doc, 'main table').at(-1) as Element;

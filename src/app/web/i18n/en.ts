@@ -57,6 +57,7 @@ export const en = {
     emptyText: 'Import source files with: observatory import <folder or file>',
     rankOf: (rank: number, of: number) => `${rank} of ${of}`,
     coverageText: (withData: number, total: number, share: string) => `${withData} of ${total} members with data, ${share} of the population`,
+    coverageShort: (withData: number, total: number, share: string) => `${withData}/${total} members, ${share} of people`,
     shareOfWorld: 'Share of world',
     gapToWorld: 'Gap to world',
     worldBankValue: 'World Bank’s value',
@@ -117,6 +118,7 @@ export const en = {
     weighted_mean: (weight: string) => `mean of members with data, weighted by ${weight}`,
     none: 'no group value: this indicator cannot be added up or averaged meaningfully',
   },
+  notMember: 'not a member, or no data',
   home: {
     title: 'Where each country stands on the digital divide',
     intro:

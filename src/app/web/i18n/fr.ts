@@ -57,6 +57,7 @@ export const fr: Messages = {
     rankOf: (rank: number, of: number) => `${rank === 1 ? '1er' : `${rank}e`} sur ${of}`,
     coverageText: (withData: number, total: number, share: string) =>
       `${withData} membres sur ${total} avec des données, ${share} de la population`,
+    coverageShort: (withData: number, total: number, share: string) => `${withData}/${total} membres, ${share} de la population`,
     shareOfWorld: 'Part du monde',
     gapToWorld: 'Écart au monde',
     worldBankValue: 'Valeur de la Banque mondiale',
@@ -116,6 +117,7 @@ export const fr: Messages = {
     weighted_mean: (weight: string) => `moyenne des membres avec des données, pondérée par ${weight}`,
     none: 'pas de valeur de groupe : cet indicateur ne peut être ni additionné ni moyenné de façon pertinente',
   },
+  notMember: 'non membre, ou pas de données',
   home: {
     title: 'Où en est chaque pays face à la fracture numérique',
     intro:

@@ -50,6 +50,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
           title={`${t.group.mapTitle(name)}${t.common.colon}${pick(internet.def.names, lang)}, ${year}`}
           values={memberValues}
           highlight={new Set(members)}
+          noDataLabel={t.notMember}
         />
       );
     }

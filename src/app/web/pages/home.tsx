@@ -93,6 +93,7 @@ export async function homePage(ctx: PageContext) {
       {table.length > 0 && groups.length > 0 ? (
         <>
           <h2>{t.home.divideTitle}</h2>
+          <div class="wide">
           <table>
             <caption>{t.home.divideCaption}</caption>
             <thead>
@@ -118,6 +119,7 @@ export async function homePage(ctx: PageContext) {
               ))}
             </tbody>
           </table>
+          </div>
           <SourceLine ctx={ctx} vintages={uniqueVintages(indicators.flatMap((d) => ref.indicators.get(d.code)?.vintages ?? []))} />
         </>
       ) : null}

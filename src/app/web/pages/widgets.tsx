@@ -56,6 +56,8 @@ export function IndicatorMap(props: {
   title: string;
   values: ReadonlyMap<string, number>;
   highlight?: ReadonlySet<string>;
+  /** What countries without a value are called ("no data" unless the map shows a group's members only). */
+  noDataLabel?: string;
 }) {
   const { ctx, ref, def } = props;
   const names = entityNames(ref, ctx.lang);
@@ -70,7 +72,7 @@ export function IndicatorMap(props: {
     title: props.title,
     description: text,
     labels: names,
-    noDataLabel: ctx.t.common.noData,
+    noDataLabel: props.noDataLabel ?? ctx.t.common.noData,
     linkHref: (iso3) => href(ctx, `/countries/${iso3}`),
     legendTitle: ctx.t.units[def.unit],
     ...(props.highlight ? { highlight: props.highlight } : {}),
@@ -152,17 +154,18 @@ export function AggregateCell(props: { ctx: PageContext; def: IndicatorDef; row:
   const { ctx, def, row } = props;
   const t = ctx.t;
   if (!row) return <td class="num">{t.common.noData}</td>;
-  const coverage =
-    row.populationCovered === null
-      ? `${row.membersWithData}/${row.membersTotal}`
-      : t.common.coverageText(row.membersWithData, row.membersTotal, formatShare(row.populationCovered, ctx.lang));
+  const share = row.populationCovered === null ? '–' : formatShare(row.populationCovered, ctx.lang);
+  const coverage = t.common.coverageShort(row.membersWithData, row.membersTotal, share);
+  const coverageFull = t.common.coverageText(row.membersWithData, row.membersTotal, share);
   const published = row.published;
   return (
     <td class="num">
       {row.value === null ? t.aggregateStatus[row.status] || t.common.noData : formatValue(row.value, def, ctx.lang)}
       {` (${row.year})`}
       <br />
-      <small class="muted">{coverage}</small>
+      <small class="muted" title={coverageFull}>
+        {coverage}
+      </small>
       {published && 'agrees' in published && !published.agrees ? (
         <>
           <br />
