@@ -1,5 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFolder } from '../src/adapters/importers/folder.ts';
 import type { ImportResult } from '../src/adapters/importers/import-file.ts';
@@ -24,7 +23,11 @@ export interface ImportRun {
   rssSamples: number;
 }
 
-/** Samples the process's resident set size; the event loop is busy during an import, so gaps are counted. */
+/**
+ * Samples the process's resident set size; the event loop is busy during an import, so gaps are counted.
+ * The timer is unref'd: a sampler that is never stopped does not keep the process alive. `stop` may be called
+ * more than once.
+ */
 class RssSampler {
   private peak = process.memoryUsage().rss;
   private count = 1;
@@ -32,7 +35,7 @@ class RssSampler {
     const rss = process.memoryUsage().rss;
     if (rss > this.peak) this.peak = rss;
     this.count++;
-  }, 50);
+  }, 50).unref();
 
   stop(): { peak: number; samples: number } {
     clearInterval(this.timer);
@@ -58,33 +61,44 @@ async function timedImport(
   keepOpen: boolean,
 ): Promise<{ run: ImportRun; store: Store | null }> {
   const sampler = new RssSampler();
-  const start = performance.now();
-  const store = await open();
-  const results = await importFolder(store, sources);
-  const importMs = performance.now() - start;
-  let closeMs: number | null = null;
-  if (!keepOpen) {
-    const closeStart = performance.now();
-    await store.close();
-    closeMs = performance.now() - closeStart;
+  // The open store until the import is done; `finally` closes it when the import fails.
+  let owned: Store | null = null;
+  try {
+    const start = performance.now();
+    owned = await open();
+    const results = await importFolder(owned, sources);
+    const importMs = performance.now() - start;
+    const store = owned;
+    owned = null; // from here on, closed just below or handed to the caller
+    let closeMs: number | null = null;
+    if (!keepOpen) {
+      const closeStart = performance.now();
+      await store.close();
+      closeMs = performance.now() - closeStart;
+    }
+    const rss = sampler.stop();
+    const { rows, imported, skipped } = tally(results);
+    return {
+      run: {
+        engine,
+        run,
+        importMs,
+        closeMs,
+        rows,
+        filesImported: imported,
+        filesSkipped: skipped,
+        rowsPerSecond: rows / (importMs / 1000),
+        peakRssSampled: rss.peak,
+        rssSamples: rss.samples,
+      },
+      store: keepOpen ? store : null,
+    };
+  } finally {
+    sampler.stop();
+    // Set only when opening succeeded and the import then failed: that error is the one to report, not a
+    // failure to close after it.
+    await owned?.close().catch(() => undefined);
   }
-  const rss = sampler.stop();
-  const { rows, imported, skipped } = tally(results);
-  return {
-    run: {
-      engine,
-      run,
-      importMs,
-      closeMs,
-      rows,
-      filesImported: imported,
-      filesSkipped: skipped,
-      rowsPerSecond: rows / (importMs / 1000),
-      peakRssSampled: rss.peak,
-      rssSamples: rss.samples,
-    },
-    store: keepOpen ? store : null,
-  };
 }
 
 export interface ImportBench {
@@ -108,27 +122,29 @@ export function sourcesProblem(sources: string): string | null {
 }
 
 /**
- * Imports the folder into a fresh embedded DuckDB file three times (a new temp dir each time) and once into a
- * fresh PostgreSQL schema. The last DuckDB file and the PostgreSQL store stay for the query and load benchmarks.
+ * Imports the folder into a fresh embedded DuckDB file three times (a new folder under `tempRoot` each time) and
+ * once into a fresh PostgreSQL schema. The last DuckDB file and the PostgreSQL store stay for the query and load
+ * benchmarks. The caller owns `tempRoot` and removes it, whether this returns or throws.
  */
 export async function benchImport(
   sources: string,
   postgresMissing: string | null,
+  tempRoot: string,
   log: (line: string) => void,
-): Promise<{ result: ImportBench; postgresStore: Store | null; tempDirs: string[] }> {
+): Promise<{ result: ImportBench; postgresStore: Store | null }> {
   const rssBefore = process.memoryUsage().rss;
   const runs: ImportRun[] = [];
-  const tempDirs: string[] = [];
+  let dataDir = '';
   for (let i = 1; i <= 3; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'observatory-bench-'));
-    tempDirs.push(dir);
+    const dir = join(tempRoot, `duckdb-${i}`);
+    mkdirSync(dir);
+    dataDir = dir;
     const { run } = await timedImport('duckdb', i, () => openStore({ dataDir: dir }), sources, false);
     log(`import into DuckDB, run ${i}: ${(run.importMs / 1000).toFixed(2)} s, ${run.rows} rows`);
     runs.push(run);
   }
   const maxRssAfterDuckdb = process.resourceUsage().maxRSS * 1024;
   const best = runs.reduce((a, b) => (b.importMs < a.importMs ? b : a));
-  const dataDir = tempDirs[tempDirs.length - 1] as string;
 
   let postgres: ImportBench['postgres'];
   let postgresStore: Store | null = null;
@@ -155,6 +171,5 @@ export async function benchImport(
       postgres,
     },
     postgresStore,
-    tempDirs,
   };
 }

@@ -138,17 +138,23 @@ export interface LoadRun {
 
 async function loadRun(base: string, label: string, headers: Record<string, string>): Promise<LoadRun> {
   const times: number[] = [];
-  const instance = autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    headers,
-    requests: PAGES.map((path) => ({ method: 'GET', path })),
+  // The callback form: it returns the instance whose 'response' events give every response time (the form
+  // without a callback returns the same instance made thenable, which @types/autocannon declares as a bare Promise).
+  const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections: CONNECTIONS,
+        duration: DURATION_S,
+        headers,
+        requests: PAGES.map((path) => ({ method: 'GET', path })),
+      },
+      (error, done) => (error ? reject(error) : resolvePromise(done)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
+    });
   });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
-  });
-  const result = await instance;
   const sorted = Float64Array.from(times).sort();
   const requests = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
   return {
@@ -168,7 +174,7 @@ async function loadRun(base: string, label: string, headers: Record<string, stri
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count])),
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0])),
     bytesPerSecond: result.throughput.average,
   };
 }

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import { TEST_DATABASE_URL } from '../test/support/engines.ts';
+import { dropSchema, TEST_DATABASE_URL } from '../test/support/engines.ts';
 
+/** The tests' server: the benchmark makes its fresh schemas there and drops them as the tests do. */
 export const POSTGRES_URL = TEST_DATABASE_URL;
+export { dropSchema };
 
 /** The URL without its password, for messages. */
 export function safeUrl(url: string): string {
@@ -44,14 +46,4 @@ export async function ensurePostgres(log: (line: string) => void): Promise<strin
 /** A schema name of this run, so concurrent or earlier runs never share tables. */
 export function benchSchema(label: string): string {
   return `bench_${label}_${process.pid}_${Date.now().toString(36)}`;
-}
-
-export async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,4 +1,5 @@
 /** Timing samples, their summary, and the plain-text tables the report is printed with. */
+import { formatTable } from '../src/app/cli/table.ts';
 
 export interface Summary {
   /** Number of timed runs (warm-up runs excluded). */
@@ -104,19 +105,12 @@ export function spread(s: Summary): string {
 }
 
 /** A figure with an optional short unit and an optional parenthesis: "4.30 s", "0.22×", "9.58 (8.76–13.3)", "—". */
-const NUMERIC = /^(?:[-−]?[\d,.]+(?:e[-+]?\d+)?(?: ?[A-Za-z×%/]{1,5})?(?: \([^)]*\))?|—)$/;
+const FIGURE = /^(?:[-−]?[\d,.]+(?:e[-+]?\d+)?(?: ?[A-Za-z×%/]{1,5})?(?: \([^)]*\))?|—)$/;
 
 /**
- * An aligned plain-text table. Cells that look like numbers (digits, optionally with a unit) are right-aligned,
- * so columns of figures line up on their last digit.
+ * An aligned plain-text table (the CLI's, drawn with a box rule). Columns whose cells are all figures, with or
+ * without a unit, are right-aligned, so they line up on their last digit.
  */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[i] ?? '')));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return formatTable(header, rows, { isNumber: (cell) => FIGURE.test(cell), rule: '─' });
 }

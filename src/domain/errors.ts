@@ -28,6 +28,14 @@ export function formatLocation({ file, line, field }: InputLocation): string {
   return where;
 }
 
+/** A write that the current state refuses: a record that exists already, or one a source owns. */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
 /** A request for something that does not exist (a country code, a group, an indicator). */
 export class NotFoundError extends Error {
   constructor(message: string) {

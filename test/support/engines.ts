@@ -13,7 +13,8 @@ export interface EngineUnderTest {
 
 let counter = 0;
 
-async function dropSchema(schema: string): Promise<void> {
+/** Drops a schema of the test server and everything in it (the tests' and the benchmark's fresh schemas). */
+export async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {

@@ -1,8 +1,9 @@
 import { isIso2, isIso3, normalizeM49 } from '../../domain/country.ts';
 import { InputError, type InputLocation } from '../../domain/errors.ts';
 import type { Localized } from '../../domain/lang.ts';
+import { Batcher, type BatchOptions } from './batches.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { areaCell, batchSizeOf, cell, flagCell, Header, noHeader, type BatchOptions } from './fields.ts';
+import { cell, Header, m49AreaFields, noHeader, requireM49AreaColumns, type M49AreaColumns } from './fields.ts';
 import type { CountryRecord } from './records.ts';
 
 export interface CountryCodesSummary {
@@ -56,11 +57,10 @@ export async function* readCountryCodes(
   file: string,
   options: BatchOptions = {},
 ): AsyncGenerator<CountryRecord[], CountryCodesSummary> {
-  const size = batchSizeOf(options);
+  const batches = new Batcher<CountryRecord>(options);
   const summary: CountryCodesSummary = { rows: 0, countries: 0, skipped: [] };
   let header: Header | null = null;
   let cols: Columns | null = null;
-  let batch: CountryRecord[] = [];
 
   for await (const rows of readCsvBatches(input, file)) {
     for (const { line, fields } of rows) {
@@ -75,33 +75,22 @@ export async function* readCountryCodes(
         summary.skipped.push(line);
         continue;
       }
-      batch.push(record);
       summary.countries++;
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
-      }
+      const full = batches.push(record);
+      if (full) yield full;
     }
   }
   if (header === null) noHeader(file, ISO3);
-  if (batch.length > 0) yield batch;
+  const rest = batches.rest();
+  if (rest) yield rest;
   return summary;
 }
 
-interface Columns {
+interface Columns extends M49AreaColumns {
   iso3: number;
   iso2: number;
   m49: number;
   names: Record<'en' | 'fr' | 'es', number[]>;
-  regionCode: number;
-  regionName: number;
-  subregionCode: number;
-  subregionName: number;
-  intermediateCode: number;
-  intermediateName: number;
-  ldc: number;
-  lldc: number;
-  sids: number;
 }
 
 function columnsOf(header: Header): Columns {
@@ -118,15 +107,7 @@ function columnsOf(header: Header): Columns {
     iso2: header.require(ISO2),
     m49: header.require('M49'),
     names,
-    regionCode: header.require('Region Code'),
-    regionName: header.require('Region Name'),
-    subregionCode: header.require('Sub-region Code'),
-    subregionName: header.require('Sub-region Name'),
-    intermediateCode: header.require('Intermediate Region Code'),
-    intermediateName: header.require('Intermediate Region Name'),
-    ldc: header.require('Least Developed Countries (LDC)'),
-    lldc: header.require('Land Locked Developing Countries (LLDC)'),
-    sids: header.require('Small Island Developing States (SIDS)'),
+    ...requireM49AreaColumns(header),
   };
 }
 
@@ -154,12 +135,7 @@ function toRecord(fields: readonly string[], line: number, header: Header, cols:
     iso2: iso2 === '' ? null : iso2,
     m49,
     names,
-    region: areaCell(fields, cols.regionCode, cols.regionName, at(cols.regionCode)),
-    subregion: areaCell(fields, cols.subregionCode, cols.subregionName, at(cols.subregionCode)),
-    intermediateRegion: areaCell(fields, cols.intermediateCode, cols.intermediateName, at(cols.intermediateCode)),
-    ldc: flagCell(cell(fields, cols.ldc), at(cols.ldc)),
-    lldc: flagCell(cell(fields, cols.lldc), at(cols.lldc)),
-    sids: flagCell(cell(fields, cols.sids), at(cols.sids)),
+    ...m49AreaFields(fields, line, header, cols),
     line,
   };
 }

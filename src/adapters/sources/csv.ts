@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { TextDecoder } from 'node:util';
 import { InputError } from '../../domain/errors.ts';
 
 /** One CSV record: its fields, and the 1-based physical line on which it starts. */
@@ -275,21 +276,12 @@ export function sniffDelimiter(firstLine: string): string {
  * @example for await (const rows of readCsvBatches(fileChunks('pop.csv'), 'pop.csv')) for (const r of rows) …
  */
 export async function* readCsvBatches(input: Chunks, file: string, options: CsvOptions = {}): AsyncGenerator<CsvRow[]> {
-  const decoder = new TextDecoder(options.encoding ?? 'utf-8', { fatal: true });
+  const decoder = new StrictDecoder(file, options.encoding ?? 'utf-8');
   const auto = options.delimiter === 'auto';
   let tokenizer: CsvTokenizer | null = auto ? null : new CsvTokenizer(file, options.delimiter ?? ',');
   let held = '';
-
-  const decode = (bytes?: Uint8Array): string => {
-    try {
-      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
-    } catch {
-      throw new InputError(`the bytes are not valid ${options.encoding ?? 'UTF-8'} text; save the file as UTF-8`, {
-        file,
-        line: tokenizer?.currentLine ?? 1,
-      });
-    }
-  };
+  // Until the tokenizer exists, the text held for choosing the delimiter has no line break: line 1.
+  const decode = (bytes?: Uint8Array): string => decoder.decode(bytes, tokenizer?.currentLine ?? 1);
 
   for await (const chunk of input) {
     let text = typeof chunk === 'string' ? chunk : decode(chunk);
@@ -311,6 +303,81 @@ export async function* readCsvBatches(input: Chunks, file: string, options: CsvO
   tokenizer.feed(held + tail, out);
   tokenizer.end(out);
   if (out.length > 0) yield out;
+}
+
+/**
+ * Decodes byte chunks strictly, so that a file in another encoding is refused rather than read with
+ * replacement characters, and names the line of the first bad byte even deep inside a 1 MiB chunk.
+ */
+class StrictDecoder {
+  private readonly fatal: TextDecoder;
+  /**
+   * The last bytes decoded, from which a lenient decoder takes up the state the strict one had at
+   * the start of a chunk: three bytes hold UTF-8's longest unfinished character.
+   */
+  private recent = new Uint8Array(0);
+  /** Whether the text so far ends with \r, so that a chunk starting with \n does not count a line twice. */
+  private endsInCR = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly encoding: string,
+  ) {
+    this.fatal = new TextDecoder(encoding, { fatal: true });
+  }
+
+  /** The text of the next chunk, or of the end of the input without one; `line` is where the text so far ends. */
+  decode(bytes: Uint8Array | undefined, line: number): string {
+    let text: string;
+    try {
+      text = bytes ? this.fatal.decode(bytes, { stream: true }) : this.fatal.decode();
+    } catch {
+      throw this.notText(bytes, line);
+    }
+    if (bytes) this.remember(bytes);
+    if (text.length > 0) this.endsInCR = text.charCodeAt(text.length - 1) === CR;
+    return text;
+  }
+
+  private remember(bytes: Uint8Array): void {
+    const keep = 3;
+    if (bytes.length >= keep) this.recent = bytes.slice(bytes.length - keep);
+    else {
+      const joined = new Uint8Array(this.recent.length + bytes.length);
+      joined.set(this.recent);
+      joined.set(bytes, this.recent.length);
+      this.recent = joined.slice(Math.max(0, joined.length - keep));
+    }
+  }
+
+  /** The error for a chunk that does not decode, on the line of its first replacement character. */
+  private notText(bytes: Uint8Array | undefined, line: number): InputError {
+    let at = line;
+    if (bytes) {
+      const lenient = new TextDecoder(this.encoding);
+      lenient.decode(this.recent, { stream: true });
+      const text = lenient.decode(bytes, { stream: true });
+      at += lineBreaks(text, Math.max(0, text.indexOf('\uFFFD')), this.endsInCR);
+    }
+    const name = this.fatal.encoding === 'utf-8' ? 'UTF-8' : this.fatal.encoding;
+    const reason =
+      bytes === undefined
+        ? `the file is not valid ${name} text: it ends inside a character; save it again as UTF-8`
+        : `the file is not valid ${name} text: this line holds bytes of another encoding; save the file again as UTF-8`;
+    return new InputError(reason, { file: this.file, line: at });
+  }
+}
+
+/** The line breaks in `text` before `end`, counting \r\n once, as the tokenizer does. */
+function lineBreaks(text: string, end: number, afterCR: boolean): number {
+  let breaks = 0;
+  let prevCR = afterCR;
+  for (let k = 0; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === CR || (c === LF && !prevCR)) breaks++;
+    prevCR = c === CR;
+  }
+  return breaks;
 }
 
 /**

@@ -1,20 +1,6 @@
 import { normalizeM49, type M49Area } from '../../domain/country.ts';
 import { InputError, type InputLocation } from '../../domain/errors.ts';
-
-/** How many records a parser yields at a time unless told otherwise: enough to make one insert worthwhile. */
-export const DEFAULT_BATCH_SIZE = 5000;
-
-/** Options every format parser takes. */
-export interface BatchOptions {
-  /** The most records in one yielded batch (5,000 by default). */
-  batchSize?: number;
-}
-
-export function batchSizeOf(options: BatchOptions): number {
-  const size = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`batchSize must be a positive integer, not ${size}`);
-  return size;
-}
+import type { CountryRecord } from './records.ts';
 
 /** Header names compare without regard to case, surrounding spaces or repeated spaces. */
 export function headerKey(name: string): string {
@@ -100,8 +86,8 @@ export function numberCell(text: string, where: InputLocation): number | null {
 }
 
 /** The years a source file may plausibly hold; anything outside is a misplaced column, not history. */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2100;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
 
 /** The year in a cell or header ("2021", or "2021 [YR2021]" as DataBank writes year columns), or null. */
 export function yearOf(text: string): number | null {
@@ -118,6 +104,37 @@ export function yearCell(text: string, where: InputLocation): number {
   return year;
 }
 
+/** A year column of a wide file: its position, its year and its header as written (for messages). */
+export interface YearColumn {
+  index: number;
+  year: number;
+  name: string;
+}
+
+/**
+ * The year columns of a wide header (World Bank, WITS), all columns but the `known` ones. Every other
+ * named column is an error, so that a shifted or foreign header is reported instead of read as
+ * years, and so is a year given twice, whose values would be ambiguous; unnamed columns come from a
+ * trailing comma. `format` names the file's kind in the message ("World Bank", "WITS").
+ * @example yearColumns(header, [iName, iCode], 'WITS') // [{ index: 2, year: 1988, name: '1988' }, …]
+ */
+export function yearColumns(header: Header, known: readonly number[], format: string): YearColumn[] {
+  const cols: YearColumn[] = [];
+  const seen = new Set<number>();
+  header.names.forEach((raw, index) => {
+    if (known.includes(index)) return;
+    const name = raw.trim();
+    if (name === '') return;
+    const where = { file: header.file, line: header.line, field: name };
+    const year = yearOf(name);
+    if (year === null) throw new InputError(`column "${name}" is neither a year nor a ${format} column`, where);
+    if (seen.has(year)) throw new InputError(`year ${year} appears twice in the header`, where);
+    seen.add(year);
+    cols.push({ index, year, name });
+  });
+  return cols;
+}
+
 const ENTITY = /^[A-Za-z0-9_]{2,16}$/;
 
 /** A country or aggregate code as data files write them (ISO3, or World Bank codes like WLD, SSF, 1W). */
@@ -129,7 +146,7 @@ export function entityCell(text: string, where: InputLocation): string {
 }
 
 /** The flag columns of UNSD files: "x" marks membership, an empty cell its absence. */
-export function flagCell(text: string, where: InputLocation): boolean {
+function flagCell(text: string, where: InputLocation): boolean {
   const t = text.trim().toLowerCase();
   if (t === '') return false;
   if (t === 'x') return true;
@@ -148,12 +165,65 @@ export function noHeader(file: string, column: string): never {
 }
 
 /** An M49 area from its code and name columns; null when the code cell is empty (Antarctica has no region). */
-export function areaCell(fields: readonly string[], codeAt: number, nameAt: number, where: InputLocation): M49Area | null {
+function areaCell(fields: readonly string[], codeAt: number, nameAt: number, where: InputLocation): M49Area | null {
   const raw = cell(fields, codeAt);
   if (raw === '') return null;
   const code = normalizeM49(raw);
   if (code === null) throw new InputError(`not an M49 code: ${JSON.stringify(raw)}`, where);
   return { code, name: cell(fields, nameAt) };
+}
+
+/**
+ * The English headers of the M49 region and category columns, which the UNSD table and
+ * datasets/country-codes (built from it) both carry.
+ */
+const M49_AREA_COLUMNS = {
+  regionCode: 'Region Code',
+  regionName: 'Region Name',
+  subregionCode: 'Sub-region Code',
+  subregionName: 'Sub-region Name',
+  intermediateCode: 'Intermediate Region Code',
+  intermediateName: 'Intermediate Region Name',
+  ldc: 'Least Developed Countries (LDC)',
+  lldc: 'Land Locked Developing Countries (LLDC)',
+  sids: 'Small Island Developing States (SIDS)',
+} as const;
+
+/** The positions of the M49 region and category columns in a header. */
+export type M49AreaColumns = { [K in keyof typeof M49_AREA_COLUMNS]: number };
+
+/** The M49 region and category columns of an English header; throws InputError naming the first missing. */
+export function requireM49AreaColumns(header: Header): M49AreaColumns {
+  const at = (key: keyof M49AreaColumns): number => header.require(M49_AREA_COLUMNS[key]);
+  return {
+    regionCode: at('regionCode'),
+    regionName: at('regionName'),
+    subregionCode: at('subregionCode'),
+    subregionName: at('subregionName'),
+    intermediateCode: at('intermediateCode'),
+    intermediateName: at('intermediateName'),
+    ldc: at('ldc'),
+    lldc: at('lldc'),
+    sids: at('sids'),
+  };
+}
+
+/** A country's M49 regions and LDC / LLDC / SIDS flags from a row, errors naming the header's column. */
+export function m49AreaFields(
+  fields: readonly string[],
+  line: number,
+  header: Header,
+  cols: M49AreaColumns,
+): Pick<CountryRecord, 'region' | 'subregion' | 'intermediateRegion' | 'ldc' | 'lldc' | 'sids'> {
+  const at = (i: number): InputLocation => ({ file: header.file, line, field: header.nameAt(i) });
+  return {
+    region: areaCell(fields, cols.regionCode, cols.regionName, at(cols.regionCode)),
+    subregion: areaCell(fields, cols.subregionCode, cols.subregionName, at(cols.subregionCode)),
+    intermediateRegion: areaCell(fields, cols.intermediateCode, cols.intermediateName, at(cols.intermediateCode)),
+    ldc: flagCell(cell(fields, cols.ldc), at(cols.ldc)),
+    lldc: flagCell(cell(fields, cols.lldc), at(cols.lldc)),
+    sids: flagCell(cell(fields, cols.sids), at(cols.sids)),
+  };
 }
 
 /**

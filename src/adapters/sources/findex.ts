@@ -1,7 +1,8 @@
 import { InputError, type InputLocation } from '../../domain/errors.ts';
 import { ADULT_POPULATION } from '../../domain/indicator.ts';
+import { Batcher, type BatchOptions } from './batches.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { batchSizeOf, cell, entityCell, Header, noHeader, numberCell, optionalText, RowOnce, yearCell, type BatchOptions } from './fields.ts';
+import { cell, entityCell, Header, noHeader, numberCell, optionalText, RowOnce, yearCell } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 
 /** A Findex column the Observatory imports, and the indicator code it is stored under. */
@@ -49,14 +50,13 @@ export async function* readFindex(
   file: string,
   options: BatchOptions = {},
 ): AsyncGenerator<SourceObservation[], FindexSummary> {
-  const size = batchSizeOf(options);
+  const batches = new Batcher<SourceObservation>(options);
   const summary: FindexSummary = { rows: 0, observations: 0, indicators: [] };
   let header: Header | null = null;
   let iName = -1;
   let iCode = -1;
   let iYear = -1;
   let columns: { index: number; name: string; def: FindexColumn }[] = [];
-  let batch: SourceObservation[] = [];
   const once = new RowOnce(file);
 
   for await (const rows of readCsvBatches(input, file)) {
@@ -92,20 +92,15 @@ export async function* readFindex(
         if (text === '') continue;
         const value = findexValue(text, col.def.percent, { file, line, field: col.name });
         if (value === null) continue;
-        batch.push({ indicator: col.def.code, entity, entityName, year, value });
-        if (batch.length >= size) {
-          summary.observations += batch.length;
-          yield batch;
-          batch = [];
-        }
+        const full = batches.push({ indicator: col.def.code, entity, entityName, year, value });
+        if (full) yield full;
       }
     }
   }
   if (header === null) noHeader(file, 'Country name');
-  if (batch.length > 0) {
-    summary.observations += batch.length;
-    yield batch;
-  }
+  const rest = batches.rest();
+  if (rest) yield rest;
+  summary.observations = batches.count;
   return summary;
 }
 

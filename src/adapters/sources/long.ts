@@ -1,8 +1,9 @@
 import { basename, dirname } from 'node:path';
 import { InputError } from '../../domain/errors.ts';
 import { isIndicatorCode } from '../../domain/indicator.ts';
+import { Batcher, type BatchOptions } from './batches.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { batchSizeOf, cell, entityCell, Header, noHeader, numberCell, optionalText, RowOnce, yearCell, type BatchOptions } from './fields.ts';
+import { cell, entityCell, Header, noHeader, numberCell, optionalText, RowOnce, yearCell } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 
 export interface LongCsvOptions extends BatchOptions {
@@ -44,7 +45,7 @@ export async function* readLongCsv(
   file: string,
   options: LongCsvOptions,
 ): AsyncGenerator<SourceObservation[], LongCsvSummary> {
-  const size = batchSizeOf(options);
+  const batches = new Batcher<SourceObservation>(options);
   const indicator = options.indicator;
   if (!isIndicatorCode(indicator)) throw new InputError(`not an indicator code: ${JSON.stringify(indicator)}`, { file });
   const summary: LongCsvSummary = { indicator, rows: 0, observations: 0, missing: 0 };
@@ -53,7 +54,6 @@ export async function* readLongCsv(
   let iCode = -1;
   let iYear = -1;
   let iValue = -1;
-  let batch: SourceObservation[] = [];
   const once = new RowOnce(file);
 
   for await (const rows of readCsvBatches(input, file)) {
@@ -75,18 +75,13 @@ export async function* readLongCsv(
         summary.missing++;
         continue;
       }
-      batch.push({ indicator, entity, entityName: iName < 0 ? null : optionalText(cell(fields, iName)), year, value });
-      if (batch.length >= size) {
-        summary.observations += batch.length;
-        yield batch;
-        batch = [];
-      }
+      const full = batches.push({ indicator, entity, entityName: iName < 0 ? null : optionalText(cell(fields, iName)), year, value });
+      if (full) yield full;
     }
   }
   if (header === null) noHeader(file, 'Country Code');
-  if (batch.length > 0) {
-    summary.observations += batch.length;
-    yield batch;
-  }
+  const rest = batches.rest();
+  if (rest) yield rest;
+  summary.observations = batches.count;
   return summary;
 }

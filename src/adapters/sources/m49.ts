@@ -1,8 +1,9 @@
 import { isIso2, isIso3, normalizeM49 } from '../../domain/country.ts';
 import { InputError, type InputLocation } from '../../domain/errors.ts';
 import type { Localized } from '../../domain/lang.ts';
+import { Batcher, type BatchOptions } from './batches.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { areaCell, batchSizeOf, cell, flagCell, Header, headerKey, noHeader, type BatchOptions } from './fields.ts';
+import { cell, Header, headerKey, m49AreaFields, noHeader, requireM49AreaColumns, type M49AreaColumns } from './fields.ts';
 import type { CountryRecord } from './records.ts';
 
 /** The languages UNSD publishes the M49 table in that the Observatory speaks. */
@@ -48,7 +49,7 @@ const POS = {
   sids: 14,
 } as const;
 
-type Columns = { [K in keyof typeof POS]: number };
+type Columns = M49AreaColumns & { name: number; m49: number; iso2: number; iso3: number };
 
 /**
  * Reads the UNSD "Standard country or area codes for statistical use (M49)" CSV, comma- or
@@ -61,11 +62,10 @@ export async function* readM49(
   file: string,
   options: M49Options = {},
 ): AsyncGenerator<M49Record[], M49Summary> {
-  const size = batchSizeOf(options);
+  const batches = new Batcher<M49Record>(options);
   const summary: M49Summary = { lang: options.lang ?? 'en', rows: 0, countries: 0, skipped: [] };
   let cols: Columns | null = null;
   let header: Header | null = null;
-  let batch: M49Record[] = [];
 
   for await (const rows of readCsvBatches(input, file, { delimiter: options.delimiter ?? 'auto' })) {
     for (const { line, fields } of rows) {
@@ -82,16 +82,14 @@ export async function* readM49(
         summary.skipped.push({ line, name: record });
         continue;
       }
-      batch.push(record);
       summary.countries++;
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
-      }
+      const full = batches.push(record);
+      if (full) yield full;
     }
   }
   if (header === null) noHeader(file, 'ISO-alpha3 Code');
-  if (batch.length > 0) yield batch;
+  const rest = batches.rest();
+  if (rest) yield rest;
   return summary;
 }
 
@@ -114,31 +112,10 @@ function toRecord(fields: readonly string[], line: number, header: Header, cols:
     iso2: iso2 === '' ? null : iso2,
     m49,
     names,
-    region: areaCell(fields, cols.regionCode, cols.regionName, at('regionCode')),
-    subregion: areaCell(fields, cols.subregionCode, cols.subregionName, at('subregionCode')),
-    intermediateRegion: areaCell(fields, cols.intermediateCode, cols.intermediateName, at('intermediateCode')),
-    ldc: flagCell(cell(fields, cols.ldc), at('ldc')),
-    lldc: flagCell(cell(fields, cols.lldc), at('lldc')),
-    sids: flagCell(cell(fields, cols.sids), at('sids')),
+    ...m49AreaFields(fields, line, header, cols),
     line,
   };
 }
-
-const ENGLISH: Columns = {
-  regionCode: -1,
-  regionName: -1,
-  subregionCode: -1,
-  subregionName: -1,
-  intermediateCode: -1,
-  intermediateName: -1,
-  name: -1,
-  m49: -1,
-  iso2: -1,
-  iso3: -1,
-  ldc: -1,
-  lldc: -1,
-  sids: -1,
-};
 
 /**
  * Finds the columns: by name in the English table; by position in the French and Spanish ones, whose
@@ -153,20 +130,11 @@ function columnsOf(header: Header, lang: M49Lang | undefined): { cols: Columns; 
   }
   if (english) {
     const cols: Columns = {
-      ...ENGLISH,
-      regionCode: header.require('Region Code'),
-      regionName: header.require('Region Name'),
-      subregionCode: header.require('Sub-region Code'),
-      subregionName: header.require('Sub-region Name'),
-      intermediateCode: header.require('Intermediate Region Code'),
-      intermediateName: header.require('Intermediate Region Name'),
+      ...requireM49AreaColumns(header),
       name: header.require('Country or Area'),
       m49: header.require('M49 Code'),
       iso2: header.require('ISO-alpha2 Code'),
       iso3: header.require('ISO-alpha3 Code'),
-      ldc: header.require('Least Developed Countries (LDC)'),
-      lldc: header.require('Land Locked Developing Countries (LLDC)'),
-      sids: header.require('Small Island Developing States (SIDS)'),
     };
     return { cols, lang: 'en' };
   }

@@ -1,8 +1,9 @@
 import { isIso2, isIso3 } from '../../domain/country.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { MembershipStatus } from '../../domain/group.ts';
+import { Batcher, type BatchOptions } from './batches.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { batchSizeOf, cell, Header, noHeader, type BatchOptions } from './fields.ts';
+import { cell, Header, headerKey, noHeader } from './fields.ts';
 
 /** One country's tie to one organisation, as the CIA-Factbook-derived tables of dieghernan give it. */
 export interface OrgMembershipRecord {
@@ -48,7 +49,7 @@ const STATUS: ReadonlyMap<string, MembershipStatus> = new Map([
  * @example membershipStatus('associate member') // 'associate'
  */
 export function membershipStatus(raw: string): MembershipStatus | null {
-  return STATUS.get(raw.trim().replace(/\s+/g, ' ').toLowerCase()) ?? null;
+  return STATUS.get(headerKey(raw)) ?? null;
 }
 
 /** The two layouts: the derived subset, and the full long table of 186 organisations. */
@@ -70,12 +71,11 @@ export async function* readOrgMemberships(
   file: string,
   options: BatchOptions = {},
 ): AsyncGenerator<OrgMembershipRecord[], OrgMembershipSummary> {
-  const size = batchSizeOf(options);
+  const batches = new Batcher<OrgMembershipRecord>(options);
   const summary: OrgMembershipSummary = { format: 'derived', rows: 0, statuses: new Map() };
   let header: Header | null = null;
   let layout: Layout = LAYOUTS.derived;
   let at = { iso3: -1, iso2: -1, name: -1, orgId: -1, orgName: -1, status: -1, source: -1 };
-  let batch: OrgMembershipRecord[] = [];
 
   for await (const rows of readCsvBatches(input, file)) {
     for (const { line, fields } of rows) {
@@ -110,7 +110,7 @@ export async function* readOrgMemberships(
       const rawStatus = cell(fields, at.status);
       if (rawStatus === '') throw new InputError('empty membership status', { file, line, field: layout.status });
       summary.statuses.set(rawStatus, (summary.statuses.get(rawStatus) ?? 0) + 1);
-      batch.push({
+      const full = batches.push({
         iso3,
         iso2: isIso2(iso2) ? iso2 : null,
         name: cell(fields, at.name),
@@ -121,13 +121,11 @@ export async function* readOrgMemberships(
         source: cell(fields, at.source),
         line,
       });
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
-      }
+      if (full) yield full;
     }
   }
   if (header === null) noHeader(file, LAYOUTS.derived.iso3);
-  if (batch.length > 0) yield batch;
+  const rest = batches.rest();
+  if (rest) yield rest;
   return summary;
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../../domain/errors.ts';
+import { Batcher, type BatchOptions } from './batches.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { batchSizeOf, cell, Header, noHeader, numberCell, yearOf, type BatchOptions } from './fields.ts';
+import { cell, Header, noHeader, numberCell, RowOnce, yearColumns, type YearColumn } from './fields.ts';
 
 /** One value of a WITS "Country-Timeseries" sheet; the country is known by its WITS name only. */
 export interface WitsRecord {
@@ -20,6 +21,8 @@ export interface WitsSummary {
   years: number[];
 }
 
+const COUNTRY = 'Country Name';
+
 /**
  * Reads a WITS "Country-Timeseries" CSV (`Country Name,Indicator Name,1988,…`) into values by
  * country name; the importer resolves the names ("Gambia, The", "Ethiopia(excludes Eritrea)") to ISO3.
@@ -31,63 +34,47 @@ export async function* readWitsTimeseries(
   file: string,
   options: BatchOptions = {},
 ): AsyncGenerator<WitsRecord[], WitsSummary> {
-  const size = batchSizeOf(options);
+  const batches = new Batcher<WitsRecord>(options);
   const summary: WitsSummary = { rows: 0, observations: 0, countriesWithData: 0, indicators: [], years: [] };
   const indicators = new Set<string>();
   const withData = new Set<string>();
   let header: Header | null = null;
   let iCountry = -1;
   let iIndicator = -1;
-  let yearCols: { index: number; year: number; name: string }[] = [];
-  let batch: WitsRecord[] = [];
+  let yearCols: YearColumn[] = [];
+  const once = new RowOnce(file);
 
   for await (const rows of readCsvBatches(input, file)) {
     for (const { line, fields } of rows) {
       if (header === null) {
         header = new Header(fields, line, file);
-        iCountry = header.require('Country Name');
+        iCountry = header.require(COUNTRY);
         iIndicator = header.require('Indicator Name');
-        yearCols = [];
-        header.names.forEach((raw, index) => {
-          if (index === iCountry || index === iIndicator || raw.trim() === '') return;
-          const year = yearOf(raw);
-          if (year === null) {
-            throw new InputError(`column "${raw.trim()}" is neither a year nor a WITS column`, {
-              file,
-              line,
-              field: raw.trim(),
-            });
-          }
-          yearCols.push({ index, year, name: raw.trim() });
-        });
+        yearCols = yearColumns(header, [iCountry, iIndicator], 'WITS');
         summary.years = yearCols.map((c) => c.year);
         continue;
       }
       summary.rows++;
       const countryName = cell(fields, iCountry);
-      if (countryName === '') throw new InputError('empty country name', { file, line, field: 'Country Name' });
+      if (countryName === '') throw new InputError('empty country name', { file, line, field: COUNTRY });
       const indicatorName = cell(fields, iIndicator);
+      once.check(`${countryName}|${indicatorName}`, line, COUNTRY, `"${indicatorName}" for "${countryName}"`);
       indicators.add(indicatorName);
       let any = false;
       for (const col of yearCols) {
         const value = numberCell(fields[col.index] ?? '', { file, line, field: col.name });
         if (value === null) continue;
         any = true;
-        batch.push({ countryName, indicatorName, year: col.year, value, line });
-        if (batch.length >= size) {
-          summary.observations += batch.length;
-          yield batch;
-          batch = [];
-        }
+        const full = batches.push({ countryName, indicatorName, year: col.year, value, line });
+        if (full) yield full;
       }
       if (any) withData.add(countryName);
     }
   }
-  if (header === null) noHeader(file, 'Country Name');
-  if (batch.length > 0) {
-    summary.observations += batch.length;
-    yield batch;
-  }
+  if (header === null) noHeader(file, COUNTRY);
+  const rest = batches.rest();
+  if (rest) yield rest;
+  summary.observations = batches.count;
   summary.indicators = [...indicators];
   summary.countriesWithData = withData.size;
   return summary;

@@ -1,6 +1,6 @@
 import { InputError } from '../../domain/errors.ts';
 import { isIndicatorCode } from '../../domain/indicator.ts';
-import { yearOf } from './fields.ts';
+import { entityCell, yearOf } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 
 /** The World Bank Indicators API, version 2. */
@@ -345,22 +345,30 @@ function toObservation(
   };
   if (!isObject(row)) return fail('not an object');
   const indicator = isObject(row.indicator) ? text(row.indicator.id) : '';
-  if (!isIndicatorCode(indicator)) fail(`no indicator id`);
+  if (!isIndicatorCode(indicator)) return fail(`no indicator id`);
   const country = isObject(row.country) ? row.country : {};
-  const entity = text(row.countryiso3code) || text(country.id);
-  if (entity === '') fail('neither "countryiso3code" nor "country.id"');
+  const code = text(row.countryiso3code) || text(country.id);
+  if (code === '') return fail('neither "countryiso3code" nor "country.id"');
+  let entity: string;
+  try {
+    entity = entityCell(code, { file: at.url });
+  } catch (error) {
+    // The file parsers' rule for codes, reported with the page and row of the answer.
+    if (error instanceof InputError) return fail(error.reason);
+    throw error;
+  }
   const date = text(row.date);
   const year = yearOf(date);
-  if (year === null) fail(`date ${JSON.stringify(date)} is not a year: only annual series can be imported`);
+  if (year === null) return fail(`date ${JSON.stringify(date)} is not a year: only annual series can be imported`);
   let value: number | null = null;
   if (typeof row.value === 'number' && Number.isFinite(row.value)) value = row.value;
   else if (typeof row.value === 'string' && row.value.trim() !== '' && Number.isFinite(Number(row.value))) value = Number(row.value);
-  else if (row.value !== null && row.value !== undefined && row.value !== '') fail(`value ${JSON.stringify(row.value)} is not a number`);
+  else if (row.value !== null && row.value !== undefined && row.value !== '') return fail(`value ${JSON.stringify(row.value)} is not a number`);
   return {
     indicator,
     entity,
     entityName: text(country.value) || null,
-    year: year ?? 0,
+    year,
     value,
     indicatorName: isObject(row.indicator) ? text(row.indicator.value) || null : null,
   };

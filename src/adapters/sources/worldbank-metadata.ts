@@ -1,5 +1,6 @@
+import { Batcher, type BatchOptions } from './batches.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { batchSizeOf, cell, entityCell, Header, noHeader, optionalText, type BatchOptions } from './fields.ts';
+import { cell, entityCell, Header, noHeader, optionalText } from './fields.ts';
 
 /** One row of a World Bank `Metadata_Country_*.csv`: the Bank's region and income group of an economy. */
 export interface WorldBankCountryMeta {
@@ -30,7 +31,7 @@ export async function* readWorldBankMetadata(
   file: string,
   options: BatchOptions = {},
 ): AsyncGenerator<WorldBankCountryMeta[], WorldBankMetadataSummary> {
-  const size = batchSizeOf(options);
+  const batches = new Batcher<WorldBankCountryMeta>(options);
   const summary: WorldBankMetadataSummary = { rows: 0, aggregates: 0 };
   let header: Header | null = null;
   let iCode = -1;
@@ -38,7 +39,6 @@ export async function* readWorldBankMetadata(
   let iIncome = -1;
   let iNotes = -1;
   let iName = -1;
-  let batch: WorldBankCountryMeta[] = [];
 
   for await (const rows of readCsvBatches(input, file)) {
     for (const { line, fields } of rows) {
@@ -64,14 +64,12 @@ export async function* readWorldBankMetadata(
       };
       summary.rows++;
       if (record.isAggregate) summary.aggregates++;
-      batch.push(record);
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
-      }
+      const full = batches.push(record);
+      if (full) yield full;
     }
   }
   if (header === null) noHeader(file, 'Country Code');
-  if (batch.length > 0) yield batch;
+  const rest = batches.rest();
+  if (rest) yield rest;
   return summary;
 }

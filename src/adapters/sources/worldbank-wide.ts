@@ -1,7 +1,8 @@
 import { InputError } from '../../domain/errors.ts';
 import { isIndicatorCode } from '../../domain/indicator.ts';
+import { Batcher, type BatchOptions } from './batches.ts';
 import { readCsvBatches, type Chunks } from './csv.ts';
-import { batchSizeOf, cell, entityCell, Header, headerKey, noHeader, numberCell, optionalText, RowOnce, yearOf, type BatchOptions } from './fields.ts';
+import { cell, entityCell, Header, headerKey, noHeader, numberCell, optionalText, RowOnce, yearColumns, type YearColumn } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 
 /** What a World Bank wide file says about itself, besides its values. */
@@ -44,7 +45,7 @@ export async function* readWorldBankWide(
   file: string,
   options: BatchOptions = {},
 ): AsyncGenerator<SourceObservation[], WorldBankWideMetadata> {
-  const size = batchSizeOf(options);
+  const batches = new Batcher<SourceObservation>(options);
   const meta: WorldBankWideMetadata = {
     dataSource: null,
     lastUpdated: null,
@@ -58,9 +59,8 @@ export async function* readWorldBankWide(
   let iCode = -1;
   let iIndName = -1;
   let iIndCode = -1;
-  let yearCols: { index: number; year: number; name: string }[] = [];
+  let yearCols: YearColumn[] = [];
   let width = 0;
-  let batch: SourceObservation[] = [];
   const once = new RowOnce(file);
 
   for await (const rows of readCsvBatches(input, file)) {
@@ -80,7 +80,7 @@ export async function* readWorldBankWide(
         iCode = header.require(CODE);
         iIndName = header.require(INDICATOR_NAME, ...INDICATOR_NAME_ALIASES);
         iIndCode = header.require(INDICATOR_CODE, ...INDICATOR_CODE_ALIASES);
-        yearCols = yearColumns(header, [iName, iCode, iIndName, iIndCode]);
+        yearCols = yearColumns(header, [iName, iCode, iIndName, iIndCode], 'World Bank');
         meta.years = yearCols.map((c) => c.year);
         width = fields.length;
         continue;
@@ -105,12 +105,8 @@ export async function* readWorldBankWide(
         if (text === undefined || text === '') continue;
         const value = numberCell(text, { file, line, field: col.name });
         if (value === null) continue;
-        batch.push({ indicator, entity, entityName, year: col.year, value });
-        if (batch.length >= size) {
-          meta.observations += batch.length;
-          yield batch;
-          batch = [];
-        }
+        const full = batches.push({ indicator, entity, entityName, year: col.year, value });
+        if (full) yield full;
       }
       for (let k = width; k < fields.length; k++) {
         if ((fields[k] ?? '').trim() !== '') {
@@ -126,39 +122,10 @@ export async function* readWorldBankWide(
   if (header === null) {
     noHeader(file, NAME);
   }
-  if (batch.length > 0) {
-    meta.observations += batch.length;
-    yield batch;
-  }
+  const rest = batches.rest();
+  if (rest) yield rest;
+  meta.observations = batches.count;
   return meta;
-}
-
-/**
- * The header's year columns. Every other named column is an error, so that a shifted or foreign
- * header is reported instead of read as years; unnamed columns come from the trailing comma.
- */
-function yearColumns(header: Header, known: readonly number[]): { index: number; year: number; name: string }[] {
-  const cols: { index: number; year: number; name: string }[] = [];
-  const seen = new Set<number>();
-  header.names.forEach((raw, index) => {
-    if (known.includes(index)) return;
-    const name = raw.trim();
-    if (name === '') return;
-    const year = yearOf(name);
-    if (year === null) {
-      throw new InputError(`column "${name}" is neither a year nor a World Bank column`, {
-        file: header.file,
-        line: header.line,
-        field: name,
-      });
-    }
-    if (seen.has(year)) {
-      throw new InputError(`year ${year} appears twice in the header`, { file: header.file, line: header.line, field: name });
-    }
-    seen.add(year);
-    cols.push({ index, year, name });
-  });
-  return cols;
 }
 
 /** DataBank exports end with "Data from database: …" and "Last Updated: …" lines after the data. */

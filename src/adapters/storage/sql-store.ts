@@ -2,6 +2,7 @@ import type { Country, M49Area } from '../../domain/country.ts';
 import type { Group, GroupKind, Membership, MembershipStatus } from '../../domain/group.ts';
 import type { Localized } from '../../domain/lang.ts';
 import type { Observation } from '../../domain/observation.ts';
+import { ConflictError } from '../../domain/errors.ts';
 import { nameKey } from '../../domain/names.ts';
 import { migrate } from './migrations.ts';
 import { placeholders, type Database, type SqlValue, type Transaction } from './sql.ts';
@@ -134,6 +135,12 @@ function parseMembership(r: MembershipRow): Membership {
 
 const VINTAGE_COLUMNS = `id, dataset, source, format, file_name, sha256, licence, source_url, published_at, imported_at, row_count, note`;
 
+/** A primary-key clash: PostgreSQL's SQLSTATE 23505, or DuckDB's duplicate-key constraint error. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e?.code === '23505' || /duplicate key/i.test(String(e?.message ?? ''));
+}
+
 async function bumpDataVersion(tx: Transaction): Promise<void> {
   await tx.run(`UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'data_version'`);
 }
@@ -157,13 +164,24 @@ function groupValues(g: Group, vintageId: number | null, now: string): SqlValue[
   ];
 }
 
-async function writeGroups(tx: Transaction, groups: readonly Group[], memberships: readonly Membership[], vintageId: number | null): Promise<void> {
+/**
+ * Writes group definitions and their memberships. By default it replaces what is stored under those ids;
+ * with `replace: false` it only inserts, so a group created meanwhile by another transaction makes the
+ * insert fail on the primary key instead of being silently replaced.
+ */
+async function writeGroups(
+  tx: Transaction,
+  groups: readonly Group[],
+  memberships: readonly Membership[],
+  vintageId: number | null,
+  { replace = true }: { replace?: boolean } = {},
+): Promise<void> {
   const now = new Date().toISOString();
   const ids = groups.map((g) => g.id);
   for (const m of memberships) {
     if (!ids.includes(m.groupId)) throw new Error(`membership of ${m.iso3} names group ${m.groupId}, which this write does not define`);
   }
-  if (ids.length) {
+  if (ids.length && replace) {
     await tx.run(`DELETE FROM membership WHERE group_id IN (${placeholders(ids.length)})`, ids);
     await tx.run(`DELETE FROM country_group WHERE id IN (${placeholders(ids.length)})`, ids);
   }
@@ -404,22 +422,29 @@ export class SqlStore implements Store {
     return rows.map(parseMembership);
   }
 
-  async saveUserGroup(group: Group, memberships: readonly Membership[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const existing = await tx.query<{ kind: string }>(`SELECT kind FROM country_group WHERE id = $1`, [group.id]);
-      if (existing[0] && existing[0].kind !== 'user') {
-        throw new Error(`group ${group.id} is defined by a source and cannot be replaced by a user-defined group`);
-      }
-      await writeGroups(tx, [group], memberships, null);
-      await bumpDataVersion(tx);
-    });
+  async saveUserGroup(group: Group, memberships: readonly Membership[], options: { create?: boolean } = {}): Promise<void> {
+    try {
+      await this.db.transaction(async (tx) => {
+        const existing = await tx.query<{ kind: string }>(`SELECT kind FROM country_group WHERE id = $1`, [group.id]);
+        if (existing[0] && existing[0].kind !== 'user') {
+          throw new ConflictError(`group ${group.id} is defined by a source and cannot be replaced by a user-defined group`);
+        }
+        if (existing[0] && options.create) throw new ConflictError(`group ${group.id} exists already`);
+        await writeGroups(tx, [group], memberships, null, { replace: !options.create });
+        await bumpDataVersion(tx);
+      });
+    } catch (error) {
+      // Another transaction created the same group first (PostgreSQL lets it be seen only at its commit).
+      if (isUniqueViolation(error)) throw new ConflictError(`group ${group.id} was created by another request meanwhile`);
+      throw error;
+    }
   }
 
   async deleteUserGroup(id: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const existing = await tx.query<{ kind: string }>(`SELECT kind FROM country_group WHERE id = $1`, [id]);
       if (!existing[0]) return false;
-      if (existing[0].kind !== 'user') throw new Error(`group ${id} is defined by a source and cannot be deleted`);
+      if (existing[0].kind !== 'user') throw new ConflictError(`group ${id} is defined by a source and cannot be deleted`);
       await tx.run(`DELETE FROM membership WHERE group_id = $1`, [id]);
       await tx.run(`DELETE FROM country_group WHERE id = $1`, [id]);
       await bumpDataVersion(tx);

@@ -97,8 +97,12 @@ export interface Store {
   groups(): Promise<Group[]>;
   group(id: string): Promise<Group | null>;
   memberships(filter?: { groupId?: string; iso3?: string }): Promise<Membership[]>;
-  /** Creates or replaces a user-defined group and its members. */
-  saveUserGroup(group: Group, memberships: readonly Membership[]): Promise<void>;
+  /**
+   * Creates or replaces a user-defined group and its members, in one transaction. With `create`, an existing
+   * group of that id is a ConflictError (so two concurrent creations cannot both succeed); a group defined
+   * by a source always is.
+   */
+  saveUserGroup(group: Group, memberships: readonly Membership[], options?: { create?: boolean }): Promise<void>;
   /** Deletes a user-defined group; false when there was none. */
   deleteUserGroup(id: string): Promise<boolean>;
 

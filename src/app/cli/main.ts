@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stat } from 'node:fs/promises';
 import { serve } from '@hono/node-server';
-import { InputError, NotFoundError } from '../../domain/errors.ts';
+import { ConflictError, InputError, NotFoundError } from '../../domain/errors.ts';
 import { isActiveAt, isGroupId, isIsoDate } from '../../domain/group.ts';
 import { pick } from '../../domain/lang.ts';
 import { parseYearRange } from '../../domain/observation.ts';
@@ -412,7 +412,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       io.err.write(`observatory ${command}: ${error.message}\nRun "observatory --help" for usage.\n`);
       return 2;
     }
-    if (error instanceof InputError || error instanceof NotFoundError) {
+    if (error instanceof InputError || error instanceof NotFoundError || error instanceof ConflictError) {
       io.err.write(`observatory ${command}: ${error.message}\n`);
       return 1;
     }

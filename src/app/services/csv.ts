@@ -9,6 +9,9 @@ export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  // A text a spreadsheet would run as a formula (=, +, -, @, tab, return first) is written with a leading
+  // apostrophe, so a downloaded file never executes what someone typed into a group's name.
+  if (/^[=+\-@\t\r]/.test(value)) value = `'${value}`;
   return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

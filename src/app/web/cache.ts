@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
+import { prefersCsv } from './api/params.ts';
 
 interface Entry {
-  version: number;
+  version: string;
   status: number;
   contentType: string;
   etag: string;
@@ -18,8 +19,11 @@ interface Entry {
 const KEPT_HEADERS = ['content-disposition', 'content-language', 'link', 'x-data-version'];
 
 export interface ResponseCacheOptions {
-  /** The current data version; entries from another version are stale. */
-  version: () => Promise<number>;
+  /**
+   * What the answers depend on besides the URL: the data version and today's date (memberships are read on
+   * the day); entries made under another one are stale.
+   */
+  version: () => Promise<string>;
   maxEntries?: number;
 }
 
@@ -58,8 +62,8 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
 
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    // The API answers CSV to the same URL when asked by the Accept header, so that choice is part of the key.
-    const wantsCsv = /\btext\/csv\b/i.test(c.req.header('accept') ?? '');
+    // The API answers CSV to the same URL when the Accept header prefers it, so that choice is part of the key.
+    const wantsCsv = prefersCsv(c.req.header('accept'));
     const key = `${c.req.url.slice(c.req.url.indexOf('/', 8))}${wantsCsv ? ' csv' : ''}`;
     const version = await options.version();
     const hit = entries.get(key);
@@ -77,7 +81,7 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
       version,
       status: res.status,
       contentType: res.headers.get('content-type') ?? 'application/octet-stream',
-      etag: `"${version}-${createHash('sha1').update(identity).digest('base64url').slice(0, 16)}"`,
+      etag: `"${createHash('sha1').update(version).digest('base64url').slice(0, 8)}-${createHash('sha1').update(identity).digest('base64url').slice(0, 16)}"`,
       identity,
       gzip: gzipSync(identity, { level: 6 }),
       br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } }),

@@ -3,7 +3,7 @@
  * @example throw new HttpError(400, 'years must look like 2020 or 2015-2022', { parameter: 'years' })
  */
 export class HttpError extends Error {
-  readonly status: 400 | 403 | 404 | 409 | 413 | 415 | 500 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 503;
   readonly parameter: string | undefined;
 
   constructor(status: HttpError['status'], message: string, options: { parameter?: string; cause?: unknown } = {}) {

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { NotFoundError, InputError } from '../../domain/errors.ts';
+import { ConflictError, NotFoundError, InputError } from '../../domain/errors.ts';
 import { isLang, type Lang } from '../../domain/lang.ts';
 import type { FillState } from '../services/fill.ts';
 import type { Observatory } from '../services/observatory.ts';
@@ -33,6 +33,7 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof NotFoundError) return new HttpError(404, error.message);
+  if (error instanceof ConflictError) return new HttpError(409, error.message);
   if (error instanceof InputError) {
     return new HttpError(400, error.message, error.location.field === undefined ? {} : { parameter: error.location.field });
   }
@@ -48,6 +49,7 @@ export function createApp(options: AppOptions): Hono {
     const e = toHttpError(error);
     if (e.status === 500) console.error(error);
     if (c.req.path.startsWith('/api/')) {
+      if (e.status === 401) c.header('www-authenticate', 'Bearer');
       return c.json({ error: { status: e.status, message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}) } }, e.status);
     }
     const lang = c.req.path.split('/')[1] ?? '';
@@ -73,7 +75,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // While the first fill runs the data changes under the pages, so nothing is cached until it ends.
-  const cache = responseCache({ version: () => obs.refresh() });
+  const cache = responseCache({ version: async () => `${await obs.refresh()}|${obs.today()}` });
   app.use('*', async (c, next) => (options.fill?.running ? next() : cache(c, next)));
 
   app.get('/', (c) => c.redirect(`/${negotiateLang(c.req.header('accept-language'))}/`, 302));

@@ -98,7 +98,7 @@ describe('readCsv', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('a,b\nC'), 0xf4, ...new TextEncoder().encode('te,x\n')]);
     const error = await errorOf(() => rows([bytes]));
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toMatch(/^test\.csv, line 1: the bytes are not valid UTF-8 text/);
+    expect(error.message).toBe(`test.csv, line 2: ${NOT_UTF8}`);
     expect(await rows([bytes], { encoding: 'windows-1252' })).toEqual([
       { line: 1, fields: ['a', 'b'] },
       { line: 2, fields: ['Côte', 'x'] },
@@ -127,6 +127,84 @@ describe('readCsv', () => {
     const batches: CsvRow[][] = [];
     for await (const batch of readCsvBatches(['a\nb\nc', '\nd\n'], 'test.csv')) batches.push(batch);
     expect(batches.map((b) => b.map((r) => r.fields[0]))).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+});
+
+const NOT_UTF8 = 'the file is not valid UTF-8 text: this line holds bytes of another encoding; save the file again as UTF-8';
+
+describe('readCsv on a file that is not UTF-8', () => {
+  const dir = tempDir();
+  const encoder = new TextEncoder();
+  /** The UTF-8 bytes of `before`, a Latin-1 "é" (0xE9, not UTF-8 here), then the bytes of `after`. */
+  const withBadByte = (before: string, after: string): Uint8Array => {
+    const head = encoder.encode(before);
+    const tail = encoder.encode(after);
+    const bytes = new Uint8Array(head.length + 1 + tail.length);
+    bytes.set(head);
+    bytes[head.length] = 0xe9;
+    bytes.set(tail, head.length + 1);
+    return bytes;
+  };
+  const lineAfter = (text: string): number => 1 + (text.match(/\r\n|\r|\n/g)?.length ?? 0);
+  /**
+   * Rows of multi-byte names, CRLF line ends and every hundredth row with a line break inside quotes,
+   * so that neither bytes nor records tell the line.
+   */
+  const body = (from: number, bytes: number): string => {
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = from; size < bytes; i++) {
+      const row = i % 100 === 0 ? `"Côte d’Ivoire",C${i},"two\r\nlines"\r\n` : `São Tomé and Príncipe,S${i},ok\r\n`;
+      parts.push(row);
+      size += encoder.encode(row).length;
+    }
+    return parts.join('');
+  };
+  const MiB = 1 << 20;
+
+  it('names the line of a bad byte deep inside a 1 MiB chunk, in the first chunk or a later one', async () => {
+    const early = 'Country,Code,Note\r\n' + body(0, 40_000);
+    const late = 'Country,Code,Note\r\n' + body(0, MiB + 400_000);
+    for (const before of [early, late]) {
+      const bytes = withBadByte(before + 'Caf', ',CAF,ok\r\n' + body(1, 2 * MiB));
+      expect(bytes.length).toBeGreaterThan(2 * MiB);
+      const line = lineAfter(before);
+      expect(line).toBeGreaterThan(before === early ? 1000 : 30_000);
+      const error = await errorOf(() => rows(byteChunks(bytes, MiB)));
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.message).toBe(`test.csv, line ${line}: ${NOT_UTF8}`);
+    }
+  });
+
+  it('names the line read from a file in 1 MiB chunks, through a format parser', async () => {
+    const before = 'Country Name,Country Code,Indicator Name,Indicator Code,2020\r\n' + 'Kenya,KEN,Internet,IT.NET.USER.ZS,1\r\n'.repeat(1001) + 'C';
+    const path = join(dir, 'latin1.csv');
+    writeFileSync(path, withBadByte(before, 'te,CIV,Internet,IT.NET.USER.ZS,2\r\n' + 'Fiji,FJI,Internet,IT.NET.USER.ZS,3\r\n'.repeat(40_000)));
+    const error = await errorOf(async () => {
+      for await (const _ of readWorldBankWide(fileChunks(path), path));
+    });
+    expect(error.message).toBe(`${path}, line 1003: ${NOT_UTF8}`);
+  });
+
+  it('names the same line wherever a chunk boundary falls: on the bad byte, inside a character, between \\r and \\n', async () => {
+    const before = 'Country,Code,Note\r\n' + body(0, 3000) + 'Côte d’Ivoire,CIV,ok\r\nÉ,x,"a\r\nb"\r\n\r\nCaf';
+    const bytes = withBadByte(before, ',CAF,ok\r\n' + body(1, 3000));
+    const line = lineAfter(before);
+    const bad = encoder.encode(before).length;
+    for (let cut = bad - 60; cut <= bad + 2; cut++) {
+      const error = await errorOf(() => rows([bytes.subarray(0, cut), bytes.subarray(cut)]));
+      expect(error.message, `cut at byte ${cut}`).toBe(`test.csv, line ${line}: ${NOT_UTF8}`);
+    }
+    for (const size of [1, 2, 3, 7]) {
+      expect((await errorOf(() => rows(byteChunks(bytes, size)))).message).toBe(`test.csv, line ${line}: ${NOT_UTF8}`);
+    }
+    expect((await errorOf(() => rows(byteChunks(bytes, 5), { delimiter: 'auto' })))).toHaveProperty('message', `test.csv, line ${line}: ${NOT_UTF8}`);
+  });
+
+  it('names the last line of a file that ends inside a character', async () => {
+    const cut = encoder.encode('a,b\r\nc,d\r\nCô');
+    const error = await errorOf(() => rows([cut.subarray(0, cut.length - 1)]));
+    expect(error.message).toBe('test.csv, line 3: the file is not valid UTF-8 text: it ends inside a character; save it again as UTF-8');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Header, numberCell, yearOf } from '../../../src/adapters/sources/fields.ts';
+import { Header, numberCell, yearColumns, yearOf } from '../../../src/adapters/sources/fields.ts';
 
 const at = { file: 'f.csv', line: 2, field: '2020' };
 
@@ -30,6 +30,25 @@ describe('yearOf', () => {
     expect(yearOf('21')).toBeNull();
     expect(yearOf('1850')).toBeNull();
     expect(yearOf('2021.0')).toBeNull();
+  });
+});
+
+describe('yearColumns', () => {
+  it('reads the year columns besides the known ones, skipping unnamed columns', () => {
+    const header = new Header(['Country Name', '2019', ' 2020 [YR2020] ', ''], 1, 'f.csv');
+    expect(yearColumns(header, [0], 'WITS')).toEqual([
+      { index: 1, year: 2019, name: '2019' },
+      { index: 2, year: 2020, name: '2020 [YR2020]' },
+    ]);
+  });
+
+  it('refuses a named column that is not a year, naming the format, and a repeated year', () => {
+    expect(() => yearColumns(new Header(['Country Name', '2019', 'Notes'], 3, 'f.csv'), [0], 'World Bank')).toThrow(
+      'f.csv, line 3, field "Notes": column "Notes" is neither a year nor a World Bank column',
+    );
+    expect(() => yearColumns(new Header(['Country Name', '2019', '2019 [YR2019]'], 3, 'f.csv'), [0], 'WITS')).toThrow(
+      'f.csv, line 3, field "2019 [YR2019]": year 2019 appears twice in the header',
+    );
   });
 });
 

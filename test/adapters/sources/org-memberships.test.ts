@@ -13,6 +13,7 @@ describe('membershipStatus', () => {
     expect(membershipStatus('associate member')).toBe('associate');
     expect(membershipStatus('Observer')).toBe('observer');
     expect(membershipStatus('Taipei')).toBe('member');
+    expect(membershipStatus('  Associate \t Member ')).toBe('associate');
     expect(membershipStatus('partners')).toBeNull();
     expect(membershipStatus('candidate country')).toBeNull();
     expect(membershipStatus('compliant country ')).toBeNull();

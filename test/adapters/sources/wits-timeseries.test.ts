@@ -38,4 +38,17 @@ describe('readWitsTimeseries', () => {
       'wits.csv, line 1, field "Y2020": column "Y2020" is neither a year nor a WITS column',
     );
   });
+
+  it('refuses a year given twice in the header, and a row given twice, naming both lines', async () => {
+    expect((await errorOf(() => collect(readWitsTimeseries(['Country Name,Indicator Name,2020,2021,2020\r\n'], 'wits.csv')))).message).toBe(
+      'wits.csv, line 1, field "2020": year 2020 appears twice in the header',
+    );
+    const head = 'Country Name,Indicator Name,2020,2021\r\n';
+    const rows = 'Kenya,Customs,1,2\r\nKenya,Taxes,3,4\r\nFiji,Customs,5,6\r\n';
+    const { records } = await collect(readWitsTimeseries([head + rows], 'wits.csv'));
+    expect(records).toHaveLength(6);
+    expect((await errorOf(() => collect(readWitsTimeseries([`${head}${rows}"Kenya",Customs,,7\r\n`], 'wits.csv')))).message).toBe(
+      'wits.csv, line 5, field "Country Name": "Customs" for "Kenya" is given again (first on line 2)',
+    );
+  });
 });

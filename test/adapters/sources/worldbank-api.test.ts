@@ -68,6 +68,11 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     case 'SLOW.CODE':
       setTimeout(() => send(res, 200, recorded.pages[0]), 400);
       return;
+    case 'BADENTITY.CODE':
+      return send(res, 200, [
+        { page: 1, pages: 1, per_page: PER_PAGE, total: 1 },
+        [{ indicator: { id: 'BADENTITY.CODE', value: 'x' }, country: { id: 'K E', value: 'Kenya' }, countryiso3code: '', date: '2020', value: 1 }],
+      ]);
     case 'MONTHLY.CODE':
       return send(res, 200, [
         { page: 1, pages: 1, per_page: PER_PAGE, total: 1 },
@@ -171,6 +176,12 @@ describe('fetchIndicator', () => {
     expect(summary.total).toBe(0);
     const monthly = await errorOf(() => collect(fetchIndicator('MONTHLY.CODE', { baseUrl, ...quick })));
     expect(monthly.message).toMatch(/page 1: row 1: date "2020M01" is not a year: only annual series can be imported$/);
+  });
+
+  it('refuses a country code that the file parsers would refuse, naming page and row', async () => {
+    const error = await errorOf(() => collect(fetchIndicator('BADENTITY.CODE', { baseUrl, ...quick })));
+    expect(error).toBeInstanceOf(WorldBankApiError);
+    expect(error.message).toMatch(/BADENTITY\.CODE\?format=json&per_page=1000&page=1: page 1: row 1: not a country or aggregate code: "K E"$/);
   });
 
   it('refuses an indicator code before asking', async () => {

@@ -94,6 +94,12 @@ describe('readWorldBankWide', () => {
     );
   });
 
+  it('refuses a year given twice in the header, also when DataBank writes it "2020 [YR2020]"', async () => {
+    expect((await errorOf(() => parseText('Country Name,Country Code,Indicator Name,Indicator Code,2019,2020,2020 [YR2020]\n'))).message).toBe(
+      'bad.csv, line 1, field "2020 [YR2020]": year 2020 appears twice in the header',
+    );
+  });
+
   it('refuses a row without a country code or with an invalid indicator code', async () => {
     const head = 'Country Name,Country Code,Indicator Name,Indicator Code,2020\n';
     expect((await errorOf(() => parseText(`${head}Kenya,,Internet,IT.NET.USER.ZS,1\n`))).message).toBe(

@@ -394,12 +394,39 @@ for (const engine of ENGINES) {
         expect(none.status).toBe(403);
         expect(((await none.json()) as ErrorBody).error.message).toContain('without an API token');
         const missing = await send(app, 'POST', '/groups', mine, null);
-        expect(missing.status).toBe(403);
+        expect(missing.status).toBe(401);
+        expect(missing.headers.get('www-authenticate')).toBe('Bearer');
         expect(((await missing.json()) as ErrorBody).error.message).toContain('Authorization: Bearer');
         const wrong = await send(app, 'POST', '/groups', mine, 'guess');
-        expect(wrong.status).toBe(403);
+        expect(wrong.status).toBe(401);
         expect(((await wrong.json()) as ErrorBody).error.message).toContain('not this server’s API token');
         expect((await get('/groups/PACIFIC_MINE')).status).toBe(404);
+      });
+
+      it('stops reading a body past 64 KB, even without a Content-Length', async () => {
+        const big = JSON.stringify({ ...mine, names: { en: 'x'.repeat(70_000) } });
+        const chunks = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(big));
+            controller.close();
+          },
+        });
+        const res = await app.request('/api/v1/groups', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+          body: chunks,
+          duplex: 'half',
+        } as RequestInit);
+        expect(res.status).toBe(413);
+      });
+
+      it('lets only one of two concurrent creations of the same group succeed', async () => {
+        const body = { id: 'RACE', names: { en: 'Race' }, members: ['FJI'] };
+        const [a, b] = await Promise.all([send(app, 'POST', '/groups', body), send(app, 'POST', '/groups', { ...body, members: ['KEN'] })]);
+        expect([a.status, b.status].sort()).toEqual([201, 409]);
+        const winner = a.status === 201 ? 'FJI' : 'KEN';
+        expect(((await json('/groups/RACE')) as any).members.map((m: any) => m.iso3)).toEqual([winner]);
+        expect((await send(app, 'DELETE', '/groups/RACE')).status).toBe(204);
       });
 
       it('refuses bad ids, unknown members and groups defined by a source', async () => {
@@ -412,10 +439,10 @@ for (const engine of ENGINES) {
         expect(e.parameter).toBe('members');
         expect(e.message).toContain('XXX, ZZZ');
         const source = await send(app, 'POST', '/groups', { ...mine, id: 'ACP' });
-        expect(source.status).toBe(400);
+        expect(source.status).toBe(409);
         expect(((await source.json()) as ErrorBody).error.message).toContain('defined by a source');
-        expect((await send(app, 'PUT', '/groups/ACP', { names: { en: 'x' }, members: ['NGA'] })).status).toBe(400);
-        expect((await send(app, 'DELETE', '/groups/ACP')).status).toBe(400);
+        expect((await send(app, 'PUT', '/groups/ACP', { names: { en: 'x' }, members: ['NGA'] })).status).toBe(409);
+        expect((await send(app, 'DELETE', '/groups/ACP')).status).toBe(409);
         expect((await send(app, 'POST', '/groups', { ...mine, extra: 1 })).status).toBe(400);
         const notJson = await app.request('/api/v1/groups', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: 'id=X' });
         expect(notJson.status).toBe(415);

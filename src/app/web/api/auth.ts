@@ -13,6 +13,6 @@ function digest(text: string): Buffer {
 export function requireToken(authorization: string | undefined, token: string | undefined): void {
   if (!token) throw new HttpError(403, 'writes are disabled: this server was started without an API token');
   const match = /^Bearer +(.*?)\s*$/i.exec(authorization ?? '');
-  if (!match?.[1]) throw new HttpError(403, 'this write needs the header "Authorization: Bearer <token>" with the server’s API token');
-  if (!timingSafeEqual(digest(match[1]), digest(token))) throw new HttpError(403, 'the bearer token is not this server’s API token');
+  if (!match?.[1]) throw new HttpError(401, 'this write needs the header "Authorization: Bearer <token>" with the server’s API token');
+  if (!timingSafeEqual(digest(match[1]), digest(token))) throw new HttpError(401, 'the bearer token is not this server’s API token');
 }

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
+import { ConflictError } from '../../../domain/errors.ts';
 import type { Group } from '../../../domain/group.ts';
 import type { Reference } from '../../services/reference.ts';
-import { badParameter, HttpError } from '../http-error.ts';
+import { HttpError } from '../http-error.ts';
 import { requireToken } from './auth.ts';
 import { QUERY, USER_GROUP_SOURCE, type ApiOptions } from './contract.ts';
 import { readJsonBody } from './group-body.ts';
@@ -49,7 +50,9 @@ export async function getGroup(c: Context, { obs }: ApiOptions): Promise<Respons
 
 function refuseSourceGroup(group: Group | undefined, action: string): void {
   if (group && group.kind !== 'user') {
-    throw badParameter('id', `group ${group.id} is defined by a source (${group.source}) and cannot be ${action}; user-defined groups need an id of their own`);
+    throw new HttpError(409, `group ${group.id} is defined by a source (${group.source}) and cannot be ${action}; user-defined groups need an id of their own`, {
+      parameter: 'id',
+    });
   }
 }
 
@@ -63,7 +66,12 @@ export async function createGroup(c: Context, { obs, apiToken }: ApiOptions): Pr
   const existing = ref.groups.get(group.id);
   refuseSourceGroup(existing, 'replaced');
   if (existing) throw new HttpError(409, `group ${group.id} already exists; replace it with PUT /api/v1/groups/${group.id}`);
-  await obs.store.saveUserGroup(group, memberships);
+  // The store checks again inside its transaction: another request may have created the group meanwhile.
+  await obs.store.saveUserGroup(group, memberships, { create: true }).catch((error: unknown) => {
+    throw error instanceof ConflictError
+      ? new HttpError(409, `group ${group.id} already exists; replace it with PUT /api/v1/groups/${group.id}`)
+      : error;
+  });
   return saved(obs, group.id, 201);
 }
 

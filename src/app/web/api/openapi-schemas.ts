@@ -208,7 +208,7 @@ export const schemas: Record<string, Schema> = {
   Error: object({
     error: object(
       {
-        status: integer(undefined, { enum: [400, 403, 404, 409, 413, 415, 500, 503] }),
+        status: integer(undefined, { enum: [400, 401, 403, 404, 409, 413, 415, 500, 503] }),
         message: string(),
         parameter: string('The query parameter or body field at fault.'),
       },

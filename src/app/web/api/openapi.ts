@@ -106,7 +106,7 @@ function ok(description: string, schema: string, csv: string | null = null): Res
   };
 }
 
-const errors = (...statuses: ('400' | '403' | '404' | '409' | '413' | '415')[]) =>
+const errors = (...statuses: ('400' | '401' | '403' | '404' | '409' | '413' | '415')[]) =>
   Object.fromEntries(statuses.map((s) => [s, { $ref: `#/components/responses/${s}` }]));
 
 const WRITE = [{ bearer: [] }] as const;
@@ -176,7 +176,7 @@ export const openApiDocument: OpenApiDocument = {
         requestBody: { required: true, content: { 'application/json': { schema: ref('UserGroupInput'), example: { id: 'MY_GROUP', names: { en: 'My group', fr: 'Mon groupe' }, members: ['NGA', 'KEN'] } } } },
         responses: {
           '201': { ...ok('The group as stored.', 'GroupDetail'), headers: { ...DATA_VERSION_HEADER, location: { description: 'The group’s URL.', schema: string() } } },
-          ...errors('400', '403', '409', '413', '415'),
+          ...errors('400', '401', '403', '409', '413', '415'),
         },
       },
     },
@@ -200,7 +200,7 @@ export const openApiDocument: OpenApiDocument = {
         responses: {
           '200': ok('The group, replaced.', 'GroupDetail'),
           '201': ok('The group, created.', 'GroupDetail'),
-          ...errors('400', '403', '413', '415'),
+          ...errors('400', '401', '403', '409', '413', '415'),
         },
       },
       delete: {
@@ -210,7 +210,7 @@ export const openApiDocument: OpenApiDocument = {
         tags: ['groups'],
         parameters: parameters('deleteGroup', [PATH.id]),
         security: WRITE,
-        responses: { '204': { description: 'Deleted.' }, ...errors('400', '403', '404') },
+        responses: { '204': { description: 'Deleted.' }, ...errors('400', '401', '403', '404', '409') },
       },
     },
     '/groups/{id}/aggregates/{code}': {
@@ -284,7 +284,8 @@ export const openApiDocument: OpenApiDocument = {
     schemas,
     responses: {
       '400': errorResponse('A bad parameter or body field; `parameter` names it.'),
-      '403': errorResponse('A write without the server’s API token, or on a server without one.'),
+      '401': errorResponse('A write without the server’s API token, or with a wrong one (the answer carries WWW-Authenticate: Bearer).'),
+      '403': errorResponse('A write on a server started without an API token: writes are disabled.'),
       '404': errorResponse('No such country, group or indicator.'),
       '409': errorResponse('The group already exists.'),
       '413': errorResponse('The body is too large.'),

@@ -133,7 +133,7 @@ export function parseFormat(value: string | undefined, accept: string | undefine
 }
 
 /** Whether an Accept header ranks text/csv above JSON (ties go to the type listed first). */
-function prefersCsv(accept: string | undefined): boolean {
+export function prefersCsv(accept: string | undefined): boolean {
   if (!accept) return false;
   let csv = { q: 0, index: Infinity };
   let json = { q: 0, index: Infinity };

@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Observatory } from '../../services/observatory.ts';
 import type { FillStatus } from '../server.ts';
 import { groupAggregates } from './aggregates.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
 import { getCountry, listCountries } from './countries.ts';
+import { MAX_BODY_BYTES } from './group-body.ts';
 import { createGroup, deleteGroup, getGroup, listGroups, replaceGroup } from './groups.ts';
+import { HttpError } from '../http-error.ts';
 import { getIndicator, listIndicators, listObservations } from './indicators.ts';
 import { getStatus, listVintages } from './meta.ts';
 import { openApiDocument } from './openapi.ts';
@@ -19,9 +22,18 @@ import { sendJson } from './respond.ts';
 export function apiRoutes(options: { obs: Observatory; fill?: FillStatus | undefined; apiToken?: string | undefined }): Hono {
   const deps: ApiOptions = options;
   const api = new Hono();
+  // Stops reading a body past the limit, with or without a Content-Length (a chunked upload included).
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`);
+    },
+  });
   api.get('/countries', (c) => listCountries(c, deps));
   api.get('/countries/:iso3', (c) => getCountry(c, deps));
   api.get('/groups', (c) => listGroups(c, deps));
+  api.use('/groups', limit);
+  api.use('/groups/*', limit);
   api.post('/groups', (c) => createGroup(c, deps));
   api.get('/groups/:id', (c) => getGroup(c, deps));
   api.put('/groups/:id', (c) => replaceGroup(c, deps));

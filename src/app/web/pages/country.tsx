@@ -7,12 +7,31 @@ import { href, type PageContext } from './context.ts';
 import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, redirect, shortName, uniqueVintages } from './common.ts';
 import { aggregatePoints, IndicatorMap, LineChart } from './widgets.tsx';
+import { raw } from 'hono/html';
+import { renderSparkline } from '../render/sparkline.ts';
 
 const PROFILE = ['IT.NET.USER.ZS', 'OBS.OFFLINE.COUNT', 'IT.NET.SECR.P6', 'OBS.SECR.COUNT', 'EG.ELC.ACCS.ZS', 'IT.NET.BBND.P2', 'IT.CEL.SETS.P2', 'FX.OWN.TOTL.ZS', 'FINDEX.BUY.ONLINE', 'BX.GSR.CCIS.CD', GDP, 'NY.GDP.PCAP.CD', POPULATION];
 /** Groups a country is ranked in, when it is a member, in this order. */
 const RANK_GROUPS = ['ACP', 'LDC', 'SIDS', 'LLDC', 'AU', 'ECOWAS', 'SADC', 'EAC', 'COMESA', 'CARICOM', 'PIF'];
 const CHART_GROUPS = ['ACP', 'LDC', 'SIDS', 'LLDC'];
 const MAP_INDICATOR = 'IT.NET.USER.ZS';
+/** The first year a profile's small trend charts show: before it most of these series are empty. */
+const TREND_FROM = 2000;
+
+/** A small inline chart of a country's series since 2000, with its first and last values as text alternative. */
+function trend(points: readonly { year: number; value: number }[], name: string, fmt: (n: number) => string) {
+  const recent = points.filter((p) => p.year >= TREND_FROM);
+  const first = recent[0];
+  const last = recent[recent.length - 1];
+  if (!first || !last || recent.length < 2) return null;
+  return raw(
+    renderSparkline(recent, {
+      title: `${name}: ${fmt(first.value)} (${first.year}) → ${fmt(last.value)} (${last.year})`,
+      formatValue: fmt,
+      maxGap: 4,
+    }),
+  );
+}
 
 /** A country's profile: memberships, key figures with gap to the world and ranks, a chart and a map. */
 export async function countryPage(ctx: PageContext, params: Record<string, string>) {
@@ -145,6 +164,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
               <th scope="col" class="num">
                 {t.common.world}
               </th>
+              <th scope="col">{t.country.trend}</th>
               <th scope="col">{t.country.ranks}</th>
               <th scope="col">{t.common.download}</th>
             </tr>
@@ -159,6 +179,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
                   {formatValue(r.latest.value, r.info.def, lang)} ({r.latest.year})
                 </td>
                 <td class="num">{r.world ? formatValue(r.world.world, r.info.def, lang) : '–'}</td>
+                <td>{trend(r.points, pick(r.info.def.names, lang), (n) => formatValue(n, r.info.def, lang))}</td>
                 <td>
                   {r.ranks.map((x, i) => (
                     <>

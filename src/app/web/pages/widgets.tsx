@@ -4,19 +4,26 @@ import type { Reference } from '../../services/reference.ts';
 import type { IndicatorDef } from '../../../domain/indicator.ts';
 import { pick, type Lang } from '../../../domain/lang.ts';
 import { formatShare, formatValue } from '../format.ts';
-import { createWorldMap, describeMap, type WorldMap, type MapSummaryPhrase } from '../render/map.ts';
+import { createWorldMap, describeMap, ENGLISH_MAP_SUMMARY, type WorldMap, type MapSummaryPhrase } from '../render/map.ts';
 import { createColorScale } from '../render/scale.ts';
 import { renderLineChart, type ChartSeries } from '../render/chart.ts';
 import { href, type PageContext } from './context.ts';
 
 let worldMap: { key: string; map: WorldMap } | null = null;
+const mapByReference = new WeakMap<Reference, WorldMap>();
 
-/** The projected world for the stored countries, built once and again only when the country list changes. */
+/**
+ * The projected world for the stored countries: built once, again only when the countries' M49 codes change,
+ * and looked up by reference data object so a render does not re-derive the key.
+ */
 export function worldMapFor(ref: Reference): WorldMap {
+  const known = mapByReference.get(ref);
+  if (known) return known;
   const mapping = new Map<string, string>();
   for (const c of ref.countries.values()) if (c.m49) mapping.set(c.m49, c.iso3);
   const key = [...mapping].map(([m, i]) => `${m}${i}`).join('');
   if (!worldMap || worldMap.key !== key) worldMap = { key, map: createWorldMap(mapping) };
+  mapByReference.set(ref, worldMap.map);
   return worldMap.map;
 }
 
@@ -30,10 +37,7 @@ export function entityNames(ref: Reference, lang: Lang): Map<string, string> {
 }
 
 const MAP_SUMMARY: Record<Lang, MapSummaryPhrase> = {
-  en: (s, fmt) =>
-    s.highest && s.lowest
-      ? `Highest: ${s.highest.name} (${fmt(s.highest.value)}), lowest: ${s.lowest.name} (${fmt(s.lowest.value)}); ${s.count} countries with data.`
-      : 'No country has data.',
+  en: ENGLISH_MAP_SUMMARY,
   fr: (s, fmt) =>
     s.highest && s.lowest
       ? `Valeur la plus élevée : ${s.highest.name} (${fmt(s.highest.value)}) ; la plus basse : ${s.lowest.name} (${fmt(s.lowest.value)}) ; ${s.count} pays avec des données.`
