@@ -72,3 +72,13 @@ describe('CSV', () => {
     expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
   });
 });
+
+describe('CSV cells a spreadsheet would run', () => {
+  it('are written as text, with a leading apostrophe', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell(-3.5)).toBe('-3.5');
+    expect(csvCell('Côte d’Ivoire')).toBe('Côte d’Ivoire');
+  });
+});
