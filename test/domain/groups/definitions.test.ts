@@ -3,7 +3,7 @@ import { GROUP_KINDS, isGroupId } from '../../../src/domain/group.ts';
 import { GROUP_DEFINITIONS, groupDefinition } from '../../../src/domain/groups/definitions.ts';
 
 describe('GROUP_DEFINITIONS', () => {
-  it('defines every group the brief lists, once, with a valid id', () => {
+  it('defines every group the Observatory presents, once, with a valid id', () => {
     const ids = GROUP_DEFINITIONS.map((g) => g.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(isGroupId(id), id).toBe(true);

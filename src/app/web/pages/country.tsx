@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import { isActiveAt } from '../../../domain/group.ts';
 import { GDP, POPULATION } from '../../../domain/indicator.ts';
 import { pick } from '../../../domain/lang.ts';
@@ -7,7 +8,6 @@ import { href, type PageContext } from './context.ts';
 import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, redirect, shortName, uniqueVintages } from './common.ts';
 import { aggregatePoints, IndicatorMap, LineChart } from './widgets.tsx';
-import { raw } from 'hono/html';
 import { renderSparkline } from '../render/sparkline.ts';
 
 const PROFILE = ['IT.NET.USER.ZS', 'OBS.OFFLINE.COUNT', 'IT.NET.SECR.P6', 'OBS.SECR.COUNT', 'EG.ELC.ACCS.ZS', 'IT.NET.BBND.P2', 'IT.CEL.SETS.P2', 'FX.OWN.TOTL.ZS', 'FINDEX.BUY.ONLINE', 'BX.GSR.CCIS.CD', GDP, 'NY.GDP.PCAP.CD', POPULATION];
@@ -19,14 +19,14 @@ const MAP_INDICATOR = 'IT.NET.USER.ZS';
 const TREND_FROM = 2000;
 
 /** A small inline chart of a country's series since 2000, with its first and last values as text alternative. */
-function trend(points: readonly { year: number; value: number }[], name: string, fmt: (n: number) => string) {
+function trend(ctx: PageContext, points: readonly { year: number; value: number }[], name: string, fmt: (n: number) => string) {
   const recent = points.filter((p) => p.year >= TREND_FROM);
   const first = recent[0];
   const last = recent[recent.length - 1];
   if (!first || !last || recent.length < 2) return null;
   return raw(
     renderSparkline(recent, {
-      title: `${name}: ${fmt(first.value)} (${first.year}) → ${fmt(last.value)} (${last.year})`,
+      title: `${name}${ctx.t.common.colon}${fmt(first.value)} (${first.year}) → ${fmt(last.value)} (${last.year})`,
       formatValue: fmt,
       maxGap: 4,
     }),
@@ -179,7 +179,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
                   {formatValue(r.latest.value, r.info.def, lang)} ({r.latest.year})
                 </td>
                 <td class="num">{r.world ? formatValue(r.world.world, r.info.def, lang) : '–'}</td>
-                <td>{trend(r.points, pick(r.info.def.names, lang), (n) => formatValue(n, r.info.def, lang))}</td>
+                <td>{trend(ctx, r.points, pick(r.info.def.names, lang), (n) => formatValue(n, r.info.def, lang))}</td>
                 <td>
                   {r.ranks.map((x, i) => (
                     <>
