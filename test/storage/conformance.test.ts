@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/storage/open.ts';
 import type { Country } from '../../src/domain/country.ts';
 import type { Group, Membership } from '../../src/domain/group.ts';
 import type { NewVintage, Store } from '../../src/adapters/storage/store.ts';
-import { ENGINES } from '../support/engines.ts';
+import { freshStoreEach, ENGINES } from '../support/engines.ts';
 
 const vintage = (dataset: string, sha256: string): NewVintage => ({
   dataset,
@@ -43,15 +43,8 @@ const member = (iso3: string, to: string | null = null): Membership => ({
 
 for (const engine of ENGINES) {
   describe(`storage conformance: ${engine.name}`, () => {
-    let store: Store;
-    let dispose: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, dispose } = await engine.open());
-    });
-    afterEach(async () => {
-      await dispose();
-    });
+    let store!: Store;
+    freshStoreEach(engine, (s) => (store = s));
 
     it('starts empty and reports its engine', async () => {
       expect(store.engine).toBe(engine.name);

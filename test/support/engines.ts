@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import pg from 'pg';
 import { openStore } from '../../src/adapters/storage/open.ts';
 import type { Store } from '../../src/adapters/storage/store.ts';
@@ -55,3 +56,17 @@ export const ENGINES: readonly EngineUnderTest[] = [
     },
   },
 ];
+
+/**
+ * Gives each test of the enclosing `describe` a fresh, empty store of the engine, removed after the test.
+ * @example let store!: Store; freshStoreEach(engine, (s) => (store = s));
+ */
+export function freshStoreEach(engine: EngineUnderTest, use: (store: Store) => void): void {
+  let dispose: () => Promise<void> = async () => undefined;
+  beforeEach(async () => {
+    const opened = await engine.open();
+    dispose = opened.dispose;
+    use(opened.store);
+  });
+  afterEach(() => dispose());
+}

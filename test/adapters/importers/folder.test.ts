@@ -1,13 +1,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureReference, importFolder, planFolder, type PlannedFile } from '../../../src/adapters/importers/folder.ts';
 import type { ImportResult } from '../../../src/adapters/importers/import-file.ts';
 import type { Store } from '../../../src/adapters/storage/store.ts';
 import { InputError } from '../../../src/domain/errors.ts';
 import { WTO_MEMBERSHIPS } from '../../../src/domain/groups/index.ts';
 import { FINDEX_MAPPED } from '../../fixtures/fixtures.ts';
-import { ENGINES } from '../../support/engines.ts';
+import { freshStoreEach, ENGINES } from '../../support/engines.ts';
 import { errorOf, snapshot, tempDir, values, writeFixtureFolder } from './support.ts';
 
 const dir = tempDir();
@@ -16,15 +16,8 @@ const fresh = () => join(dir, `${folderCount++}`);
 
 for (const engine of ENGINES) {
   describe(`importFolder on ${engine.name}`, () => {
-    let store: Store;
-    let dispose: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, dispose } = await engine.open());
-    });
-    afterEach(async () => {
-      await dispose();
-    });
+    let store!: Store;
+    freshStoreEach(engine, (s) => (store = s));
 
     it('imports every usable file of a folder in order, reporting the plan, the bytes read and each file done', async () => {
       const folder = writeFixtureFolder(fresh());

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/adapters/importers/import-file.ts';
 import type { Store } from '../../../src/adapters/storage/store.ts';
 import { InputError } from '../../../src/domain/errors.ts';
@@ -15,7 +15,7 @@ import {
   writeWorldBankWide,
   WIDE_INDICATORS,
 } from '../../fixtures/fixtures.ts';
-import { ENGINES } from '../../support/engines.ts';
+import { freshStoreEach, ENGINES } from '../../support/engines.ts';
 import { errorOf, sha256Of, snapshot, tempDir, values } from './support.ts';
 
 const dir = tempDir();
@@ -36,15 +36,8 @@ function lines(path: string): { lines: string[]; write: (next: readonly string[]
 
 for (const engine of ENGINES) {
   describe(`importFile on ${engine.name}`, () => {
-    let store: Store;
-    let dispose: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, dispose } = await engine.open());
-    });
-    afterEach(async () => {
-      await dispose();
-    });
+    let store!: Store;
+    freshStoreEach(engine, (s) => (store = s));
 
     it('imports a World Bank wide file: values, indicator names and a vintage with source, hash, licence and date', async () => {
       const written = writeWorldBankWide(fresh('worldbank-api-csv'), { indicators: WIDE_INDICATORS });

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/adapters/importers/import-file.ts';
 import type { Store } from '../../../src/adapters/storage/store.ts';
 import { membersAt, type Membership } from '../../../src/domain/group.ts';
@@ -15,7 +15,7 @@ import {
   writeWorldBankMetadata,
   writeWorldBankWide,
 } from '../../fixtures/fixtures.ts';
-import { ENGINES } from '../../support/engines.ts';
+import { freshStoreEach, ENGINES } from '../../support/engines.ts';
 import { tempDir, values, writeM49WithExtras } from './support.ts';
 
 const dir = tempDir();
@@ -34,15 +34,8 @@ const fixtureWith = (flag: 'ldc' | 'lldc' | 'sids') => FIXTURE_COUNTRIES.filter(
 
 for (const engine of ENGINES) {
   describe(`memberships on ${engine.name}`, () => {
-    let store: Store;
-    let dispose: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, dispose } = await engine.open());
-    });
-    afterEach(async () => {
-      await dispose();
-    });
+    let store!: Store;
+    freshStoreEach(engine, (s) => (store = s));
 
     it('reads the UN categories from the M49 flags and applies São Tomé and Príncipe’s graduation of 2024-12-13', async () => {
       await importFile(store, writeM49WithExtras(fresh('m49')));

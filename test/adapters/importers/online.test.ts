@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ensureReference } from '../../../src/adapters/importers/folder.ts';
 import { importFile } from '../../../src/adapters/importers/import-file.ts';
 import { importWorldBankCountries, importWorldBankIndicator } from '../../../src/adapters/importers/online.ts';
@@ -8,7 +8,7 @@ import type { Store } from '../../../src/adapters/storage/store.ts';
 import { membersAt } from '../../../src/domain/group.ts';
 import { Observatory } from '../../../src/app/services/observatory.ts';
 import { FIXTURE_AGGREGATES, FIXTURE_COUNTRIES, writeM49 } from '../../fixtures/fixtures.ts';
-import { ENGINES } from '../../support/engines.ts';
+import { freshStoreEach, ENGINES } from '../../support/engines.ts';
 import { API_ERROR, indicatorPages, startApiServer, type ApiServer } from './api-server.ts';
 import { errorOf, snapshot, tempDir, values } from './support.ts';
 
@@ -33,15 +33,10 @@ it('serves series over two pages', () => {
 
 for (const engine of ENGINES) {
   describe(`online import on ${engine.name}`, () => {
-    let store: Store;
-    let dispose: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, dispose } = await engine.open());
+    let store!: Store;
+    freshStoreEach(engine, (s) => (store = s));
+    beforeEach(() => {
       api.log.length = 0;
-    });
-    afterEach(async () => {
-      await dispose();
     });
 
     it('stores the economies with French, Spanish and CLDR Portuguese names, the aggregates and the classification', async () => {

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { planFolder } from '../../../src/adapters/importers/folder.ts';
 import { importFile } from '../../../src/adapters/importers/import-file.ts';
 import { ONLINE_INDICATORS } from '../../../src/adapters/importers/online.ts';
 import type { Store } from '../../../src/adapters/storage/store.ts';
 import { fillIfEmpty, type FillState } from '../../../src/app/services/fill.ts';
 import { writeLongCsv } from '../../fixtures/fixtures.ts';
-import { ENGINES } from '../../support/engines.ts';
+import { freshStoreEach, ENGINES } from '../../support/engines.ts';
 import { indicatorPages, startApiServer, unreachableBaseUrl, type ApiServer } from '../../adapters/importers/api-server.ts';
 import { snapshot, tempDir, values, writeFixtureFolder } from '../../adapters/importers/support.ts';
 
@@ -25,15 +25,10 @@ afterAll(async () => {
 
 for (const engine of ENGINES) {
   describe(`fillIfEmpty on ${engine.name}`, () => {
-    let store: Store;
-    let dispose: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, dispose } = await engine.open());
+    let store!: Store;
+    freshStoreEach(engine, (s) => (store = s));
+    beforeEach(() => {
       api.log.length = 0;
-    });
-    afterEach(async () => {
-      await dispose();
     });
 
     it('fills an empty database from a source folder, counting the files done', async () => {
