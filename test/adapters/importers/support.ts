@@ -4,10 +4,9 @@
  * changed nothing.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tempDir as sourcesTempDir } from '../sources/helpers.ts';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import type { SourceObservation } from '../../../src/adapters/sources/records.ts';
 import type { Store } from '../../../src/adapters/storage/store.ts';
 import {
@@ -24,21 +23,10 @@ import {
 
 /** A temporary folder removed after the test file's tests. */
 export function tempDir(prefix = 'observatory-importers-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  return sourcesTempDir(prefix);
 }
 
-/** The error thrown by `run`; fails when nothing is thrown. */
-export async function errorOf(run: () => Promise<unknown>): Promise<Error> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-error: ${String(error)}`);
-  }
-  throw new Error('expected an error, none was thrown');
-}
+export { errorOf } from '../sources/helpers.ts';
 
 export function sha256Of(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -1,3 +1,4 @@
+import { parseCsv } from '../../support/csv.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import type { Store } from '../../../src/adapters/storage/store.ts';
@@ -12,25 +13,6 @@ import { schemaErrors } from './schema-check.ts';
 const TOKEN = 'correct horse battery staple';
 const ACP_POP = POP.NGA! + POP.KEN! + POP.FJI! + POP.TUV! + POP.HTI! + POP.CIV! + POP.MLI!; // 308,010,000
 
-/** Reads RFC 4180 CSV back into rows of cells, to check that what the API writes parses as written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 interface ErrorBody {
   error: { status: number; message: string; parameter?: string };
