@@ -70,6 +70,7 @@ export async function groupAggregates(c: Context, { obs }: ApiOptions): Promise<
   }));
   const atDate = basis === 'current' ? (at ?? obs.today()) : null;
   const nameParts = [group.id, info.def.code, 'aggregates', ...(years ? [yearsLabel(years)] : []), basis, ...(at ? [at] : [])];
+  const vintageOfRows = vintageCell(vintages);
   return sendAs(
     choice,
     () => ({
@@ -91,7 +92,7 @@ export async function groupAggregates(c: Context, { obs }: ApiOptions): Promise<
       header: ['vintage', 'source', 'group', 'indicator', 'year', 'value', 'status', 'rule', 'members_with_data', 'members_total',
         'population_covered', 'basis', 'at', 'min_coverage', 'wb_code', 'wb_value', 'wb_difference', 'wb_agrees'],
       rows: rows.map((r) => [
-        vintageCell(vintages),
+        vintageOfRows,
         source,
         group.id,
         info.def.code,
