@@ -1,3 +1,4 @@
+import { DUTY_BASE_QUERY } from './moratorium-sql.ts';
 import type { Database, Engine } from './sql.ts';
 
 /** A numbered schema change. Statements keep to the SQL both engines understand, unless split by engine. */
@@ -110,6 +111,67 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: () => [
       // Sources that identify countries by name only (WITS) are matched through the names other sources gave.
       `CREATE TABLE entity_alias (name_key TEXT PRIMARY KEY, code TEXT NOT NULL, name TEXT NOT NULL, vintage_id INTEGER)`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'trade, tariffs, preference schemes, HS correlations and product lists',
+    statements: (engine) => [
+      `CREATE TABLE trade_flow (
+        vintage_id INTEGER NOT NULL,
+        year INTEGER NOT NULL,
+        reporter TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        line TEXT NOT NULL,
+        hs6 TEXT NOT NULL,
+        edition TEXT NOT NULL,
+        value_usd DOUBLE PRECISION NOT NULL,
+        quantity DOUBLE PRECISION
+      )`,
+      `CREATE TABLE tariff_line (
+        vintage_id INTEGER NOT NULL,
+        year INTEGER NOT NULL,
+        reporter TEXT NOT NULL,
+        line TEXT NOT NULL,
+        hs6 TEXT NOT NULL,
+        edition TEXT NOT NULL,
+        regime TEXT NOT NULL,
+        scheme TEXT NOT NULL DEFAULT '',
+        rate DOUBLE PRECISION
+      )`,
+      `CREATE TABLE scheme_member (
+        vintage_id INTEGER NOT NULL,
+        scheme TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        year_from INTEGER,
+        year_to INTEGER
+      )`,
+      `CREATE TABLE hs_link (
+        vintage_id INTEGER NOT NULL,
+        from_edition TEXT NOT NULL,
+        from_code TEXT NOT NULL,
+        to_edition TEXT NOT NULL,
+        to_code TEXT NOT NULL,
+        relationship TEXT NOT NULL
+      )`,
+      `CREATE TABLE product_list (
+        id TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        name TEXT NOT NULL,
+        edition TEXT NOT NULL,
+        source TEXT NOT NULL,
+        lines TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      // Rebuilt after every import that changes trade, tariffs or schemes (see moratorium-sql.ts).
+      `CREATE TABLE duty_base AS ${DUTY_BASE_QUERY}`,
+      ...(engine === 'postgres'
+        ? [
+            `CREATE INDEX trade_flow_vintage ON trade_flow (vintage_id)`,
+            `CREATE INDEX tariff_line_vintage ON tariff_line (vintage_id)`,
+            `CREATE INDEX duty_base_reporter ON duty_base (reporter, year)`,
+          ]
+        : []),
     ],
   },
 ];

@@ -4,7 +4,11 @@ import type { Localized } from '../../domain/lang.ts';
 import type { Observation } from '../../domain/observation.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import { nameKey } from '../../domain/names.ts';
+import type { Estimate, LineRow } from '../../domain/moratorium/estimate.ts';
+import { isHsEdition, type HsEdition, type HsLink, type HsRelationship } from '../../domain/moratorium/hs.ts';
+import type { ProductList } from '../../domain/moratorium/lists.ts';
 import { migrate } from './migrations.ts';
+import { DUTY_BASE_QUERY, estimateSql, toEstimateRow, toLineRow, type SqlRow } from './moratorium-sql.ts';
 import { placeholders, type Database, type SqlValue, type Transaction } from './sql.ts';
 import type {
   Entity,
@@ -13,7 +17,9 @@ import type {
   NewVintage,
   ObservationQuery,
   ObservationRow,
+  EstimateRequest,
   Store,
+  TradeCoverage,
   Vintage,
 } from './store.ts';
 
@@ -207,6 +213,20 @@ interface IndicatorStats {
   lastYear: number;
 }
 
+async function rebuildDutyBase(tx: Transaction): Promise<void> {
+  await tx.run(`DELETE FROM duty_base`);
+  await tx.run(`INSERT INTO duty_base ${DUTY_BASE_QUERY}`);
+}
+
+interface ProductListRow {
+  id: string;
+  version: string;
+  name: string;
+  edition: string;
+  source: string;
+  lines: string;
+}
+
 /** The storage, written once in the SQL both engines understand. */
 export class SqlStore implements Store {
   private constructor(private readonly db: Database) {}
@@ -263,6 +283,7 @@ export class SqlStore implements Store {
       );
       const stats = new Map<string, IndicatorStats>();
       let rowCount = 0;
+      let dutyBaseStale = false;
       const writer: ImportWriter = {
         vintageId,
         upsertCountries: async (countries) => {
@@ -350,8 +371,49 @@ export class SqlStore implements Store {
              ORDER BY indicator, entity, year LIMIT $2`,
             [vintageId, limit],
           ),
+        addTradeFlows: async (rows) => {
+          await tx.bulkInsert(
+            'trade_flow',
+            ['vintage_id', 'year', 'reporter', 'partner', 'line', 'hs6', 'edition', 'value_usd', 'quantity'],
+            ['integer', 'integer', 'text', 'text', 'text', 'text', 'text', 'double', 'double'],
+            rows.map((r) => [vintageId, r.year, r.reporter, r.partner, r.line, r.hs6, r.edition, r.valueUsd, r.quantity]),
+          );
+          rowCount += rows.length;
+          dutyBaseStale ||= rows.length > 0;
+        },
+        addTariffLines: async (rows) => {
+          await tx.bulkInsert(
+            'tariff_line',
+            ['vintage_id', 'year', 'reporter', 'line', 'hs6', 'edition', 'regime', 'scheme', 'rate'],
+            ['integer', 'integer', 'text', 'text', 'text', 'text', 'text', 'text', 'double'],
+            rows.map((r) => [vintageId, r.year, r.reporter, r.line, r.hs6, r.edition, r.regime, r.scheme ?? '', r.rate]),
+          );
+          rowCount += rows.length;
+          dutyBaseStale ||= rows.length > 0;
+        },
+        addSchemeMembers: async (rows) => {
+          await tx.bulkInsert(
+            'scheme_member',
+            ['vintage_id', 'scheme', 'partner', 'year_from', 'year_to'],
+            ['integer', 'text', 'text', 'integer', 'integer'],
+            rows.map((r) => [vintageId, r.scheme, r.partner, r.from, r.to]),
+          );
+          rowCount += rows.length;
+          dutyBaseStale ||= rows.length > 0;
+        },
+        addHsLinks: async (rows) => {
+          await tx.bulkInsert(
+            'hs_link',
+            ['vintage_id', 'from_edition', 'from_code', 'to_edition', 'to_code', 'relationship'],
+            ['integer', 'text', 'text', 'text', 'text', 'text'],
+            rows.map((r) => [vintageId, r.from, r.fromCode, r.to, r.toCode, r.relationship]),
+          );
+          rowCount += rows.length;
+        },
       };
       await fill(writer);
+      // A new vintage of a dataset replaces the previous one in the duty base; readers see the old base until commit.
+      if (dutyBaseStale || (await this.replacesTradeData(tx, meta.dataset, vintageId))) await rebuildDutyBase(tx);
 
       for (const [code, s] of stats) {
         if (s.observations === 0) continue;
@@ -507,5 +569,119 @@ export class SqlStore implements Store {
        FROM observation o ${join} WHERE ${where.join(' AND ')} ORDER BY o.indicator, o.entity, o.year`,
       params,
     );
+  }
+
+  /** Whether an earlier vintage of this dataset held trade, tariffs or schemes, which the new vintage now hides. */
+  private async replacesTradeData(tx: Transaction, dataset: string, vintageId: number): Promise<boolean> {
+    const rows = await tx.query<{ n: number }>(
+      `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM vintage v WHERE v.dataset = $1 AND v.id <> $2 AND (
+         EXISTS (SELECT 1 FROM trade_flow t WHERE t.vintage_id = v.id) OR EXISTS (SELECT 1 FROM tariff_line t WHERE t.vintage_id = v.id)
+         OR EXISTS (SELECT 1 FROM scheme_member t WHERE t.vintage_id = v.id))`,
+      [dataset, vintageId],
+    );
+    return (rows[0]?.n ?? 0) > 0;
+  }
+
+  async hsLinks(a: HsEdition, b: HsEdition): Promise<HsLink[]> {
+    const rows = await this.db.query<{ from_edition: string; from_code: string; to_edition: string; to_code: string; relationship: string }>(
+      `SELECT from_edition, from_code, to_edition, to_code, relationship FROM hs_link
+       WHERE vintage_id IN (SELECT MAX(id) FROM vintage GROUP BY dataset)
+         AND ((from_edition = $1 AND to_edition = $2) OR (from_edition = $2 AND to_edition = $1))
+       ORDER BY from_code, to_code`,
+      [a, b],
+    );
+    return rows.map((r) => ({
+      from: r.from_edition as HsEdition,
+      fromCode: r.from_code,
+      to: r.to_edition as HsEdition,
+      toCode: r.to_code,
+      relationship: r.relationship as HsRelationship,
+    }));
+  }
+
+  async productLists(): Promise<ProductList[]> {
+    const rows = await this.db.query<ProductListRow>(`SELECT id, version, name, edition, source, lines FROM product_list ORDER BY id`);
+    return rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      name: r.name,
+      edition: isHsEdition(r.edition) ? r.edition : 'HS2022',
+      source: r.source,
+      lines: r.lines.split(',').filter(Boolean),
+      builtIn: false,
+    }));
+  }
+
+  async saveProductList(list: ProductList, options: { create?: boolean } = {}): Promise<void> {
+    try {
+      await this.db.transaction(async (tx) => {
+        if (!options.create) await tx.run(`DELETE FROM product_list WHERE id = $1`, [list.id]);
+        else if ((await tx.query(`SELECT 1 FROM product_list WHERE id = $1`, [list.id])).length) {
+          throw new ConflictError(`product list ${list.id} exists already`);
+        }
+        await tx.run(
+          `INSERT INTO product_list (id, version, name, edition, source, lines, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [list.id, list.version, list.name, list.edition, list.source, list.lines.join(','), new Date().toISOString()],
+        );
+        await bumpDataVersion(tx);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`product list ${list.id} was created by another request meanwhile`);
+      throw error;
+    }
+  }
+
+  async deleteProductList(id: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const existing = await tx.query(`SELECT 1 FROM product_list WHERE id = $1`, [id]);
+      if (!existing.length) return false;
+      await tx.run(`DELETE FROM product_list WHERE id = $1`, [id]);
+      await bumpDataVersion(tx);
+      return true;
+    });
+  }
+
+  async tradeCoverage(): Promise<TradeCoverage[]> {
+    const current = `(SELECT MAX(id) FROM vintage GROUP BY dataset)`;
+    const trade = await this.db.query<{ reporter: string; edition: string; first_year: number; last_year: number; imports: number; n: number; vintages: string }>(
+      `SELECT reporter, edition, MIN(year) AS first_year, MAX(year) AS last_year, SUM(value_usd) AS imports,
+              CAST(COUNT(*) AS INTEGER) AS n, STRING_AGG(DISTINCT CAST(vintage_id AS TEXT), ',') AS vintages
+       FROM trade_flow WHERE vintage_id IN ${current} GROUP BY reporter, edition ORDER BY reporter, edition`,
+    );
+    const tariffs = await this.db.query<{ reporter: string; vintages: string; years: string }>(
+      `SELECT reporter, STRING_AGG(DISTINCT CAST(vintage_id AS TEXT), ',') AS vintages, STRING_AGG(DISTINCT CAST(year AS TEXT), ',') AS years
+       FROM tariff_line WHERE vintage_id IN ${current} GROUP BY reporter`,
+    );
+    const byReporter = new Map(tariffs.map((t) => [t.reporter, t]));
+    const numbers = (text: string | undefined) => (text ? text.split(',').map(Number).sort((a, b) => a - b) : []);
+    return trade.map((t) => ({
+      reporter: t.reporter,
+      edition: t.edition as HsEdition,
+      firstYear: Number(t.first_year),
+      lastYear: Number(t.last_year),
+      importsUsd: Number(t.imports),
+      rows: t.n,
+      tradeVintages: numbers(t.vintages),
+      tariffVintages: numbers(byReporter.get(t.reporter)?.vintages),
+      tariffYears: numbers(byReporter.get(t.reporter)?.years),
+    }));
+  }
+
+  async estimateDuties(request: EstimateRequest): Promise<Estimate> {
+    if (request.factors.length === 0) return { rows: [], lines: [] };
+    const totals = estimateSql(request, false);
+    const rows = (await this.db.query<SqlRow>(totals.sql, totals.params)).map(toEstimateRow);
+    if (!request.lines) return { rows, lines: [] };
+    const detail = estimateSql(request, true);
+    const matchOf = new Map<string, LineRow['match']>(request.factors.map((f) => [f.hs6, f.match]));
+    const lines = (await this.db.query<SqlRow>(detail.sql, detail.params)).map((r) => toLineRow(r, (hs6) => matchOf.get(hs6) ?? 'exact'));
+    return { rows, lines };
+  }
+
+  async refreshDutyBase(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await rebuildDutyBase(tx);
+      await bumpDataVersion(tx);
+    });
   }
 }

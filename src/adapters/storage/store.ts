@@ -1,5 +1,10 @@
 import type { Country } from '../../domain/country.ts';
 import type { Group, Membership } from '../../domain/group.ts';
+import type { Estimate, LineFactor } from '../../domain/moratorium/estimate.ts';
+import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
+import type { ProductList } from '../../domain/moratorium/lists.ts';
+import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
+import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
 import type { Observation } from '../../domain/observation.ts';
 import type { Engine } from './sql.ts';
 
@@ -71,6 +76,41 @@ export interface ImportWriter {
   addAliases(aliases: readonly { name: string; code: string }[]): Promise<void>;
   /** Indicator, entity and year combinations written more than once in this vintage (a few, for the message). */
   duplicates(limit?: number): Promise<{ indicator: string; entity: string; year: number; count: number }[]>;
+  /** Imports by reporter, partner, line and year (BACI, Comtrade, national statistics). */
+  addTradeFlows(rows: readonly TradeFlow[]): Promise<void>;
+  /** Tariff rates by reporter, national line, year and regime (MFN, bound, preferential scheme). */
+  addTariffLines(rows: readonly TariffLine[]): Promise<void>;
+  /** Which partners are entitled to which preference scheme, and when. */
+  addSchemeMembers(rows: readonly SchemeMember[]): Promise<void>;
+  /** Links of a UNSD HS correlation table. */
+  addHsLinks(rows: readonly HsLink[]): Promise<void>;
+}
+
+/** What the estimator can read: which reporters, years and editions have imports, and what tariffs cover them. */
+export interface TradeCoverage {
+  reporter: string;
+  edition: HsEdition;
+  firstYear: number;
+  lastYear: number;
+  importsUsd: number;
+  rows: number;
+  tradeVintages: number[];
+  tariffVintages: number[];
+  tariffYears: number[];
+}
+
+export interface EstimateRequest {
+  /** ISO3 codes; null for every reporter with imports. */
+  reporters: readonly string[] | null;
+  from: number | null;
+  to: number | null;
+  measure: TariffMeasure;
+  rollup: Rollup;
+  elasticity: number;
+  /** The listed lines of each edition, with the factor s(k) × valuation that multiplies their imports. */
+  factors: readonly LineFactor[];
+  /** Also compute the per-line breakdown (the full sweep needs the reporter-year totals only). */
+  lines: boolean;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL. */
@@ -113,4 +153,18 @@ export interface Store {
   /** Every vintage's coverage of an indicator, newest first. */
   indicatorHistory(code: string): Promise<(IndicatorRecord & { current: boolean })[]>;
   observations(query: ObservationQuery): Promise<Observation[]>;
+
+  /** The current links between two HS editions (either direction as stored). */
+  hsLinks(a: HsEdition, b: HsEdition): Promise<HsLink[]>;
+  /** User-defined product lists (the built-in ones live in the domain). */
+  productLists(): Promise<ProductList[]>;
+  /** Creates or replaces a user-defined list; with `create`, an existing id is a ConflictError. */
+  saveProductList(list: ProductList, options?: { create?: boolean }): Promise<void>;
+  deleteProductList(id: string): Promise<boolean>;
+  /** Per reporter and edition: the imports and tariffs the estimator can use, from the current vintages. */
+  tradeCoverage(): Promise<TradeCoverage[]>;
+  /** The revenue estimate over the duty base (domain/moratorium/estimate.ts states the same method). */
+  estimateDuties(request: EstimateRequest): Promise<Estimate>;
+  /** Rebuilds the duty base from the current vintages; imports do it themselves, this is for benchmarks and repairs. */
+  refreshDutyBase(): Promise<void>;
 }

@@ -1,0 +1,162 @@
+import type { EstimateRow, LineRow } from '../../domain/moratorium/estimate.ts';
+import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
+import type { SqlValue } from './sql.ts';
+import type { EstimateRequest } from './store.ts';
+
+/** Rows of the datasets' latest vintages: what the estimator reads. */
+const CURRENT = `(SELECT MAX(id) FROM vintage GROUP BY dataset)`;
+
+/**
+ * The duty base: current imports summed per year, reporter, partner and HS6 line, each with the rates the
+ * estimator may use, so that an estimate is one scan. Rates are rolled up from national lines to HS6
+ * (simple average, and average weighted by the reporter's imports of each national line); the tariff year
+ * is the latest not after the imports' year, else the earliest after it; the effectively applied rate is
+ * the lowest of MFN and the preferences the partner is entitled to in the imports' year. Preferences are
+ * searched only for the (reporter, partner, line) combinations that occur in the imports. The same
+ * method, stated in TypeScript, is domain/moratorium/estimate.ts.
+ */
+export const DUTY_BASE_QUERY = `
+WITH flow AS (
+  SELECT year, reporter, partner, line, hs6, edition, value_usd FROM trade_flow WHERE vintage_id IN ${CURRENT}
+),
+tl AS (
+  SELECT year, reporter, line, hs6, edition, regime, scheme, rate FROM tariff_line WHERE vintage_id IN ${CURRENT}
+),
+weight AS (
+  SELECT reporter, line, SUM(value_usd) AS w FROM flow GROUP BY reporter, line
+),
+rates AS (
+  SELECT tl.year, tl.reporter, tl.edition, tl.hs6, tl.regime, tl.scheme,
+         AVG(tl.rate) AS rate_s,
+         CASE WHEN SUM(COALESCE(weight.w, 0)) > 0 THEN SUM(tl.rate * COALESCE(weight.w, 0)) / SUM(COALESCE(weight.w, 0))
+              ELSE AVG(tl.rate) END AS rate_w
+  FROM tl LEFT JOIN weight ON weight.reporter = tl.reporter AND weight.line = tl.line
+  WHERE tl.rate IS NOT NULL
+  GROUP BY tl.year, tl.reporter, tl.edition, tl.hs6, tl.regime, tl.scheme
+),
+schedule AS (
+  SELECT DISTINCT reporter, CASE WHEN regime = 'bound' THEN 'bound' ELSE 'mfn' END AS kind, year
+  FROM tl WHERE regime <> 'pref'
+),
+flow_year AS (SELECT DISTINCT reporter, year FROM flow),
+pick AS (
+  SELECT fy.reporter, fy.year, s.kind,
+         COALESCE(MAX(s.year) FILTER (WHERE s.year <= fy.year), MIN(s.year) FILTER (WHERE s.year > fy.year)) AS tariff_year
+  FROM flow_year fy JOIN schedule s ON s.reporter = fy.reporter
+  GROUP BY fy.reporter, fy.year, s.kind
+),
+member AS (
+  SELECT scheme, partner, year_from, year_to FROM scheme_member WHERE vintage_id IN ${CURRENT}
+),
+cell AS (
+  SELECT year, reporter, partner, edition, hs6, SUM(value_usd) AS value_usd
+  FROM flow GROUP BY year, reporter, partner, edition, hs6
+),
+best_pref AS (
+  SELECT c.year, c.reporter, c.partner, c.edition, c.hs6, MIN(p.rate_s) AS pref_s, MIN(p.rate_w) AS pref_w
+  FROM cell c
+  JOIN pick pk ON pk.reporter = c.reporter AND pk.year = c.year AND pk.kind = 'mfn'
+  JOIN rates p ON p.regime = 'pref' AND p.year = pk.tariff_year AND p.reporter = c.reporter AND p.edition = c.edition AND p.hs6 = c.hs6
+  JOIN member m ON m.scheme = p.scheme AND m.partner = c.partner
+                AND (m.year_from IS NULL OR m.year_from <= c.year) AND (m.year_to IS NULL OR c.year <= m.year_to)
+  GROUP BY c.year, c.reporter, c.partner, c.edition, c.hs6
+)
+SELECT c.year, c.reporter, c.partner, c.edition, c.hs6, c.value_usd,
+       pb.tariff_year AS bound_year, b.rate_s AS bound_s, b.rate_w AS bound_w,
+       pm.tariff_year AS mfn_year, m.rate_s AS mfn_s, m.rate_w AS mfn_w,
+       CASE WHEN bp.pref_s IS NULL THEN m.rate_s WHEN m.rate_s IS NULL OR bp.pref_s < m.rate_s THEN bp.pref_s ELSE m.rate_s END AS applied_s,
+       CASE WHEN bp.pref_w IS NULL THEN m.rate_w WHEN m.rate_w IS NULL OR bp.pref_w < m.rate_w THEN bp.pref_w ELSE m.rate_w END AS applied_w
+FROM cell c
+LEFT JOIN pick pb ON pb.reporter = c.reporter AND pb.year = c.year AND pb.kind = 'bound'
+LEFT JOIN rates b ON b.regime = 'bound' AND b.scheme = '' AND b.year = pb.tariff_year AND b.reporter = c.reporter AND b.edition = c.edition AND b.hs6 = c.hs6
+LEFT JOIN pick pm ON pm.reporter = c.reporter AND pm.year = c.year AND pm.kind = 'mfn'
+LEFT JOIN rates m ON m.regime = 'mfn' AND m.scheme = '' AND m.year = pm.tariff_year AND m.reporter = c.reporter AND m.edition = c.edition AND m.hs6 = c.hs6
+LEFT JOIN best_pref bp ON bp.year = c.year AND bp.reporter = c.reporter AND bp.partner = c.partner AND bp.edition = c.edition AND bp.hs6 = c.hs6
+`;
+
+/** The duty_base column of each measure and roll-up: chosen from this table, never from the request's text. */
+const RATE_COLUMN: Record<TariffMeasure, Record<Rollup, string>> = {
+  bound: { simple: 'bound_s', weighted: 'bound_w' },
+  mfn: { simple: 'mfn_s', weighted: 'mfn_w' },
+  applied: { simple: 'applied_s', weighted: 'applied_w' },
+};
+
+
+/** The estimate as SQL over duty_base: per reporter, year and line, or per reporter and year only. */
+export function estimateSql(q: EstimateRequest, byLine: boolean): { sql: string; params: SqlValue[] } {
+  const rate = `d.${RATE_COLUMN[q.measure][q.rollup]}`;
+  const yearCol = q.measure === 'bound' ? 'd.bound_year' : 'd.mfn_year';
+  const params: SqlValue[] = [];
+  const p = (v: SqlValue) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const values = q.factors
+    .map((f) => `(CAST(${p(f.edition)} AS TEXT), CAST(${p(f.hs6)} AS TEXT), CAST(${p(f.factor)} AS DOUBLE PRECISION))`)
+    .join(', ');
+  const e = p(q.elasticity);
+  const where: string[] = [];
+  if (q.reporters) where.push(q.reporters.length ? `d.reporter IN (${q.reporters.map((r) => p(r)).join(', ')})` : 'FALSE');
+  if (q.from !== null) where.push(`d.year >= ${p(q.from)}`);
+  if (q.to !== null) where.push(`d.year <= ${p(q.to)}`);
+  const keys = byLine ? 'd.reporter, d.year, d.hs6' : 'd.reporter, d.year';
+  const sql = `
+WITH factor (edition, hs6, factor) AS (VALUES ${values})
+SELECT ${byLine ? 'd.reporter AS "reporter", d.year AS "year", d.hs6 AS "hs6"' : 'd.reporter AS "reporter", d.year AS "year"'},
+       MAX(${yearCol}) AS "tariffYear",
+       SUM(d.value_usd) AS "importsUsd",
+       COALESCE(SUM(CASE WHEN ${rate} IS NOT NULL THEN d.value_usd END), 0) AS "importsRatedUsd",
+       SUM(d.value_usd * f.factor * (${rate} / 100.0) * POWER(1 + ${rate} / 100.0, CAST(${e} AS DOUBLE PRECISION))) AS "revenueUsd",
+       SUM(d.value_usd * ${rate}) AS "rateTimesImports",
+       AVG(${rate}) AS "rateAverage",
+       CAST(COUNT(DISTINCT CASE WHEN ${rate} IS NOT NULL THEN d.hs6 END) AS INTEGER) AS "linesWithRate",
+       CAST(COUNT(DISTINCT d.hs6) AS INTEGER) AS "lines"
+FROM duty_base d JOIN factor f ON f.edition = d.edition AND f.hs6 = d.hs6
+${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+GROUP BY ${keys}
+ORDER BY ${keys}`;
+  return { sql, params };
+}
+
+export interface SqlRow {
+  reporter: string;
+  year: number;
+  hs6?: string;
+  tariffYear: number | null;
+  importsUsd: number;
+  importsRatedUsd: number;
+  revenueUsd: number | null;
+  rateTimesImports: number | null;
+  rateAverage: number | null;
+  linesWithRate: number;
+  lines: number;
+}
+
+export function toEstimateRow(r: SqlRow): EstimateRow {
+  return {
+    reporter: r.reporter,
+    year: Number(r.year),
+    tariffYear: r.tariffYear === null ? null : Number(r.tariffYear),
+    importsUsd: Number(r.importsUsd),
+    importsRatedUsd: Number(r.importsRatedUsd),
+    revenueUsd: r.revenueUsd === null ? null : Number(r.revenueUsd),
+    linesWithRate: Number(r.linesWithRate),
+    linesWithoutRate: Number(r.lines) - Number(r.linesWithRate),
+  };
+}
+
+export function toLineRow(r: SqlRow, match: (hs6: string) => LineRow['match']): LineRow {
+  const rated = Number(r.importsRatedUsd);
+  const ratePct =
+    r.rateAverage === null ? null : rated > 0 && r.rateTimesImports !== null ? Number(r.rateTimesImports) / rated : Number(r.rateAverage);
+  return {
+    reporter: r.reporter,
+    year: Number(r.year),
+    hs6: r.hs6 ?? '',
+    importsUsd: Number(r.importsUsd),
+    ratePct,
+    revenueUsd: r.revenueUsd === null ? null : Number(r.revenueUsd),
+    match: match(r.hs6 ?? ''),
+  };
+}
+

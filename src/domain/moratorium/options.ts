@@ -1,0 +1,108 @@
+import type { YearRange } from '../observation.ts';
+import { DEFAULT_LIST } from './lists.ts';
+
+/** Which rate stands for the duty a country could levy. */
+export const TARIFF_MEASURES = ['bound', 'mfn', 'applied'] as const;
+export type TariffMeasure = (typeof TARIFF_MEASURES)[number];
+
+/** Customs value of carrier media bearing software: the whole declared value, or the medium only (1984 decision). */
+export const VALUATIONS = ['content', 'carrier'] as const;
+export type Valuation = (typeof VALUATIONS)[number];
+
+/** How national 8/10-digit tariff lines become one rate per HS6 subheading. */
+export const ROLLUPS = ['simple', 'weighted'] as const;
+export type Rollup = (typeof ROLLUPS)[number];
+
+/** Share digitised s(k): one default, overridden per chapter, heading or subheading (longest prefix wins). */
+export interface ShareSpec {
+  default: number;
+  byPrefix: readonly { prefix: string; share: number }[];
+}
+
+export interface EstimateOptions {
+  list: string;
+  tariff: TariffMeasure;
+  share: ShareSpec;
+  valuation: Valuation;
+  /** Under carrier valuation: the medium's share of the declared value of carrier-media lines. */
+  carrierShare: number;
+  /** Constant import-demand elasticity, zero (static) or negative. */
+  elasticity: number;
+  rollup: Rollup;
+  years: YearRange | null;
+}
+
+export const DEFAULT_CARRIER_SHARE = 0.1;
+
+export const DEFAULT_OPTIONS: EstimateOptions = {
+  list: DEFAULT_LIST,
+  tariff: 'mfn',
+  share: { default: 1, byPrefix: [] },
+  valuation: 'content',
+  carrierShare: DEFAULT_CARRIER_SHARE,
+  elasticity: 0,
+  rollup: 'simple',
+  years: null,
+};
+
+/**
+ * s(k) for an HS6 line: the most specific prefix that matches it, else the default.
+ * @example shareOf('490110', { default: 1, byPrefix: [{ prefix: '49', share: 0.5 }] }) // 0.5
+ */
+export function shareOf(hs6: string, spec: ShareSpec): number {
+  let best: { prefix: string; share: number } | null = null;
+  for (const p of spec.byPrefix) {
+    if (hs6.startsWith(p.prefix) && (!best || p.prefix.length > best.prefix.length)) best = p;
+  }
+  return best ? best.share : spec.default;
+}
+
+/** A share written as 0.5, 50% or 1; null when it is not one. */
+function parseFraction(text: string): number | null {
+  const t = text.trim();
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(t);
+  const value = percent ? Number(percent[1]) / 100 : /^\d+(?:\.\d+)?$/.test(t) ? Number(t) : NaN;
+  return Number.isFinite(value) && value >= 0 && value <= 1 ? value : null;
+}
+
+/**
+ * Parses a share specification: "1", "0.6", "60%", or per chapter/heading/line "49:0.5,8523:1" with an
+ * optional default "*:0.8" (1 when absent). Returns the reason when it cannot.
+ * @example parseShare('49:0.5,*:0.9') // { default: 0.9, byPrefix: [{ prefix: '49', share: 0.5 }] }
+ */
+export function parseShare(text: string): ShareSpec | string {
+  const whole = parseFraction(text);
+  if (whole !== null) return { default: whole, byPrefix: [] };
+  let fallback = 1;
+  const byPrefix: { prefix: string; share: number }[] = [];
+  for (const part of text.split(',')) {
+    const m = /^\s*(\*|\d{2}|\d{4}|\d{6})\s*:\s*(.+)$/.exec(part);
+    if (!m?.[1] || !m[2]) {
+      return `"${part.trim()}" is not a share: give a fraction (0.5, 50%) or pairs like "49:0.5,8523:1,*:0.8" (chapter, heading or HS6 line : fraction)`;
+    }
+    const share = parseFraction(m[2]);
+    if (share === null) return `"${m[2].trim()}" is not a fraction between 0 and 1 (or 0% to 100%)`;
+    if (m[1] === '*') fallback = share;
+    else byPrefix.push({ prefix: m[1], share });
+  }
+  return { default: fallback, byPrefix };
+}
+
+/** The share specification written back as text, the form parseShare reads. */
+export function formatShare(spec: ShareSpec): string {
+  if (spec.byPrefix.length === 0) return String(spec.default);
+  return [...spec.byPrefix.map((p) => `${p.prefix}:${p.share}`), ...(spec.default !== 1 ? [`*:${spec.default}`] : [])].join(',');
+}
+
+/** The assumptions of an estimate as label/value pairs, carried by every download. */
+export function describeOptions(o: EstimateOptions): [string, string][] {
+  return [
+    ['product list', o.list],
+    ['tariff measure', o.tariff],
+    ['national lines to HS6', o.rollup === 'simple' ? 'simple average' : 'trade-weighted average'],
+    ['share digitised', formatShare(o.share)],
+    ['valuation', o.valuation === 'content' ? 'content (declared value)' : `carrier medium (${o.carrierShare} of declared value on carrier-media lines)`],
+    ['import-demand elasticity', o.elasticity === 0 ? '0 (static)' : String(o.elasticity)],
+    ['years', o.years ? `${o.years.from}-${o.years.to}` : 'all'],
+  ];
+}
