@@ -1,5 +1,6 @@
-import type { YearRange } from '../observation.ts';
-import { DEFAULT_LIST } from './lists.ts';
+import { InputError } from '../errors.ts';
+import { parseYearRange, type YearRange } from '../observation.ts';
+import { DEFAULT_LIST, isListId } from './lists.ts';
 
 /** Which rate stands for the duty a country could levy. */
 export const TARIFF_MEASURES = ['bound', 'mfn', 'applied'] as const;
@@ -105,4 +106,61 @@ export function describeOptions(o: EstimateOptions): [string, string][] {
     ['import-demand elasticity', o.elasticity === 0 ? '0 (static)' : String(o.elasticity)],
     ['years', o.years ? `${o.years.from}-${o.years.to}` : 'all'],
   ];
+}
+
+/** The parameters an estimate reads, as the API, the page and the CLI name them. */
+export const ESTIMATE_PARAMS = ['years', 'list', 'tariff', 'share', 'valuation', 'carrier_share', 'elasticity', 'rollup'] as const;
+
+function oneOf<T extends string>(values: readonly T[], text: string | undefined, fallback: T, field: string, where: string): T {
+  if (text === undefined || text === '') return fallback;
+  if ((values as readonly string[]).includes(text)) return text as T;
+  throw new InputError(`"${text}" is not one of ${values.join(', ')}`, { file: where, field });
+}
+
+/**
+ * Reads estimate options from request parameters (or CLI options), each checked: a bad value is an
+ * InputError naming the parameter and what it accepts. Absent parameters take the defaults.
+ * @example parseEstimateOptions({ tariff: 'applied', elasticity: '-1.5' }, 'GET /api/v1/moratorium/estimate')
+ */
+export function parseEstimateOptions(params: Readonly<Record<string, string | undefined>>, where: string): EstimateOptions {
+  const o: EstimateOptions = { ...DEFAULT_OPTIONS };
+  const years = params.years;
+  if (years !== undefined && years !== '') {
+    const range = parseYearRange(years);
+    if (!range) throw new InputError(`"${years}" is not a year or a range of years such as 2019-2022`, { file: where, field: 'years' });
+    o.years = range;
+  }
+  const list = params.list;
+  if (list !== undefined && list !== '') {
+    if (!isListId(list)) throw new InputError(`"${list}" is not a product list id (lower-case letters, digits, hyphens)`, { file: where, field: 'list' });
+    o.list = list;
+  }
+  o.tariff = oneOf(TARIFF_MEASURES, params.tariff, o.tariff, 'tariff', where);
+  o.valuation = oneOf(VALUATIONS, params.valuation, o.valuation, 'valuation', where);
+  o.rollup = oneOf(ROLLUPS, params.rollup, o.rollup, 'rollup', where);
+  if (params.share !== undefined && params.share !== '') {
+    const share = parseShare(params.share);
+    if (typeof share === 'string') throw new InputError(share, { file: where, field: 'share' });
+    o.share = share;
+  }
+  const carrier = params.carrier_share;
+  if (carrier !== undefined && carrier !== '') {
+    const value = parseShare(carrier);
+    if (typeof value === 'string' || value.byPrefix.length > 0) {
+      throw new InputError(`"${carrier}" is not a fraction between 0 and 1 (or 0% to 100%)`, { file: where, field: 'carrier_share' });
+    }
+    o.carrierShare = value.default;
+  }
+  const elasticity = params.elasticity;
+  if (elasticity !== undefined && elasticity !== '') {
+    const e = Number(elasticity);
+    if (!/^[-+]?\d+(\.\d+)?$/.test(elasticity.trim()) || !Number.isFinite(e) || e > 0 || e < -20) {
+      throw new InputError(`"${elasticity}" is not an import-demand elasticity: give 0 (static) or a negative number down to -20, such as -1.5`, {
+        file: where,
+        field: 'elasticity',
+      });
+    }
+    o.elasticity = e === 0 ? 0 : e;
+  }
+  return o;
 }

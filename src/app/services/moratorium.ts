@@ -1,0 +1,301 @@
+import type { TradeCoverage, Vintage } from '../../adapters/storage/store.ts';
+import { InputError, NotFoundError } from '../../domain/errors.ts';
+import { endOfYear, membersAt } from '../../domain/group.ts';
+import { lineFactors, type EstimateRow, type LineFactor, type LineRow } from '../../domain/moratorium/estimate.ts';
+import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
+import { BUILT_IN_LISTS, type ProductList } from '../../domain/moratorium/lists.ts';
+import { describeOptions, type EstimateOptions } from '../../domain/moratorium/options.ts';
+import type { Observatory } from './observatory.ts';
+
+/** Whose revenue: one country, or the members of a group (the world: every reporter with imports). */
+export type EstimateTarget = { kind: 'country'; id: string } | { kind: 'group'; id: string };
+
+/** A figure taken from a series, with the year it is from (which may be earlier than the estimate's). */
+export interface DatedValue {
+  value: number;
+  year: number;
+}
+
+export interface CountryYear extends EstimateRow {
+  name: string;
+  /** Customs and other import duties, USD: GC.TAX.IMPT.ZS × GC.TAX.TOTL.GD.ZS × NY.GDP.MKTP.CD. */
+  customsRevenue: DatedValue | null;
+  /** Government revenue excluding grants, USD: GC.REV.XGRT.GD.ZS × NY.GDP.MKTP.CD. */
+  governmentRevenue: DatedValue | null;
+  /** Revenue as a share of customs revenue (0–1), when both are known. */
+  shareOfCustoms: number | null;
+  shareOfGovernment: number | null;
+}
+
+export interface GroupYear {
+  year: number;
+  /** Sum over the members with a rated line; null when none has one. */
+  revenueUsd: number | null;
+  importsUsd: number;
+  membersWithData: number;
+  membersTotal: number;
+}
+
+export interface EstimateResult {
+  target: { kind: EstimateTarget['kind']; id: string; name: string };
+  options: EstimateOptions;
+  list: ProductList;
+  /** Every assumption, as label/value pairs, for pages and downloads. */
+  assumptions: [string, string][];
+  rows: CountryYear[];
+  lines: LineRow[];
+  /** Per year, for a group. */
+  groupRows: GroupYear[] | null;
+  /** Members (or the country) without any imports in the data: "no data", never zero. */
+  noData: string[];
+  /** The vintages the figures come from: imports, tariffs, schemes, correlations and revenue series. */
+  vintages: Vintage[];
+  /** What the reader should know: concordance splits, tariff years standing in for others, codes not concorded. */
+  notes: string[];
+}
+
+export interface SensitivityRow {
+  assumption: string;
+  value: string;
+  /** Revenue summed over the estimate's years (and members), or null without data. */
+  revenueUsd: number | null;
+  /** Change against the base case, as a ratio (0.25 = +25%). */
+  change: number | null;
+  base: boolean;
+}
+
+const CUSTOMS_SHARE = 'GC.TAX.IMPT.ZS';
+const TAX_GDP = 'GC.TAX.TOTL.GD.ZS';
+const REVENUE_GDP = 'GC.REV.XGRT.GD.ZS';
+const GDP_USD = 'NY.GDP.MKTP.CD';
+
+const sum = (values: Iterable<number>) => {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+};
+
+/** The moratorium estimator: revenue forgone per country, year, line and group, with its assumptions and sources. */
+export class MoratoriumService {
+  constructor(private readonly obs: Observatory) {}
+
+  async lists(): Promise<ProductList[]> {
+    return [...BUILT_IN_LISTS, ...(await this.obs.store.productLists())];
+  }
+
+  async list(id: string): Promise<ProductList> {
+    const list = (await this.lists()).find((l) => l.id === id);
+    if (!list) throw new NotFoundError(`no product list "${id}"; known: ${(await this.lists()).map((l) => l.id).join(', ')}`);
+    return list;
+  }
+
+  coverage(): Promise<TradeCoverage[]> {
+    return this.obs.store.tradeCoverage();
+  }
+
+  /** Reads a target from `country` or `group` parameters: exactly one of them. */
+  async target(params: { country?: string | undefined; group?: string | undefined }, where: string): Promise<EstimateTarget> {
+    const country = params.country?.trim().toUpperCase();
+    const group = params.group?.trim().toUpperCase();
+    if (country && group) throw new InputError('give either country or group, not both', { file: where, field: 'country' });
+    if (!country && !group) throw new InputError('give country (an ISO3 code such as NPL) or group (such as LDC)', { file: where, field: 'country' });
+    const ref = await this.obs.ref();
+    if (country) {
+      if (!/^[A-Z]{3}$/.test(country)) throw new InputError(`"${country}" is not an ISO 3166 alpha-3 code`, { file: where, field: 'country' });
+      if (!ref.countries.has(country) && !ref.economies.has(country)) throw new NotFoundError(`no country ${country}`);
+      return { kind: 'country', id: country };
+    }
+    if (!ref.groups.has(group as string)) throw new NotFoundError(`no group ${group}`);
+    return { kind: 'group', id: group as string };
+  }
+
+  private async factors(list: ProductList, options: EstimateOptions, editions: readonly HsEdition[]) {
+    const links: HsLink[] = [];
+    for (const edition of new Set(editions)) {
+      if (edition !== list.edition) links.push(...(await this.obs.store.hsLinks(list.edition, edition)));
+    }
+    return { ...lineFactors(list, editions, links, options), linksFound: links.length > 0 };
+  }
+
+  /** Reporters to query for a target, and who counts as a member in each year. */
+  private async reporters(target: EstimateTarget): Promise<{ reporters: string[] | null; memberIn: (iso3: string, year: number) => boolean; name: string; all: (year: number) => string[] }> {
+    const ref = await this.obs.ref();
+    if (target.kind === 'country') {
+      const name = ref.countries.get(target.id)?.names.en ?? ref.economies.get(target.id)?.name ?? target.id;
+      return { reporters: [target.id], memberIn: (iso3) => iso3 === target.id, name, all: () => [target.id] };
+    }
+    const group = ref.groups.get(target.id);
+    if (!group) throw new NotFoundError(`no group ${target.id}`);
+    if (group.kind === 'world') {
+      return { reporters: null, memberIn: () => true, name: group.names.en, all: (year) => this.obs.membersOn(ref, target.id, endOfYear(year)) };
+    }
+    const memberships = ref.memberships.get(target.id) ?? [];
+    return {
+      reporters: [...new Set(memberships.map((m) => m.iso3))].sort(),
+      memberIn: (iso3, year) => membersAt(memberships, endOfYear(year)).includes(iso3),
+      name: group.names.en,
+      all: (year) => this.obs.membersOn(ref, target.id, endOfYear(year)),
+    };
+  }
+
+  /** Customs and government revenue in USD for a country, from the latest year not after `year` with all inputs. */
+  private async revenueSeries(): Promise<(iso3: string, year: number) => { customs: DatedValue | null; government: DatedValue | null }> {
+    const values = async (code: string) => (await this.obs.indicatorValues(code).catch(() => null))?.byYear ?? new Map<number, Map<string, number>>();
+    const [customsShare, taxGdp, revenueGdp, gdp] = await Promise.all([values(CUSTOMS_SHARE), values(TAX_GDP), values(REVENUE_GDP), values(GDP_USD)]);
+    const latest = (iso3: string, year: number, codes: Map<number, Map<string, number>>[], f: (v: number[]) => number): DatedValue | null => {
+      for (let y = year; y >= year - 10; y--) {
+        const vs = codes.map((c) => c.get(y)?.get(iso3));
+        if (vs.every((v): v is number => v !== undefined)) return { value: f(vs), year: y };
+      }
+      return null;
+    };
+    return (iso3, year) => ({
+      customs: latest(iso3, year, [customsShare, taxGdp, gdp], ([a, b, c]) => ((a as number) / 100) * ((b as number) / 100) * (c as number)),
+      government: latest(iso3, year, [revenueGdp, gdp], ([a, b]) => ((a as number) / 100) * (b as number)),
+    });
+  }
+
+  async estimate(target: EstimateTarget, options: EstimateOptions): Promise<EstimateResult> {
+    const list = await this.list(options.list);
+    const who = await this.reporters(target);
+    const coverage = (await this.coverage()).filter((c) => who.reporters === null || who.reporters.includes(c.reporter));
+    const editions = [...new Set(coverage.map((c) => c.edition))];
+    const { factors, unmatched } = await this.factors(list, options, editions);
+    const result = await this.obs.store.estimateDuties({
+      reporters: who.reporters,
+      from: options.years?.from ?? null,
+      to: options.years?.to ?? null,
+      measure: options.tariff,
+      rollup: options.rollup,
+      elasticity: options.elasticity,
+      factors,
+      lines: true,
+    });
+    const ref = await this.obs.ref();
+    const revenue = await this.revenueSeries();
+    const rows: CountryYear[] = result.rows
+      .filter((r) => who.memberIn(r.reporter, r.year))
+      .map((r) => {
+        const { customs, government } = revenue(r.reporter, r.year);
+        return {
+          ...r,
+          name: ref.countries.get(r.reporter)?.names.en ?? ref.economies.get(r.reporter)?.name ?? r.reporter,
+          customsRevenue: customs,
+          governmentRevenue: government,
+          shareOfCustoms: r.revenueUsd !== null && customs && customs.value > 0 ? r.revenueUsd / customs.value : null,
+          shareOfGovernment: r.revenueUsd !== null && government && government.value > 0 ? r.revenueUsd / government.value : null,
+        };
+      });
+    const kept = new Set(rows.map((r) => `${r.reporter}|${r.year}`));
+    const lines = result.lines.filter((l) => kept.has(`${l.reporter}|${l.year}`));
+
+    let groupRows: GroupYear[] | null = null;
+    const withImports = new Set(rows.map((r) => r.reporter));
+    let noData: string[];
+    if (target.kind === 'group') {
+      const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+      groupRows = years.map((year) => {
+        const ofYear = rows.filter((r) => r.year === year);
+        const rated = ofYear.filter((r) => r.revenueUsd !== null);
+        return {
+          year,
+          revenueUsd: rated.length ? sum(rated.map((r) => r.revenueUsd as number)) : null,
+          importsUsd: sum(ofYear.map((r) => r.importsUsd)),
+          membersWithData: rated.length,
+          membersTotal: who.all(year).length,
+        };
+      });
+      const lastYear = options.years?.to && options.years.to < 2100 ? options.years.to : Number(this.obs.today().slice(0, 4));
+      noData = who.all(lastYear).filter((iso3) => !withImports.has(iso3));
+    } else {
+      noData = withImports.has(target.id) ? [] : [target.id];
+    }
+
+    const notes = this.notes(rows, factors, unmatched, list, editions);
+    const vintageIds = new Set<number>();
+    for (const c of coverage) for (const id of [...c.tradeVintages, ...c.tariffVintages]) vintageIds.add(id);
+    for (const code of [CUSTOMS_SHARE, TAX_GDP, REVENUE_GDP, GDP_USD]) for (const v of ref.indicators.get(code)?.vintages ?? []) vintageIds.add(v.id);
+    const vintages = [...vintageIds].map((id) => ref.vintages.get(id)).filter((v): v is Vintage => v !== undefined);
+
+    return {
+      target: { kind: target.kind, id: target.id, name: who.name },
+      options,
+      list,
+      assumptions: describeOptions(options),
+      rows,
+      lines,
+      groupRows,
+      noData,
+      vintages: vintages.sort((a, b) => a.id - b.id),
+      notes,
+    };
+  }
+
+  private notes(rows: CountryYear[], factors: LineFactor[], unmatched: { edition: HsEdition; codes: string[] }[], list: ProductList, editions: HsEdition[]): string[] {
+    const notes: string[] = [];
+    const substituted = new Map<string, string>();
+    for (const r of rows) {
+      if (r.tariffYear !== null && r.tariffYear !== r.year) {
+        substituted.set(`${r.reporter}|${r.year}`, `${r.reporter}: the ${r.tariffYear} tariff schedule is applied to ${r.year} imports (no schedule for ${r.year})`);
+      }
+    }
+    notes.push(...[...substituted.values()].slice(0, 20));
+    if (substituted.size > 20) notes.push(`… and ${substituted.size - 20} more reporter-years priced with another year's schedule`);
+    for (const edition of editions) {
+      if (edition === list.edition) continue;
+      const split = factors.filter((f) => f.edition === edition && f.match !== 'exact');
+      if (split.length) {
+        notes.push(
+          `${list.edition} list concorded to ${edition} (UNSD correlation): ` +
+            split.map((f) => `${f.hs6} ${f.match}`).join(', '),
+        );
+      }
+    }
+    for (const u of unmatched) {
+      notes.push(`${u.codes.length} ${list.edition} line(s) of the list have no ${u.edition} correlation stored and are left out for ${u.edition} trade: ${u.codes.join(', ')}`);
+    }
+    return notes;
+  }
+
+  /**
+   * How the total moves with each assumption, one at a time, against the base case of `options`:
+   * tariff measure, roll-up, share digitised, valuation basis and import-demand elasticity.
+   */
+  async sensitivity(target: EstimateTarget, options: EstimateOptions): Promise<SensitivityRow[]> {
+    const variants: [string, string, Partial<EstimateOptions>][] = [
+      ['tariff measure', 'bound', { tariff: 'bound' }],
+      ['tariff measure', 'mfn', { tariff: 'mfn' }],
+      ['tariff measure', 'applied', { tariff: 'applied' }],
+      ['national lines to HS6', 'simple', { rollup: 'simple' }],
+      ['national lines to HS6', 'weighted', { rollup: 'weighted' }],
+      ['share digitised', '1', { share: { default: 1, byPrefix: [] } }],
+      ['share digitised', '0.5', { share: { default: 0.5, byPrefix: [] } }],
+      ['valuation', 'content', { valuation: 'content' }],
+      ['valuation', 'carrier', { valuation: 'carrier' }],
+      ['import-demand elasticity', '0', { elasticity: 0 }],
+      ['import-demand elasticity', '-0.5', { elasticity: -0.5 }],
+      ['import-demand elasticity', '-1.5', { elasticity: -1.5 }],
+      ['import-demand elasticity', '-3', { elasticity: -3 }],
+    ];
+    const total = async (o: EstimateOptions) => {
+      const r = await this.estimate(target, o);
+      const rated = r.rows.filter((x) => x.revenueUsd !== null);
+      return rated.length ? sum(rated.map((x) => x.revenueUsd as number)) : null;
+    };
+    const base = await total(options);
+    const out: SensitivityRow[] = [];
+    for (const [assumption, value, change] of variants) {
+      const o = { ...options, ...change };
+      const isBase = JSON.stringify(o) === JSON.stringify(options);
+      const revenueUsd = isBase ? base : await total(o);
+      out.push({
+        assumption,
+        value,
+        revenueUsd,
+        change: revenueUsd !== null && base !== null && base > 0 ? revenueUsd / base - 1 : null,
+        base: isBase,
+      });
+    }
+    return out;
+  }
+}
