@@ -174,6 +174,98 @@ export const MIGRATIONS: readonly Migration[] = [
         : []),
     ],
   },
+  {
+    version: 5,
+    name: 'cyberlaw registry, questionnaire answers, accounts, sessions, proposals and the audit log',
+    statements: (engine) => [
+      `CREATE SEQUENCE account_id_seq START 1`,
+      `CREATE SEQUENCE proposal_id_seq START 1`,
+      `CREATE SEQUENCE audit_id_seq START 1`,
+      `CREATE TABLE account (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        countries TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        disabled BOOLEAN NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE account_session (
+        token_hash TEXT PRIMARY KEY,
+        account_id INTEGER NOT NULL,
+        csrf TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      )`,
+      // One row per record that has versions: the row every acceptance moves on, so that two cannot both win.
+      `CREATE TABLE record_version (
+        kind TEXT NOT NULL,
+        iso3 TEXT NOT NULL,
+        record_key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (kind, iso3, record_key)
+      )`,
+      `CREATE TABLE cyberlaw_entry (
+        iso3 TEXT NOT NULL,
+        area TEXT NOT NULL,
+        status TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        source TEXT NOT NULL,
+        laws TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        vintage_id INTEGER,
+        proposal_id INTEGER,
+        recorded_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE practice_answer (
+        iso3 TEXT NOT NULL,
+        questionnaire TEXT NOT NULL,
+        questionnaire_version INTEGER NOT NULL,
+        answers TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        accepted_at TEXT NOT NULL,
+        proposal_id INTEGER
+      )`,
+      `CREATE TABLE proposal (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        iso3 TEXT NOT NULL,
+        record_key TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        base_version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        why TEXT NOT NULL,
+        proposed_by INTEGER NOT NULL,
+        proposed_at TEXT NOT NULL,
+        reviewed_by INTEGER,
+        reviewed_at TEXT,
+        review_comment TEXT
+      )`,
+      `CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        logged_at TEXT NOT NULL,
+        actor INTEGER,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT,
+        why TEXT
+      )`,
+      // On the server, the log refuses changes and deletions whatever the client; DuckDB has no triggers, and
+      // there the store offers no statement that changes it.
+      ...(engine === 'postgres'
+        ? [
+            `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$`,
+            `CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+            `CREATE INDEX cyberlaw_entry_country ON cyberlaw_entry (iso3, area)`,
+            `CREATE INDEX proposal_status ON proposal (status)`,
+          ]
+        : []),
+    ],
+  },
 ];
 
 /**

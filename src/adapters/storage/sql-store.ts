@@ -8,6 +8,7 @@ import type { Estimate, LineRow } from '../../domain/moratorium/estimate.ts';
 import { isHsEdition, type HsEdition, type HsLink, type HsRelationship } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import { migrate } from './migrations.ts';
+import { SqlRegistry } from './sql-registry.ts';
 import { DUTY_BASE_QUERY, estimateSql, toEstimateRow, toLineRow, type SqlRow } from './moratorium-sql.ts';
 import { placeholders, type Database, type SqlValue, type Transaction } from './sql.ts';
 import type {
@@ -229,7 +230,11 @@ interface ProductListRow {
 
 /** The storage, written once in the SQL both engines understand. */
 export class SqlStore implements Store {
-  private constructor(private readonly db: Database) {}
+  readonly registry: SqlRegistry;
+
+  private constructor(private readonly db: Database) {
+    this.registry = new SqlRegistry(db, bumpDataVersion);
+  }
 
   /** Opens a store over a database, bringing its schema up to date. */
   static async open(db: Database): Promise<SqlStore> {

@@ -6,6 +6,7 @@ import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
 import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
 import type { Observation } from '../../domain/observation.ts';
+import type { RegistryStore } from './registry-store.ts';
 import type { Engine } from './sql.ts';
 
 /** One import of one source file (or API download): what it was, where it came from, when. */
@@ -116,6 +117,8 @@ export interface EstimateRequest {
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL. */
 export interface Store {
   readonly engine: Engine;
+  /** Cyberlaw statuses, questionnaire answers, accounts, proposals and the audit log. */
+  readonly registry: RegistryStore;
   close(): Promise<void>;
 
   /** Increases with every write; caches of derived pages key on it. */
