@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { ConflictError, NotFoundError, InputError } from '../../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, InputError } from '../../domain/errors.ts';
+import { StaleVersionError } from '../../domain/review.ts';
 import { isLang, type Lang } from '../../domain/lang.ts';
 import type { FillState } from '../services/fill.ts';
 import type { Observatory } from '../services/observatory.ts';
@@ -33,6 +34,7 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof NotFoundError) return new HttpError(404, error.message);
+  if (error instanceof ForbiddenError) return new HttpError(403, error.message);
   if (error instanceof ConflictError) return new HttpError(409, error.message);
   if (error instanceof InputError) {
     return new HttpError(400, error.message, error.location.field === undefined ? {} : { parameter: error.location.field });
@@ -50,7 +52,9 @@ export function createApp(options: AppOptions): Hono {
     if (e.status === 500) console.error(error);
     if (c.req.path.startsWith('/api/')) {
       if (e.status === 401) c.header('www-authenticate', 'Bearer');
-      return c.json({ error: { status: e.status, message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}) } }, e.status);
+      // A stale edit gets the record as it stands now, so that the editor can start again from it.
+      const current = error instanceof StaleVersionError ? { current: error.current, currentVersion: error.currentVersion } : {};
+      return c.json({ error: { status: e.status, message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...current } }, e.status);
     }
     const lang = c.req.path.split('/')[1] ?? '';
     return errorPage(c, pageContext(c, isLang(lang) ? lang : 'en'), e);
