@@ -75,8 +75,6 @@ export interface RegistryStore {
 
   /** Every cyberlaw entry (the history), optionally of one country. */
   cyberlawEntries(filter?: { iso3?: string }): Promise<CyberlawEntry[]>;
-  /** Imported entries (a tracker edition): each becomes the next version of its country and area. */
-  importCyberlaw(entries: readonly Omit<CyberlawEntry, 'version'>[], vintageId: number, why: string): Promise<number>;
   practiceAnswers(filter?: { questionnaire?: string; iso3?: string }): Promise<PracticeAnswer[]>;
   currentRecord(kind: RecordKind, iso3: string, key: string): Promise<VersionedRecord>;
 

@@ -272,18 +272,17 @@ export class SqlRegistry implements RegistryStore {
     return rows.map(parseEntry);
   }
 
-  async importCyberlaw(entries: readonly Omit<CyberlawEntry, 'version'>[], vintageId: number, why: string): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      let written = 0;
-      for (const e of entries) {
-        const version = await this.bumpVersion(tx, 'cyberlaw', e.iso3, e.area, null);
-        await this.writeEntry(tx, { ...e, version }, vintageId, null);
-        written++;
-      }
-      await audit(tx, { actor: null, action: 'import', entity: 'cyberlaw', entityId: `vintage ${vintageId}`, before: null, after: { entries: written }, why });
-      await this.onWrite(tx);
-      return written;
-    });
+  /**
+   * Writes a tracker edition's entries inside an import's transaction: each becomes the next version of its
+   * country and area, and the import is one line of the audit log.
+   */
+  async writeImported(tx: Transaction, entries: readonly Omit<CyberlawEntry, 'version'>[], vintageId: number, why: string): Promise<number> {
+    for (const e of entries) {
+      const version = await this.bumpVersion(tx, 'cyberlaw', e.iso3, e.area, null);
+      await this.writeEntry(tx, { ...e, version }, vintageId, null);
+    }
+    await audit(tx, { actor: null, action: 'import', entity: 'cyberlaw', entityId: `vintage ${vintageId}`, before: null, after: { entries: entries.length }, why });
+    return entries.length;
   }
 
   private async writeEntry(tx: Transaction, e: CyberlawEntry, vintageId: number | null, proposalId: number | null): Promise<void> {

@@ -415,6 +415,9 @@ export class SqlStore implements Store {
           );
           rowCount += rows.length;
         },
+        addCyberlawEntries: async (entries, why) => {
+          rowCount += await this.registry.writeImported(tx, entries, vintageId, why);
+        },
       };
       await fill(writer);
       // A new vintage of a dataset replaces the previous one in the duty base; readers see the old base until commit.

@@ -1,5 +1,6 @@
 import type { Country } from '../../domain/country.ts';
 import type { Group, Membership } from '../../domain/group.ts';
+import type { CyberlawEntry } from '../../domain/cyberlaw.ts';
 import type { Estimate, LineFactor } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
@@ -85,6 +86,8 @@ export interface ImportWriter {
   addSchemeMembers(rows: readonly SchemeMember[]): Promise<void>;
   /** Links of a UNSD HS correlation table. */
   addHsLinks(rows: readonly HsLink[]): Promise<void>;
+  /** A cyberlaw tracker edition's statuses: each becomes the next version of its country and area (history kept). */
+  addCyberlawEntries(entries: readonly Omit<CyberlawEntry, 'version'>[], why: string): Promise<void>;
 }
 
 /** What the estimator can read: which reporters, years and editions have imports, and what tariffs cover them. */
