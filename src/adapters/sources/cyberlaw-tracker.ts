@@ -52,16 +52,17 @@ export async function readTrackerStatus(input: Chunks, file: string): Promise<Tr
 
 /**
  * The year of a law, when its title gives one ("… Act, 2019", "Law 9880 of 25/02/2008"): the last
- * four-digit number between 1950 and 2100 in the title; null otherwise.
+ * four-digit number between 1950 and 2035 in the title; null otherwise. The bound leaves out years of other
+ * calendars, such as Nepal's Bikram Sambat ("Electronic Transactions Act, 2063 (2008)" → 2008).
  */
 export function yearInTitle(title: string): number | null {
-  const years = [...title.matchAll(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g)].map((m) => Number(m[1]));
+  const years = [...title.matchAll(/(?<!\d)(19[5-9]\d|20[0-2]\d|203[0-5])(?!\d)/g)].map((m) => Number(m[1]));
   return years.length ? (years[years.length - 1] as number) : null;
 }
 
 /**
  * Reads the tracker's document links (`{ "004": { "countryName": …, "<area column>": false | [[url, title], …] } }`)
- * into laws per M49 code and area id.
+ * into laws per M49 code and area id. Bare status words in a list ("No Data", as the 2026 edition has) are skipped.
  */
 export function readTrackerLinks(text: string, file: string): Map<string, Map<string, Law[]>> {
   let data: unknown;
@@ -82,7 +83,12 @@ export function readTrackerLinks(text: string, file: string): Map<string, Map<st
       if (links === false || links === undefined || links === null) continue;
       if (!Array.isArray(links)) throw new InputError('expected false or a list of [url, title] pairs', { file, field: `${code}.${area.tracker}` });
       const laws: Law[] = [];
+      // Some areas hold a bare ["No Data", ""] instead of a list of pairs: the tracker's way of saying none.
+      if (links.length === 2 && links.every((x) => typeof x === 'string') && !/^https?:\/\//.test(String(links[0]))) continue;
       for (const [i, pair] of (links as unknown[]).entries()) {
+        if (Array.isArray(pair) && pair.every((x) => typeof x === 'string') && !String(pair[1] ?? '').trim() && !/^https?:\/\//.test(String(pair[0]))) continue;
+        // The tracker marks some areas with a bare "No Data" (and an empty string) among the pairs: not a law.
+        if (typeof pair === 'string' && (pair.trim() === '' || statusFromTracker(pair) !== null)) continue;
         if (!Array.isArray(pair) || typeof pair[1] !== 'string') {
           throw new InputError('expected a [url, title] pair', { file, field: `${code}.${area.tracker}[${i}]` });
         }
