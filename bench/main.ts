@@ -1,5 +1,6 @@
 // `npm run bench`: import, query and load benchmarks of the Observatory, printed as a report and written to
 // .bench/results.json. It prints numbers and ratios to targets; it never fails on a time.
+// `npm run bench -- moratorium` (or any of the SECTIONS) runs only those sections; queries and load need the import.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,8 +8,10 @@ import { openStore } from '../src/adapters/storage/open.ts';
 import type { Store } from '../src/adapters/storage/store.ts';
 import { benchImport, sourcesProblem, type ImportBench } from './import.ts';
 import { benchLoad, CONNECTIONS, DURATION_S, type LoadBench } from './load.ts';
+import { benchMoratorium, moratoriumCorrect, moratoriumTargets, POSTGRES_WANTED, printMoratorium, type MoratoriumBench } from './moratorium.ts';
 import { dropSchema, ensurePostgres, safeUrl, POSTGRES_URL } from './postgres.ts';
 import { benchQueries, INDICATORS, type QueryBench } from './queries.ts';
+import { benchRegistryLoad, printRegistryLoad, READERS, registryLoadOk, RUN_S, WRITERS, type RegistryLoadBench } from './registry-load.ts';
 import { bytes, int, mib, ms, num, ratio, seconds, spread, table } from './stats.ts';
 
 const IMPORT_TARGET_MS = 20_000;
@@ -36,6 +39,18 @@ const log = (line: string) => process.stderr.write(`  · ${line}\n`);
 const section = (title: string) => out(`\n${title}\n${'═'.repeat(title.length)}\n`);
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+const SECTIONS = ['import', 'queries', 'load', 'moratorium', 'registry'] as const;
+type SectionName = (typeof SECTIONS)[number];
+const chosen = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = chosen.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+if (unknown.length) {
+  process.stderr.write(`npm run bench: unknown section ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')} (none = all)\n`);
+  process.exit(2);
+}
+const wanted = (name: SectionName) => chosen.length === 0 || chosen.includes(name);
+/** The query and load sections read the data the import section imports. */
+const needsImport = wanted('import') || wanted('queries') || wanted('load');
+
 const sources = resolve(process.env.OBSERVATORY_SOURCES ?? '../shared/data');
 const targets: Target[] = [];
 const results: {
@@ -48,6 +63,8 @@ const results: {
   import: ImportBench | { missing: string };
   queries: QueryBench | { missing: string };
   load: LoadBench | { missing: string };
+  moratorium: MoratoriumBench | { missing: string };
+  registry: { runs: RegistryLoadBench[]; postgresMissing: string | null } | { missing: string };
   summary: Target[];
 } = {
   startedAt: startedAt.toISOString(),
@@ -57,6 +74,8 @@ const results: {
   import: { missing: 'not run' },
   queries: { missing: 'not run' },
   load: { missing: 'not run' },
+  moratorium: { missing: 'not run' },
+  registry: { missing: 'not run' },
   summary: targets,
 };
 
@@ -65,8 +84,9 @@ out(`Machine: ${results.machine.cpus} × ${results.machine.cpu}, ${mib(results.m
 out(`Sources: ${sources}`);
 out('Times are medians of N timed runs after one untimed warm-up run, with (min–max), unless a row says otherwise.');
 out('Nothing here asserts on time: targets are compared and reported, never enforced.');
+if (chosen.length) out(`Sections: ${SECTIONS.filter((n) => wanted(n) || (needsImport && n === 'import')).join(', ')} (chosen on the command line).`);
 
-const postgresMissing = await ensurePostgres(log);
+const postgresMissing = needsImport || (wanted('moratorium') && POSTGRES_WANTED) || wanted('registry') ? await ensurePostgres(log) : 'not needed by the chosen sections';
 results.postgres.missing = postgresMissing;
 out(`PostgreSQL: ${postgresMissing ? `missing — ${postgresMissing}` : `${safeUrl(POSTGRES_URL)} (a fresh schema, dropped at the end)`}`);
 
@@ -77,9 +97,11 @@ const tempRoot = mkdtempSync(join(tmpdir(), 'observatory-bench-'));
 
 try {
   // 1. Import ---------------------------------------------------------------------------------------------------
-  section('1. Import of the shared data folder');
-  const problem = sourcesProblem(sources);
-  if (problem) {
+  const problem = needsImport ? sourcesProblem(sources) : null;
+  if (needsImport) section('1. Import of the shared data folder');
+  if (!needsImport) {
+    results.import = results.queries = results.load = { missing: 'not chosen on the command line' };
+  } else if (problem) {
     out(`The import benchmark cannot run: ${problem}.`);
     out('The query and load benchmarks need the imported data, so they cannot run either.');
     results.import = { missing: problem };
@@ -96,7 +118,7 @@ try {
       out(`The import benchmark failed: ${why(error)}`);
     }
   }
-  if (!imported) targets.push({ target: IMPORT_TARGET, measured: 'not measured', goal: IMPORT_GOAL, ratio: '—', met: null });
+  if (!imported && needsImport) targets.push({ target: IMPORT_TARGET, measured: 'not measured', goal: IMPORT_GOAL, ratio: '—', met: null });
 
   if (imported) {
     const d = imported.duckdb;
@@ -141,8 +163,10 @@ try {
   }
 
   // 2. Queries --------------------------------------------------------------------------------------------------
-  section('2. Aggregate queries');
-  if (!imported) {
+  if (wanted('queries')) section('2. Aggregate queries');
+  if (!wanted('queries')) {
+    if (needsImport) results.queries = { missing: 'not chosen on the command line' };
+  } else if (!imported) {
     out(`The query benchmark cannot run: ${'missing' in results.import ? results.import.missing : 'no imported data'}.`);
   } else {
     let duckdb: Store | null = null;
@@ -161,8 +185,10 @@ try {
   }
 
   // 3. Load ------------------------------------------------------------------------------------------------------
-  section('3. Loopback load run');
-  if (!imported) {
+  if (wanted('load')) section('3. Loopback load run');
+  if (!wanted('load')) {
+    if (needsImport) results.load = { missing: 'not chosen on the command line' };
+  } else if (!imported) {
     out(`The load run cannot run: ${'missing' in results.import ? results.import.missing : 'no imported data'}.`);
     loadNotMeasured();
   } else {
@@ -176,6 +202,61 @@ try {
       loadNotMeasured();
     }
   }
+
+  // 4. Moratorium estimator ------------------------------------------------------------------------------------------
+  if (wanted('moratorium')) {
+    section('4. Moratorium estimator at scale (generated BACI-like data)');
+    let moratorium: MoratoriumBench | null = null;
+    try {
+      moratorium = await benchMoratorium(tempRoot, postgresMissing, log);
+      results.moratorium = moratorium;
+      printMoratorium(moratorium, out);
+      if (!moratoriumCorrect(moratorium)) {
+        // A wrong answer, unlike a slow one, fails the run.
+        out('\nTHE MORATORIUM ESTIMATE DIFFERS FROM THE TYPED-ARRAY REFERENCE: see the agreement table above.');
+        process.exitCode = 1;
+      }
+    } catch (error) {
+      results.moratorium = { missing: `the moratorium benchmark failed: ${why(error)}` };
+      out(`The moratorium benchmark FAILED: ${why(error)}`);
+      process.exitCode = 1;
+    }
+    targets.push(...moratoriumTargets(moratorium));
+  } else {
+    results.moratorium = { missing: 'not chosen on the command line' };
+  }
+
+  // 5. Registry load: readers and writers of the cyberlaw registry at once ---------------------------------------------
+  if (wanted('registry')) {
+    section(`5. Registry load run: ${READERS} readers and ${WRITERS} writers for ${RUN_S} s`);
+    const runs: RegistryLoadBench[] = [];
+    for (const engine of ['duckdb', 'postgres'] as const) {
+      if (engine === 'postgres' && postgresMissing) {
+        out(`PostgreSQL run missing: ${postgresMissing}\n`);
+        continue;
+      }
+      try {
+        const run = await benchRegistryLoad(engine, tempRoot, log);
+        runs.push(run);
+        printRegistryLoad([run], out);
+      } catch (error) {
+        out(`The registry load run on ${engine} FAILED: ${why(error)}\n`);
+        targets.push({ target: `registry load on ${engine}: errors, data checks`, measured: 'not measured', goal: '0 errors, checks hold', ratio: '—', met: null });
+      }
+    }
+    for (const run of runs) {
+      const errors = [...run.roles, ...run.baseline].reduce((n, r) => n + r.errors, 0);
+      const readers = run.roles.find((r) => r.role === 'readers');
+      const writers = run.roles.find((r) => r.role === 'writers');
+      targets.push({ target: `registry load on ${run.engine}: errors (readers + writers + curator)`, measured: int(errors), goal: '0', ratio: '—', met: errors === 0 });
+      targets.push({ target: `registry load on ${run.engine}: data checks`, measured: `${run.checks.filter((c) => c.ok).length} of ${run.checks.length} hold`, goal: 'all', ratio: '—', met: run.checks.every((c) => c.ok) });
+      targets.push({ target: `registry load on ${run.engine}: p95 readers / writers (no target)`, measured: `${ms(readers?.latency.p95)} / ${ms(writers?.latency.p95)}`, goal: '—', ratio: '—', met: null });
+      if (!registryLoadOk(run)) process.exitCode = 1;
+    }
+    results.registry = { runs, postgresMissing };
+  } else {
+    results.registry = { missing: 'not chosen on the command line' };
+  }
 } finally {
   await postgres?.close().catch(() => undefined);
   if (imported && 'schema' in imported.postgres) await dropSchema(imported.postgres.schema).catch((e: unknown) => log(`could not drop the schema: ${why(e)}`));
@@ -183,7 +264,7 @@ try {
 }
 
 // 4. Summary -------------------------------------------------------------------------------------------------------
-section('4. Summary of targets');
+section('6. Summary of targets');
 out(
   table(
     ['target', 'measured', 'goal', 'ratio to goal', 'met'],
@@ -195,8 +276,10 @@ out('\nQuery times, cold renders and memory have no target; they are reported ab
 results.finishedAt = new Date().toISOString();
 results.totalSeconds = (performance.now() - began) / 1000;
 mkdirSync('.bench', { recursive: true });
-writeFileSync('.bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-out(`\nTotal ${results.totalSeconds.toFixed(0)} s. Results written to .bench/results.json.`);
+// A partial run keeps the full run's file and writes its own next to it.
+const resultsFile = `.bench/${chosen.length ? `results-${chosen.join('-')}` : 'results'}.json`;
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+out(`\nTotal ${results.totalSeconds.toFixed(0)} s. Results written to ${resultsFile}.`);
 
 function loadNotMeasured(): void {
   targets.push({ target: `p95 latency, ${CONNECTIONS} connections`, measured: 'not measured', goal: P95_GOAL, ratio: '—', met: null });

@@ -48,4 +48,6 @@ export const NAME_ALIASES: readonly { name: string; iso3: string }[] = [
   { name: 'Macedonia, FYR', iso3: 'MKD' },
   { name: 'Turkey', iso3: 'TUR' },
   { name: 'Czech Republic', iso3: 'CZE' },
+  // ISO 3166-1 English short name, as national customs statistics write it (Nepal's Department of Customs).
+  { name: 'Korea, Republic of', iso3: 'KOR' },
 ];

@@ -18,10 +18,33 @@ import { sharedData } from './shared-data.ts';
 const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
   'dieghernan-country-orgs/selected_memberships_derived.csv': /^a subset of dieghernan-country-orgs\/CountrycodesOrgs\.csv, which is imported instead$/,
   'worldbank-findex-2021/findex2021_key_digital_indicators.csv': /^a subset of worldbank-findex-2021\/findex2021_databankwide_country_year\.csv, which is imported instead$/,
+  // The tracker's laws, read by the import of its status file.
+  'unctad-cyberlaw-tracker/cyberlaw_tracker_document_links.json': /^read with cyberlaw_tracker_status\.csv$/,
   // Its companion data file lost the preamble with the "Last Updated Date"; the FY2025 classification
   // can only be imported by naming its fiscal year.
   'worldbank-api-csv/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv': /^the fiscal year of this classification is unknown .*--fiscal-year$/,
+  // Recognised layouts that hold nothing the estimator reads line by line.
+  'nepal-customs-tariff-stats/nepal_trade_fy2082_83_chapter_totals.csv': /^chapter totals of Nepal's trade/,
+  'checkdutyrates-eu-tariff/eu_duty_by_country.csv': /^EU duties summarised per origin country/,
+  'hs-correspondence-unsd/HS2017_HS2012_conversion.csv': /^UNSD conversion table/,
+  'hs-correspondence-unsd/HS2022_HS2017_conversion.csv': /^UNSD conversion table/,
+  'hs-correspondence-unsd/HS2017_to_BEC4_UNSD.csv': /^HS to BEC correspondence/,
+  'hs-correspondence-unsd/HS2022_to_BEC4_UNSD.csv': /^HS to BEC correspondence/,
 };
+
+/** The trade, tariff and HS correlation files imported for the moratorium estimator. */
+const TRADE_FILES = [
+  'africonnect-afcfta-schedules/eac_afcfta_category_a_2026_2030.csv',
+  'africonnect-afcfta-schedules/ethiopia_afcfta_category_a_2026_2030.csv',
+  'checkdutyrates-us-hts/us_hts_mfn_digitisable_chapters.csv',
+  'gss-cogs-uk-eu-tariffs/ukgt_vs_eu_cet_2021_digitisable.csv',
+  'hs-correspondence-unsd/HS2017_HS2012_correlation.csv',
+  'hs-correspondence-unsd/HS2022_HS2012_correlation.csv',
+  'hs-correspondence-unsd/HS2022_HS2017_correlation.csv',
+  'itc-trademap-china-imports/china_imports_hs6_digitisable_2001_2019_trademap.csv',
+  'nepal-customs-tariff-stats/nepal_customs_tariff_2026_27_digitisable.csv',
+  'nepal-customs-tariff-stats/nepal_imports_fy2082_83_digitisable_hs8.csv',
+];
 
 /** Folders whose every CSV file is in a format the Observatory imports. */
 const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv'];
@@ -102,15 +125,19 @@ describe('importing the whole shared data folder into the embedded database', ()
       ...SOURCE_FOLDERS.flatMap((f) => readdirSync(join(root, f)).filter((n) => n.endsWith('.csv')).map((n) => `${f}/${n}`)),
       'dieghernan-country-orgs/CountrycodesOrgs.csv',
       'worldbank-findex-2021/findex2021_databankwide_country_year.csv',
+      'unctad-cyberlaw-tracker/cyberlaw_tracker_status.csv',
+      ...TRADE_FILES,
     ].filter((f) => !SKIPPED_ON_PURPOSE[f]);
     expect([...imported].sort()).toEqual(expected.sort());
-    expect(imported.size).toBe(34);
+    expect(imported.size).toBe(35 + TRADE_FILES.length);
     const warnings = results.flatMap((r) => r.warnings);
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
-    // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States.
+    // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
     expect(warnings).toEqual([
       'wits_customs_import_duties_pct_tax_revenue.csv: 1 country names not recognised, their values left out: Fm Sudan',
       'wits_taxes_on_international_trade_current_lcu.csv: 1 country names not recognised, their values left out: Fm Sudan',
+      'ethiopia_afcfta_category_a_2026_2030.csv: 1 codes read without stray marks around them: line 5405: ‹ 90184100',
+      'nepal_imports_fy2082_83_digitisable_hs8.csv: 1 partner names not recognised, their imports left under WLD: Not_Specified',
     ]);
   });
 
@@ -143,7 +170,7 @@ describe('importing the whole shared data folder into the embedded database', ()
     const vintages = await store.vintages();
     const again = await importFolder(store, root);
     const notSkipped = again.filter((r) => r.status !== 'skipped');
-    expect(notSkipped).toHaveLength(34);
+    expect(notSkipped).toHaveLength(35 + TRADE_FILES.length);
     expect(notSkipped.filter((r) => r.status !== 'unchanged').map((r) => r.file)).toEqual([]);
     expect(await store.dataVersion()).toBe(version);
     expect(await store.vintages()).toEqual(vintages);

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { Store, Vintage } from '../storage/store.ts';
-import { detectFormat, type FormatId } from './formats.ts';
+import { TRACKER_LINKS_FILE, TRACKER_STATUS_FILE } from './cyberlaw.ts';
+import { detectFormat, notImportedReason, type FormatId } from './formats.ts';
 import { builtInGroups } from './groups.ts';
 import { importFile, listFiles, type ImportOptions, type ImportResult } from './import-file.ts';
 
@@ -15,6 +16,26 @@ const ORDER: Record<FormatId, number> = {
   long: 4,
   findex: 4,
   'wits-timeseries': 5,
+  // Trade and tariffs of any country resolve country codes and groups stored before them.
+  baci: 6,
+  'comtrade-legacy': 6,
+  'comtrade-plus-csv': 6,
+  'comtrade-plus-json': 6,
+  'wits-tariff': 6,
+  'national-tariff': 6,
+  // Statuses are written against the countries' M49 codes, so they come after the country files.
+  'cyberlaw-tracker-status': 5,
+  // Country codes are checked against the stored countries.
+  'vat-registry': 5,
+  // Correlations name no country; trade and tariffs need the exchange rates (PA.NUS.FCRF) and the groups stored before them.
+  'hs-correlation': 1,
+  'nepal-imports': 6,
+  'nepal-tariff': 6,
+  'trademap-bilateral': 6,
+  'afcfta-eac': 6,
+  'afcfta-ethiopia': 6,
+  'us-hts': 6,
+  'uk-eu-tariffs': 6,
 };
 
 /** Formats where one file of a folder says all the others do: only the largest is imported. */
@@ -28,6 +49,13 @@ export interface PlannedFile {
   skip: string | null;
 }
 
+/** Files an importer reads beside another one (the tracker's document links): the file they go with, else null. */
+function companionOf(path: string, files: readonly string[]): string | null {
+  if (basename(path) !== TRACKER_LINKS_FILE) return null;
+  const status = join(dirname(path), TRACKER_STATUS_FILE);
+  return files.includes(status) ? TRACKER_STATUS_FILE : null;
+}
+
 /**
  * What importing a folder laid out like the shared data folder (one sub-folder per source) will do, in order.
  * Files of no known format are listed with the reason they are skipped.
@@ -37,12 +65,19 @@ export async function planFolder(root: string): Promise<PlannedFile[]> {
   const planned: (PlannedFile & { size: number })[] = [];
   for (const path of files) {
     const label = relative(root, path);
-    if (/(^|\/)(PROVENANCE|README)\.md$/i.test(label) || /\.(ya?ml|md|json)$/i.test(label)) {
+    const companion = companionOf(path, files);
+    if (companion) {
+      planned.push({ path, label, format: null, skip: `read with ${companion}`, size: 0 });
+      continue;
+    }
+    // JSON is documentation or configuration, unless it is a Comtrade answer saved to disk.
+    if (/(^|\/)(PROVENANCE|README)\.md$/i.test(label) || /\.(ya?ml|md)$/i.test(label) || (/\.json$/i.test(label) && !(await detectFormat(path)))) {
       planned.push({ path, label, format: null, skip: 'documentation', size: 0 });
       continue;
     }
     const format = await detectFormat(path);
-    planned.push({ path, label, format, skip: format ? null : 'not a format the Observatory imports', size: (await stat(path)).size });
+    const skip = format ? null : ((await notImportedReason(path)) ?? 'not a format the Observatory imports');
+    planned.push({ path, label, format, skip, size: (await stat(path)).size });
   }
   for (const p of planned) {
     if (!p.format || !ONE_PER_FOLDER.has(p.format)) continue;
@@ -78,7 +113,7 @@ export async function importFolder(
   store: Store,
   root: string,
   progress: FolderProgress = {},
-  options: Pick<ImportOptions, 'force'> = {},
+  options: Pick<ImportOptions, 'force' | 'asOf'> = {},
 ): Promise<ImportResult[]> {
   await ensureReference(store);
   const plan = await planFolder(root);
@@ -96,6 +131,7 @@ export async function importFolder(
       label: p.label,
       ...(progress.onBytes ? { onProgress: progress.onBytes } : {}),
       ...(options.force ? { force: true } : {}),
+      ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     });
     results.push(result);
     progress.onFileDone?.(result, i);

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../../domain/errors.ts';
+import { isIsoDate } from '../../domain/group.ts';
 import { NAME_ALIASES, nameKey, nameKeyCandidates } from '../../domain/names.ts';
 import { fiscalYearOn } from '../../domain/worldbank.ts';
 import { collect, forEachBatch } from '../sources/batches.ts';
@@ -18,9 +19,13 @@ import { readWorldBankMetadata } from '../sources/worldbank-metadata.ts';
 import { readWorldBankWide } from '../sources/worldbank-wide.ts';
 import type { NewVintage, Store, Vintage } from '../storage/store.ts';
 import { writeCountries } from './countries.ts';
-import { detectFormat, displayName, isFormat, SOURCES, FORMATS, type FormatId } from './formats.ts';
+import { trackerLinksBeside, writeCyberlawTracker } from './cyberlaw.ts';
+import { detectFormat, displayName, isFormat, notImportedReason, SOURCES, FORMATS, type FormatId } from './formats.ts';
 import { classificationOf, writeClassification, writeOrganisations } from './groups.ts';
 import { observationSink } from './observations.ts';
+import { isTradeFormat, prepareTradeImport } from './trade.ts';
+import { isGenericTradeFormat, prepareGenericTradeImport, tariffConfigBeside } from './trade-generic.ts';
+import { writeTrackerVat, writeVatRegistry } from './vat.ts';
 
 export interface ImportOptions {
   /** The format, when it should not be detected from the header. */
@@ -31,6 +36,16 @@ export interface ImportOptions {
   indicator?: string;
   /** The World Bank fiscal year of a classification file whose companion data file gives no date. */
   fiscalYear?: number;
+  /** The HS edition of a BACI file whose name does not say it, or of a WITS tariff file without a nomenclature column. */
+  edition?: string;
+  /** The configuration of a national tariff schedule (`<name>.tariff.json` beside the file by default). */
+  tariffConfig?: string;
+  /**
+   * The date a cyberlaw tracker edition's statuses hold from (YYYY-MM-DD); by default the edition's
+   * publication date when known, else the day of the import. For a VAT/GST registry, the date of its rows
+   * that give no `as_of` (by default the day of the import).
+   */
+  asOf?: string;
   /** Import even when the same file was imported before (a new vintage with the same content). */
   force?: boolean;
   /** How the file is named in messages (its path relative to the imported folder). */
@@ -54,6 +69,11 @@ export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/** One fingerprint for a file read together with a companion. */
+function combinedSha256(main: string, companion: string): string {
+  return createHash('sha256').update(`${main}\n${companion}`).digest('hex');
 }
 
 /** The "Last Updated Date" in the preamble of a World Bank bulk file, if it kept one. */
@@ -94,9 +114,17 @@ export async function importFile(store: Store, path: string, options: ImportOpti
   }
   const dataset = options.dataset ?? `${basename(dirname(path))}/${basename(path)}`;
   const base = { file, dataset, format, vintage: null, warnings: [] as string[] };
-  if (!format) return { ...base, status: 'skipped', reason: 'not a format the Observatory imports' };
+  if (!format) return { ...base, status: 'skipped', reason: (await notImportedReason(path)) ?? 'not a format the Observatory imports' };
 
-  const sha256 = await sha256File(path);
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+    throw new InputError(`"${options.asOf}" is not a date (YYYY-MM-DD)`, { file, field: 'asOf' });
+  }
+  // The tracker's laws come from the document-links file beside it: a new links file is a new edition too.
+  const linksPath = format === 'cyberlaw-tracker-status' ? await trackerLinksBeside(path) : null;
+  // A national schedule is read as its configuration says: a changed configuration is a new vintage too.
+  const configPath = format === 'national-tariff' ? (options.tariffConfig ?? (await tariffConfigBeside(path))) : null;
+  const companion = linksPath ?? configPath;
+  const sha256 = companion ? combinedSha256(await sha256File(path), await sha256File(companion)) : await sha256File(path);
   const previous = await store.findVintage(dataset, sha256);
   if (previous && !options.force) {
     return { ...base, status: 'unchanged', vintage: previous, reason: `same content as vintage ${previous.id}` };
@@ -118,6 +146,33 @@ export async function importFile(store: Store, path: string, options: ImportOpti
       };
     }
   }
+  let asOf: { date: string; why: string } | null = null;
+  if (format === 'cyberlaw-tracker-status') {
+    asOf =
+      options.asOf !== undefined
+        ? { date: options.asOf, why: 'as given to the import' }
+        : publishedAt
+          ? { date: publishedAt, why: 'the publication date of the edition' }
+          : { date: new Date().toISOString().slice(0, 10), why: 'the date of the import: the edition gives no publication date' };
+  }
+  // Trade files state their mapping rules (years, currency conversion, scheme members) in the note.
+  const progress = options.onProgress ? { onProgress: options.onProgress } : {};
+  const trade = isTradeFormat(format)
+    ? await prepareTradeImport(store, format, { path, file, ...progress })
+    : isGenericTradeFormat(format)
+      ? await prepareGenericTradeImport(store, format, {
+          path,
+          file,
+          ...progress,
+          ...(options.edition !== undefined ? { edition: options.edition } : {}),
+          ...(configPath !== null ? { tariffConfig: configPath } : {}),
+        })
+      : null;
+  const notes = [
+    ...(trade ? [trade.note] : []),
+    ...(fiscalYear !== null ? [`classification for fiscal year ${fiscalYear}`] : []),
+    ...(asOf ? [`statuses as of ${asOf.date} (${asOf.why})${linksPath ? '; laws from ' + basename(linksPath) : '; no document links beside the file'}`] : []),
+  ];
   const meta: NewVintage = {
     dataset,
     source: info.source,
@@ -127,7 +182,7 @@ export async function importFile(store: Store, path: string, options: ImportOpti
     licence: info.licence,
     sourceUrl: info.url,
     publishedAt,
-    note: fiscalYear !== null ? `classification for fiscal year ${fiscalYear}` : null,
+    note: notes.length ? notes.join('; ') : null,
   };
   const warnings: string[] = [];
   const chunks = () => fileChunks(path, options.onProgress);
@@ -182,6 +237,32 @@ export async function importFile(store: Store, path: string, options: ImportOpti
         await writeClassification(store, writer, classificationOf(records), fiscalYear as number, info.source);
         return;
       }
+      case 'cyberlaw-tracker-status': {
+        const edition = asOf?.date ?? '';
+        await writeCyberlawTracker(store, writer, path, file, chunks(), { asOf: edition, source: `${info.source} (edition as of ${edition})` }, warnings);
+        // The Indirect Taxation column also feeds the VAT/GST registry, in the same vintage.
+        await writeTrackerVat(store, writer, file, chunks(), { asOf: edition, source: `${info.source} (edition as of ${edition})`, sourceUrl: info.url });
+        return;
+      }
+      case 'vat-registry':
+        await writeVatRegistry(store, writer, file, chunks(), { asOf: options.asOf ?? new Date().toISOString().slice(0, 10) });
+        return;
+      case 'nepal-imports':
+      case 'nepal-tariff':
+      case 'trademap-bilateral':
+      case 'afcfta-eac':
+      case 'afcfta-ethiopia':
+      case 'us-hts':
+      case 'uk-eu-tariffs':
+      case 'hs-correlation':
+      case 'baci':
+      case 'comtrade-legacy':
+      case 'comtrade-plus-csv':
+      case 'comtrade-plus-json':
+      case 'wits-tariff':
+      case 'national-tariff':
+        await trade?.fill(writer, warnings);
+        return;
     }
   });
   return { ...base, status: 'imported', vintage, reason: null, warnings };

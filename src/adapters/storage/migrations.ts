@@ -175,6 +175,27 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 4,
+    name: 'VAT/GST on digital supplies',
+    statements: () => [
+      // One row per country and source of each vintage (tracker status, registry row); merged on reading (domain/moratorium/vat.ts).
+      `CREATE TABLE vat_entry (
+        vintage_id INTEGER NOT NULL,
+        iso3 TEXT NOT NULL,
+        rate DOUBLE PRECISION,
+        start_date TEXT,
+        threshold_amount DOUBLE PRECISION,
+        threshold_currency TEXT,
+        model TEXT,
+        legislated TEXT NOT NULL,
+        source TEXT NOT NULL,
+        source_url TEXT,
+        note TEXT,
+        as_of TEXT
+      )`,
+    ],
+  },
+  {
     version: 5,
     name: 'cyberlaw registry, questionnaire answers, accounts, sessions, proposals and the audit log',
     statements: (engine) => [

@@ -40,6 +40,8 @@ interface EntryRow {
   source: string;
   laws: string;
   version: number;
+  /** Read by cyberlawEntries only; other queries of entries leave it out. */
+  vintage_id?: number | string | null;
 }
 
 interface AnswerRow {
@@ -94,6 +96,7 @@ function parseEntry(r: EntryRow): CyberlawEntry {
     source: r.source,
     laws: JSON.parse(r.laws) as Law[],
     version: Number(r.version),
+    ...(r.vintage_id !== undefined ? { vintageId: r.vintage_id === null ? null : Number(r.vintage_id) } : {}),
   };
 }
 
@@ -265,7 +268,7 @@ export class SqlRegistry implements RegistryStore {
 
   async cyberlawEntries(filter: { iso3?: string } = {}): Promise<CyberlawEntry[]> {
     const rows = await this.db.query<EntryRow>(
-      `SELECT iso3, area, status, as_of, source, laws, version FROM cyberlaw_entry
+      `SELECT iso3, area, status, as_of, source, laws, version, vintage_id FROM cyberlaw_entry
        ${filter.iso3 ? 'WHERE iso3 = $1' : ''} ORDER BY iso3, area, as_of, version`,
       filter.iso3 ? [filter.iso3] : [],
     );

@@ -7,6 +7,7 @@ import { nameKey } from '../../domain/names.ts';
 import type { Estimate, LineRow } from '../../domain/moratorium/estimate.ts';
 import { isHsEdition, type HsEdition, type HsLink, type HsRelationship } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
+import { vatLegislatedFromText, vatModelFromText, type VatEntry } from '../../domain/moratorium/vat.ts';
 import { migrate } from './migrations.ts';
 import { SqlRegistry } from './sql-registry.ts';
 import { DUTY_BASE_QUERY, estimateSql, toEstimateRow, toLineRow, type SqlRow } from './moratorium-sql.ts';
@@ -219,6 +220,21 @@ async function rebuildDutyBase(tx: Transaction): Promise<void> {
   await tx.run(`INSERT INTO duty_base ${DUTY_BASE_QUERY}`);
 }
 
+interface VatEntryRow {
+  vintage_id: number | string;
+  iso3: string;
+  rate: number | null;
+  start_date: string | null;
+  threshold_amount: number | null;
+  threshold_currency: string | null;
+  model: string | null;
+  legislated: string;
+  source: string;
+  source_url: string | null;
+  note: string | null;
+  as_of: string | null;
+}
+
 interface ProductListRow {
   id: string;
   version: string;
@@ -417,6 +433,28 @@ export class SqlStore implements Store {
         },
         addCyberlawEntries: async (entries, why) => {
           rowCount += await this.registry.writeImported(tx, entries, vintageId, why);
+        },
+        addVatEntries: async (entries) => {
+          await tx.bulkInsert(
+            'vat_entry',
+            ['vintage_id', 'iso3', 'rate', 'start_date', 'threshold_amount', 'threshold_currency', 'model', 'legislated', 'source', 'source_url', 'note', 'as_of'],
+            ['integer', 'text', 'double', 'text', 'double', 'text', 'text', 'text', 'text', 'text', 'text', 'text'],
+            entries.map((e) => [
+              vintageId,
+              e.iso3,
+              e.rate,
+              e.start,
+              e.threshold?.amount ?? null,
+              e.threshold?.currency ?? null,
+              e.model,
+              e.legislated,
+              e.source,
+              e.sourceUrl,
+              e.note,
+              e.asOf,
+            ]),
+          );
+          rowCount += entries.length;
         },
       };
       await fill(writer);
@@ -684,6 +722,27 @@ export class SqlStore implements Store {
     const matchOf = new Map<string, LineRow['match']>(request.factors.map((f) => [f.hs6, f.match]));
     const lines = (await this.db.query<SqlRow>(detail.sql, detail.params)).map((r) => toLineRow(r, (hs6) => matchOf.get(hs6) ?? 'exact'));
     return { rows, lines };
+  }
+
+  async vatEntries(): Promise<(VatEntry & { vintageId: number })[]> {
+    const rows = await this.db.query<VatEntryRow>(
+      `SELECT vintage_id, iso3, rate, start_date, threshold_amount, threshold_currency, model, legislated, source, source_url, note, as_of
+       FROM vat_entry WHERE vintage_id IN (SELECT MAX(id) FROM vintage GROUP BY dataset)
+       ORDER BY iso3, as_of NULLS FIRST, vintage_id, source`,
+    );
+    return rows.map((r) => ({
+      iso3: r.iso3,
+      rate: r.rate === null ? null : Number(r.rate),
+      start: r.start_date,
+      threshold: r.threshold_amount === null ? null : { amount: Number(r.threshold_amount), currency: r.threshold_currency },
+      model: r.model === null ? null : vatModelFromText(r.model),
+      legislated: vatLegislatedFromText(r.legislated) ?? 'no data',
+      source: r.source,
+      sourceUrl: r.source_url,
+      note: r.note,
+      asOf: r.as_of,
+      vintageId: Number(r.vintage_id),
+    }));
   }
 
   async refreshDutyBase(): Promise<void> {

@@ -6,6 +6,7 @@ import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
 import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
+import type { VatEntry } from '../../domain/moratorium/vat.ts';
 import type { Observation } from '../../domain/observation.ts';
 import type { RegistryStore } from './registry-store.ts';
 import type { Engine } from './sql.ts';
@@ -88,6 +89,8 @@ export interface ImportWriter {
   addHsLinks(rows: readonly HsLink[]): Promise<void>;
   /** A cyberlaw tracker edition's statuses: each becomes the next version of its country and area (history kept). */
   addCyberlawEntries(entries: readonly Omit<CyberlawEntry, 'version'>[], why: string): Promise<void>;
+  /** What a source says about VAT/GST on digital supplies, per country (see domain/moratorium/vat.ts). */
+  addVatEntries(entries: readonly VatEntry[]): Promise<void>;
 }
 
 /** What the estimator can read: which reporters, years and editions have imports, and what tariffs cover them. */
@@ -173,4 +176,9 @@ export interface Store {
   estimateDuties(request: EstimateRequest): Promise<Estimate>;
   /** Rebuilds the duty base from the current vintages; imports do it themselves, this is for benchmarks and repairs. */
   refreshDutyBase(): Promise<void>;
+  /**
+   * VAT/GST entries of the current vintage of each dataset (tracker editions, registries), with the vintage
+   * each comes from, by country; unmerged (domain/moratorium/vat.ts mergeVatEntries merges them).
+   */
+  vatEntries(): Promise<(VatEntry & { vintageId: number })[]>;
 }

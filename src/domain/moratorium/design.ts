@@ -17,6 +17,8 @@
  * 20–50% and elasticities below −1 are the cases in question.
  */
 
+import { InputError } from '../errors.ts';
+
 export interface DutySimulation {
   /** The duty, percent ad valorem. */
   ratePct: number;
@@ -96,4 +98,38 @@ export function rateRange(from: number, to: number, step: number): number[] {
   // Multiplying rather than adding keeps 0.1 steps free of accumulated rounding.
   for (let i = 0; i <= n; i++) rates.push(Math.round((from + i * step) * 1e9) / 1e9);
   return rates;
+}
+
+/** The parameters of a duty design as forms, the API and the command line give them. */
+export interface DesignParams {
+  ratePct: number;
+  /** The value of electronic transmissions in US dollars; undefined to take the listed lines' imports. */
+  baseUsd: number | undefined;
+}
+
+/** The highest duty a design accepts, percent: far above any revenue-maximising rate worth showing. */
+export const MAX_DUTY_PCT = 1000;
+
+/**
+ * Reads a duty rate ("10", "12.5", "10%") and an optional base in US dollars ("1000000", "1 000 000",
+ * "1,000,000", "1e6"); a refused value is an InputError naming `rate` or `base`.
+ * @example parseDesignParams({ rate: '10%', base: '1 000 000' }, 'x') // { ratePct: 10, baseUsd: 1000000 }
+ */
+export function parseDesignParams(params: { rate?: string | undefined; base?: string | undefined }, where: string): DesignParams {
+  const rateText = (params.rate ?? '').trim();
+  if (rateText === '') throw new InputError('give rate, the duty in percent ad valorem, such as 10', { file: where, field: 'rate' });
+  const rate = /^\+?\d+(\.\d+)?\s*%?$/.test(rateText) ? Number(rateText.replace('%', '')) : NaN;
+  if (!Number.isFinite(rate) || rate > MAX_DUTY_PCT) {
+    throw new InputError(`"${params.rate}" is not a duty rate: give a percentage from 0 to ${MAX_DUTY_PCT}, such as 10`, { file: where, field: 'rate' });
+  }
+  const baseText = (params.base ?? '').trim();
+  if (baseText === '') return { ratePct: rate, baseUsd: undefined };
+  // Thousands separators as people type them: spaces (any kind), underscores, or commas between groups of three.
+  let compact = baseText.replace(/[\s\u00a0\u202f_]/g, '');
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact)) compact = compact.replace(/,/g, '');
+  const base = /^\+?(\d+(\.\d*)?|\.\d+)(e\+?\d+)?$/i.test(compact) ? Number(compact) : NaN;
+  if (!Number.isFinite(base)) {
+    throw new InputError(`"${params.base}" is not an amount of US dollars: give a non-negative number such as 1000000`, { file: where, field: 'base' });
+  }
+  return { ratePct: rate, baseUsd: base };
 }

@@ -1,5 +1,5 @@
 /** Editions of the Harmonized System that trade, tariffs and product lists are recorded in. */
-export const HS_EDITIONS = ['HS2002', 'HS2007', 'HS2012', 'HS2017', 'HS2022'] as const;
+export const HS_EDITIONS = ['HS1992', 'HS1996', 'HS2002', 'HS2007', 'HS2012', 'HS2017', 'HS2022'] as const;
 export type HsEdition = (typeof HS_EDITIONS)[number];
 
 export function isHsEdition(value: string): value is HsEdition {
@@ -12,7 +12,9 @@ export function editionInForce(year: number): HsEdition {
   if (year >= 2017) return 'HS2017';
   if (year >= 2012) return 'HS2012';
   if (year >= 2007) return 'HS2007';
-  return 'HS2002';
+  if (year >= 2002) return 'HS2002';
+  if (year >= 1996) return 'HS1996';
+  return 'HS1992';
 }
 
 /**

@@ -13,6 +13,10 @@ import {
   writeWorldBankMetadata,
   writeWorldBankWide,
 } from '../../fixtures/fixtures.ts';
+import { writeTradeLayouts } from '../../fixtures/trade-files.ts';
+import { writeGenericTradeLayouts } from '../../fixtures/trade-generic-files.ts';
+import { writeVatRegistry } from '../../fixtures/vat.ts';
+import { EDITION_2021, writeTracker } from '../../fixtures/cyberlaw.ts';
 import { tempDir, writeFixtureFolder } from './support.ts';
 
 const dir = tempDir();
@@ -32,6 +36,10 @@ describe('detectFormat', () => {
       [writeOrgMemberships(join(dir, 'orgs')).path, 'org-memberships'],
       [writeOrgMemberships(join(dir, 'orgs'), { variant: 'full' }).path, 'org-memberships'],
       [writeWitsTimeseries(join(dir, 'wits')).path, 'wits-timeseries'],
+      [writeVatRegistry(join(dir, 'vat')), 'vat-registry'],
+      [writeTracker(join(dir, 'cyberlaw'), EDITION_2021).status, 'cyberlaw-tracker-status'],
+      ...writeTradeLayouts(join(dir, 'trade')),
+      ...writeGenericTradeLayouts(join(dir, 'trade-generic')),
     ];
     const detected = [];
     for (const [path] of cases) detected.push([relative(dir, path), await detectFormat(path)]);
