@@ -11,6 +11,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildObservatoryFixture, type ObservatoryFixture } from '../support/observatory-fixture.ts';
+import { MORATORIUM_EXPECTED } from '../support/moratorium-fixture.ts';
+import { messages } from '../../src/app/web/i18n/index.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(process.cwd(), 'test-results');
@@ -125,6 +127,41 @@ describe('in Chromium without JavaScript', () => {
       expect(await page.locator('select[name=year] option:checked').getAttribute('value')).toBe(String(other));
       await checkFigures(page, lang, new RegExp(`^${literal(NAMES[lang].indicator)}, ${other}$`));
       await page.screenshot({ path: join(SHOTS, `e2e-${lang}-indicator-${USERS}-${other}.png`), fullPage: true });
+      await page.close();
+    });
+
+    it(`${lang}: the moratorium page shows its results, chart, source and downloads, and its form changes the tariff measure`, async () => {
+      const page = await open(`/${lang}/moratorium`);
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(messages(lang).moratorium.title);
+      const results = page.locator('table#results');
+      expect(await results.isVisible()).toBe(true);
+      const revenue2022 = () => results.locator('tbody tr').nth(1).locator('td').first().textContent();
+      expect(await revenue2022()).toBe(MORATORIUM_EXPECTED.mfn[2022].toLocaleString(lang === 'en' ? 'en-GB' : 'fr-FR'));
+
+      const chart = page.locator('figure#results-chart svg[role=img]');
+      expect(await chart.count()).toBe(1);
+      expect(await page.locator('figure#design-chart svg[role=img]').count()).toBe(1);
+      expect(await chart.isVisible()).toBe(true);
+      expect((await chart.boundingBox())?.width ?? 0).toBeGreaterThan(300);
+      const source = page.locator('p.source').first();
+      expect(await source.isVisible()).toBe(true);
+      expect(await source.textContent()).toMatch(new RegExp(`^${NAMES[lang].source}s?(?: |\u00a0)?:`));
+      expect(await source.locator(`a[href^="/${lang}/sources#v"]`).count()).toBeGreaterThanOrEqual(1);
+      const downloads = page.locator('p.downloads a');
+      expect(await downloads.count()).toBe(5);
+      expect(await page.locator('p.downloads a[href*="format=xlsx"]').count()).toBe(1);
+      await page.screenshot({ path: join(SHOTS, `e2e-${lang}-moratorium.png`), fullPage: true });
+
+      await page.locator('select[name=tariff]').selectOption('bound');
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get('tariff') === 'bound'),
+        page.locator('form.estimate:not(.design) button[type=submit]').click(),
+      ]);
+      expect(new URL(page.url()).pathname).toBe(`/${lang}/moratorium`);
+      expect(await page.locator('select[name=tariff] option:checked').getAttribute('value')).toBe('bound');
+      expect(await revenue2022()).toBe(MORATORIUM_EXPECTED.bound[2022].toLocaleString(lang === 'en' ? 'en-GB' : 'fr-FR'));
+      expect(await page.locator('p.downloads a[href*="tariff=bound"]').count()).toBe(5);
       await page.close();
     });
   }

@@ -14,6 +14,7 @@ import type { Store } from '../../src/adapters/storage/store.ts';
 import type { Localized } from '../../src/domain/lang.ts';
 import type { SourceObservation } from '../../src/adapters/sources/records.ts';
 import { Observatory } from '../../src/app/services/observatory.ts';
+import { seedMoratorium, type MoratoriumSeeded } from './moratorium-fixture.ts';
 import { createApp } from '../../src/app/web/server.ts';
 import {
   writeCountryCodes,
@@ -47,6 +48,8 @@ export interface ObservatoryFixture {
   /** The folder the source files were written to. */
   folder: string;
   results: ImportResult[];
+  /** The trade, tariff and revenue vintages of the estimator (see moratorium-fixture.ts). */
+  moratorium: MoratoriumSeeded;
   facts: FixtureFacts;
   dispose: () => Promise<void>;
 }
@@ -93,6 +96,8 @@ export async function buildObservatoryFixture(): Promise<ObservatoryFixture> {
     const results = await importFolder(store, folder);
     const failed = results.filter((r) => r.status === 'skipped' && r.format !== null);
     if (failed.length > 0) throw new Error(`fixture files were not imported: ${failed.map((r) => `${r.file} (${r.reason})`).join('; ')}`);
+    // Nepal's imports of digitisable products and its tariff, for the moratorium estimator; Haiti's imports have no schedule.
+    const moratorium = await seedMoratorium(store, { reporter: 'NPL', unrated: 'HTI' });
     const obs = new Observatory(store, { today: () => FIXTURE_TODAY, versionCheckMs: 0 });
     const app = createApp({ obs });
     return {
@@ -101,6 +106,7 @@ export async function buildObservatoryFixture(): Promise<ObservatoryFixture> {
       app,
       folder,
       results,
+      moratorium,
       facts: {
         countries: m49.expected,
         names: new Map(m49.expected.map((c) => [c.iso3, { ...c.names, ...countryCodes.expected.find((x) => x.iso3 === c.iso3)?.names }])),

@@ -4,7 +4,10 @@ import { endOfYear, membersAt } from '../../domain/group.ts';
 import { lineFactors, type EstimateRow, type LineFactor, type LineRow } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import { BUILT_IN_LISTS, type ProductList } from '../../domain/moratorium/lists.ts';
+import { lafferCurve, rateRange, revenueMaximisingRate, simulateDuty, type DutySimulation, type LafferCurve } from '../../domain/moratorium/design.ts';
 import { describeOptions, type EstimateOptions } from '../../domain/moratorium/options.ts';
+import { mergeVatEntries, vatEntryFromAnswers, vatRevenue, type MergedVatEntry, type VatEntry } from '../../domain/moratorium/vat.ts';
+import { VAT_FACTS } from '../../domain/moratorium/vat-facts.ts';
 import type { Observatory } from './observatory.ts';
 
 /** Whose revenue: one country, or the members of a group (the world: every reporter with imports). */
@@ -52,6 +55,35 @@ export interface EstimateResult {
   vintages: Vintage[];
   /** What the reader should know: concordance splits, tariff years standing in for others, codes not concorded. */
   notes: string[];
+  /** The listed lines of each trade edition with their factor s(k) × valuation. */
+  factors: LineFactor[];
+}
+
+/** VAT/GST on digital supplies against the duty, per country and year, on the same base. */
+export interface VatRow {
+  reporter: string;
+  name: string;
+  year: number;
+  /** The registry entry (built-in facts, imported registries and tracker, accepted answers), or null. */
+  entry: MergedVatEntry | null;
+  dutyRevenueUsd: number | null;
+  /** VAT on the listed lines' base plus the duty (when a duty is levied), after the import response; null without a rate. */
+  vatRevenueUsd: number | null;
+}
+
+export interface DutyDesign {
+  iso3: string;
+  /** The year of the imports the base comes from, when it comes from the data. */
+  year: number | null;
+  baseUsd: number;
+  /** 'listed lines': the imports of the list's lines × share × valuation; 'given': the user's value of electronic transmissions. */
+  baseFrom: 'listed lines' | 'given';
+  simulation: DutySimulation;
+  laffer: LafferCurve;
+  /** The rate that maximises revenue under the elasticity (percent), or null when revenue rises with the rate. */
+  peakRatePct: number | null;
+  /** The vintages the base comes from: none when the value is given. */
+  vintages: Vintage[];
 }
 
 export interface SensitivityRow {
@@ -228,6 +260,71 @@ export class MoratoriumService {
       noData,
       vintages: vintages.sort((a, b) => a.id - b.id),
       notes,
+      factors,
+    };
+  }
+
+  /** The VAT registry of every country: built-in facts, imported registries and tracker, accepted answers. */
+  async vatRegistry(): Promise<Map<string, MergedVatEntry>> {
+    const answers = await this.obs.store.registry.practiceAnswers({ questionnaire: 'digital-vat' });
+    const entries: VatEntry[] = [
+      ...VAT_FACTS,
+      ...(await this.obs.store.vatEntries()),
+      ...answers.map((a) => vatEntryFromAnswers(a.iso3, a.answers, a.acceptedAt.slice(0, 10))),
+    ];
+    return mergeVatEntries(entries);
+  }
+
+  /**
+   * VAT at the registry's rate on the same base as the duty estimate, line by line: the base × share ×
+   * valuation, after the import response to the duty, plus the duty itself. A line's duty is its
+   * import-weighted rate, so with preferences the VAT is computed on the average duty of the line.
+   */
+  async vatComparison(result: EstimateResult): Promise<VatRow[]> {
+    const registry = await this.vatRegistry();
+    const factorOf = new Map(result.factors.map((f) => [f.hs6, f.factor]));
+    return result.rows.map((row) => {
+      const entry = registry.get(row.reporter) ?? null;
+      let vat: number | null = null;
+      if (entry?.rate !== null && entry?.rate !== undefined) {
+        vat = 0;
+        for (const l of result.lines) {
+          if (l.reporter !== row.reporter || l.year !== row.year) continue;
+          const base = l.importsUsd * (factorOf.get(l.hs6) ?? 1);
+          vat += vatRevenue(base, entry, { dutyPct: l.ratePct ?? 0, elasticity: result.options.elasticity }).revenueUsd ?? 0;
+        }
+      }
+      return { reporter: row.reporter, name: row.name, year: row.year, entry, dutyRevenueUsd: row.revenueUsd, vatRevenueUsd: vat };
+    });
+  }
+
+  /**
+   * A duty of `ratePct` on electronic transmissions for one country: on a value the user gives, or on the
+   * listed lines' imports (× share × valuation) of the latest year with data. Revenue, cost to consumers and
+   * the revenue curve over rates from 0 to 50%.
+   */
+  async design(iso3: string, ratePct: number, elasticity: number, options: EstimateOptions, baseUsd?: number): Promise<DutyDesign> {
+    let base = baseUsd ?? null;
+    let year: number | null = null;
+    let vintages: Vintage[] = [];
+    if (base === null) {
+      const result = await this.estimate({ kind: 'country', id: iso3 }, options);
+      vintages = result.vintages;
+      const latest = result.rows.reduce<CountryYear | null>((a, r) => (!a || r.year > a.year ? r : a), null);
+      if (!latest) throw new NotFoundError(`no imports of the listed lines for ${iso3}: give the value of electronic transmissions instead`);
+      year = latest.year;
+      const factorOf = new Map(result.factors.map((f) => [f.hs6, f.factor]));
+      base = sum(result.lines.filter((l) => l.year === latest.year).map((l) => l.importsUsd * (factorOf.get(l.hs6) ?? 1)));
+    }
+    return {
+      iso3,
+      year,
+      baseUsd: base,
+      baseFrom: baseUsd === undefined ? 'listed lines' : 'given',
+      simulation: simulateDuty(base, ratePct, elasticity),
+      laffer: lafferCurve(base, elasticity, rateRange(0, 50, 2.5)),
+      peakRatePct: revenueMaximisingRate(elasticity),
+      vintages,
     };
   }
 

@@ -33,6 +33,7 @@ const PATHS = [
   '/indicators',
   `/indicators/${USERS}`,
   `/indicators/${SECURE_COUNT}`,
+  '/moratorium',
   '/sources',
   '/about',
 ];
