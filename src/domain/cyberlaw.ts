@@ -72,6 +72,8 @@ export interface CyberlawEntry {
   laws: Law[];
   /** Increases with every accepted change of this country and area; edits name the version they start from. */
   version: number;
+  /** The vintage of the tracker edition it was imported with; null for an accepted submission; absent when not read. */
+  vintageId?: number | null;
 }
 
 /**

@@ -144,3 +144,46 @@ export function validateAnswers(q: Questionnaire, answers: Readonly<Record<strin
   }
   return problems;
 }
+
+/** What the members' answers to one question add up to, for the compiled comparison table. */
+export type QuestionSummary =
+  | { question: string; kind: 'choice'; answered: number; counts: Record<string, number> }
+  | { question: string; kind: 'number'; answered: number; min: number | null; median: number | null; max: number | null }
+  | { question: string; kind: 'date'; answered: number; earliest: string | null; latest: string | null }
+  | { question: string; kind: 'text' | 'link'; answered: number };
+
+function medianOf(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Per question, over the members that answered it (a member without answers, or that left the question
+ * empty, is not counted): for choices the count per option (every option listed, zero included), for
+ * numbers the minimum, median and maximum, for dates the earliest and latest.
+ * @example summarizeAnswers(q, [{ rate: 15 }, null, { rate: 7.5 }])[0] // { kind: 'number', answered: 2, min: 7.5, median: 11.25, max: 15 }
+ */
+export function summarizeAnswers(q: Questionnaire, rows: readonly (Readonly<Record<string, AnswerValue>> | null)[]): QuestionSummary[] {
+  return q.questions.map((question): QuestionSummary => {
+    const values = rows.map((r) => r?.[question.id] ?? null).filter((v): v is number | string => v !== null && v !== '');
+    const t = question.type;
+    switch (t.kind) {
+      case 'choice': {
+        const counts: Record<string, number> = Object.fromEntries(t.options.map((o) => [o.id, 0]));
+        for (const v of values) if (typeof v === 'string' && v in counts) counts[v] = (counts[v] ?? 0) + 1;
+        return { question: question.id, kind: 'choice', answered: Object.values(counts).reduce((a, b) => a + b, 0), counts };
+      }
+      case 'number': {
+        const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+        return { question: question.id, kind: 'number', answered: numbers.length, min: numbers[0] ?? null, median: medianOf(numbers), max: numbers[numbers.length - 1] ?? null };
+      }
+      case 'date': {
+        const dates = values.filter((v): v is string => typeof v === 'string').sort();
+        return { question: question.id, kind: 'date', answered: dates.length, earliest: dates[0] ?? null, latest: dates[dates.length - 1] ?? null };
+      }
+      default:
+        return { question: question.id, kind: t.kind, answered: values.length };
+    }
+  });
+}

@@ -60,7 +60,7 @@ for (const engine of ENGINES) {
       const accepted = await store.registry.acceptProposal(p.id, curator.id, 'checked against the gazette');
       expect(accepted.status).toBe('accepted');
       expect(await store.registry.cyberlawEntries({ iso3: 'NPL' })).toEqual([
-        { iso3: 'NPL', area: 'data-protection', version: 1, ...entry('legislation', 'Privacy Act 2075') },
+        { iso3: 'NPL', area: 'data-protection', version: 1, vintageId: null, ...entry('legislation', 'Privacy Act 2075') },
       ]);
       await expect(store.registry.acceptProposal(p.id, curator.id, null)).rejects.toBeInstanceOf(ConflictError);
       const log = await store.registry.auditLog();

@@ -7,6 +7,14 @@ import type { Chunks } from '../sources/csv.ts';
 
 /** The tracker publishes its document links beside the status file under this name. */
 export const TRACKER_LINKS_FILE = 'cyberlaw_tracker_document_links.json';
+/** The name the shared data folder gives the tracker's status file. */
+export const TRACKER_STATUS_FILE = 'cyberlaw_tracker_status.csv';
+
+/** The document-links file beside a status file, when there is one. */
+export async function trackerLinksBeside(path: string): Promise<string | null> {
+  const linksPath = join(dirname(path), TRACKER_LINKS_FILE);
+  return (await exists(linksPath)) ? linksPath : null;
+}
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -30,8 +38,8 @@ export async function writeCyberlawTracker(
   warnings: string[],
 ): Promise<void> {
   const rows = await readTrackerStatus(chunks, file);
-  const linksPath = join(dirname(path), TRACKER_LINKS_FILE);
-  const links = (await exists(linksPath)) ? readTrackerLinks(await readFile(linksPath, 'utf8'), TRACKER_LINKS_FILE) : new Map<string, Map<string, Law[]>>();
+  const linksPath = await trackerLinksBeside(path);
+  const links = linksPath ? readTrackerLinks(await readFile(linksPath, 'utf8'), TRACKER_LINKS_FILE) : new Map<string, Map<string, Law[]>>();
   if (!links.size) warnings.push(`${file}: no ${TRACKER_LINKS_FILE} beside it, so the statuses are imported without their laws`);
   const iso3ByM49 = new Map((await store.countries()).filter((c) => c.m49).map((c) => [c.m49 as string, c.iso3]));
   const entries: Omit<CyberlawEntry, 'version'>[] = [];

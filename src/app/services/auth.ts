@@ -118,6 +118,11 @@ export class AuthService {
     this.decoy = hashPassword(randomBytes(16).toString('hex'));
   }
 
+  /** How long a session lasts, for the cookie's Max-Age. */
+  get sessionSeconds(): number {
+    return Math.floor(this.sessionMs / 1000);
+  }
+
   /** Checks a new account's fields; the message names the field. */
   static validate(fields: { email: string; name: string; role: string; countries: string[]; password?: string }, where: string): void {
     if (!isEmail(fields.email)) throw new InputError(`"${fields.email}" is not an e-mail address`, { file: where, field: 'email' });

@@ -3,7 +3,7 @@ import { canPropose, canReview, type Account } from '../../domain/accounts.ts';
 import { CYBERLAW_AREAS, coverage, isCyberlawArea, isCyberlawStatus, statusesOn, type AreaCoverage, type CyberlawEntry, type Law } from '../../domain/cyberlaw.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
 import { isIsoDate, type IsoDate } from '../../domain/group.ts';
-import { QUESTIONNAIRES, validateAnswers, type AnswerValue, type Questionnaire } from '../../domain/practices.ts';
+import { QUESTIONNAIRES, summarizeAnswers, validateAnswers, type AnswerValue, type Questionnaire, type QuestionSummary } from '../../domain/practices.ts';
 import type { Proposal, RecordKind } from '../../domain/review.ts';
 import type { Observatory } from './observatory.ts';
 
@@ -12,6 +12,36 @@ export interface GroupCoverage {
   date: IsoDate;
   members: number;
   areas: AreaCoverage[];
+  /** Where the members' statuses come from: the tracker vintages and other sources, and their dates. */
+  provenance: CyberlawProvenance;
+}
+
+/** The sources behind a set of statuses: vintages (tracker editions), other sources (accepted submissions), dates. */
+export interface CyberlawProvenance {
+  vintageIds: number[];
+  /** Sources of statuses that came from no vintage (a country's accepted submission). */
+  otherSources: string[];
+  /** The earliest and latest as-of date of the statuses; null when there are none. */
+  asOf: { from: IsoDate; to: IsoDate } | null;
+}
+
+/** The vintages, other sources and date span of some statuses. */
+export function provenanceOf(entries: Iterable<CyberlawEntry>): CyberlawProvenance {
+  const vintageIds = new Set<number>();
+  const otherSources = new Set<string>();
+  let from: IsoDate | null = null;
+  let to: IsoDate | null = null;
+  for (const e of entries) {
+    if (e.vintageId != null) vintageIds.add(e.vintageId);
+    else otherSources.add(e.source);
+    if (from === null || e.asOf < from) from = e.asOf;
+    if (to === null || e.asOf > to) to = e.asOf;
+  }
+  return {
+    vintageIds: [...vintageIds].sort((a, b) => a - b),
+    otherSources: [...otherSources].sort(),
+    asOf: from !== null && to !== null ? { from, to } : null,
+  };
 }
 
 export interface CountryCyberlaw {
@@ -39,6 +69,15 @@ export interface ComparisonRow {
   acceptedAt: string | null;
 }
 
+/** A compiled comparison table: the members' accepted answers and what they add up to per question. */
+export interface CompiledTable {
+  questionnaire: Questionnaire;
+  rows: ComparisonRow[];
+  /** Members with an accepted answer. */
+  answered: number;
+  summary: QuestionSummary[];
+}
+
 function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
@@ -62,7 +101,8 @@ export class RegistryService {
     const ref = await this.obs.ref();
     const members = this.obs.membersOn(ref, groupId, date).filter((iso3) => ref.countries.has(iso3));
     const statuses = statusesOn(await this.registry.cyberlawEntries(), date);
-    return { groupId, date, members: members.length, areas: coverage(members, statuses) };
+    const used = members.flatMap((iso3) => [...(statuses.get(iso3)?.values() ?? [])]);
+    return { groupId, date, members: members.length, areas: coverage(members, statuses), provenance: provenanceOf(used) };
   }
 
   async country(iso3: string): Promise<CountryCyberlaw> {
@@ -196,5 +236,24 @@ export class RegistryService {
       answers: answers.get(iso3)?.answers ?? null,
       acceptedAt: answers.get(iso3)?.acceptedAt ?? null,
     }));
+  }
+
+  /** The comparison table of a questionnaire for a group's members, with the summary of each question. */
+  async compiled(questionnaireId: string, groupId: string): Promise<CompiledTable> {
+    const questionnaire = this.questionnaire(questionnaireId);
+    const rows = await this.comparison(questionnaireId, groupId);
+    return {
+      questionnaire,
+      rows,
+      answered: rows.filter((r) => r.answers !== null).length,
+      summary: summarizeAnswers(questionnaire, rows.map((r) => r.answers)),
+    };
+  }
+
+  /** How many countries have an accepted answer to each questionnaire (every questionnaire listed, zero included). */
+  async answeredCounts(): Promise<Map<string, number>> {
+    const counts = new Map<string, Set<string>>(QUESTIONNAIRES.map((q) => [q.id, new Set<string>()]));
+    for (const a of await this.registry.practiceAnswers()) counts.get(a.questionnaire)?.add(a.iso3);
+    return new Map([...counts].map(([id, countries]) => [id, countries.size]));
   }
 }

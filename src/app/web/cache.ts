@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { prefersCsv } from './api/params.ts';
 
 interface Entry {
@@ -25,6 +25,8 @@ export interface ResponseCacheOptions {
    */
   version: () => Promise<string>;
   maxEntries?: number;
+  /** Requests answered personally (a signed-in account): neither served from nor stored in the cache. */
+  bypass?: (c: Context) => boolean;
 }
 
 function pickEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' {
@@ -62,6 +64,11 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
 
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    if (options.bypass?.(c)) {
+      await next();
+      c.header('cache-control', 'private, no-store');
+      return;
+    }
     // The API answers CSV to the same URL when the Accept header prefers it, so that choice is part of the key.
     const wantsCsv = prefersCsv(c.req.header('accept'));
     const key = `${c.req.url.slice(c.req.url.indexOf('/', 8))}${wantsCsv ? ' csv' : ''}`;
@@ -75,7 +82,8 @@ export function responseCache(options: ResponseCacheOptions): MiddlewareHandler 
     }
     await next();
     const res = c.res;
-    if (res.status !== 200 || res.headers.get('cache-control') === 'no-store' || res.headers.has('content-encoding')) return;
+    // An answer that sets a cookie (the sign-in form's token) or says not to be stored is one reader's own.
+    if (res.status !== 200 || /\b(no-store|private)\b/.test(res.headers.get('cache-control') ?? '') || res.headers.has('set-cookie') || res.headers.has('content-encoding')) return;
     const identity = new Uint8Array(await res.arrayBuffer());
     const entry: Entry = {
       version,

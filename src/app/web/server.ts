@@ -4,12 +4,16 @@ import { StaleVersionError } from '../../domain/review.ts';
 import { isLang, type Lang } from '../../domain/lang.ts';
 import type { FillState } from '../services/fill.ts';
 import type { Observatory } from '../services/observatory.ts';
+import { AuthService } from '../services/auth.ts';
+import { RegistryService } from '../services/registry.ts';
 import { apiRoutes } from './api/routes.ts';
 import { responseCache } from './cache.ts';
 import { HttpError } from './http-error.ts';
 import { messages } from './i18n/index.ts';
 import type { PageContext } from './pages/context.ts';
 import { pageRoutes, errorPage } from './pages/routes.tsx';
+import { workflowRoutes } from './pages/workflow-routes.tsx';
+import { sessionMiddleware } from './session.ts';
 import { STYLE_CSS, STYLE_HREF } from './static/assets.ts';
 
 /** Progress of the first fill of the database, shown on pages while it runs. */
@@ -20,6 +24,10 @@ export interface AppOptions {
   fill?: FillStatus;
   /** Bearer token that allows writes through the API (user-defined groups); writes are refused without one. */
   apiToken?: string | undefined;
+  /** Accounts and sessions; built over the store when not given (tests pass one with their own clock and limits). */
+  auth?: AuthService;
+  /** The cyberlaw registry and questionnaires with their review workflow; built over `obs` when not given. */
+  registry?: RegistryService;
 }
 
 /** The language a visitor's browser prefers among ours, English by default. */
@@ -46,6 +54,8 @@ function toHttpError(error: unknown): HttpError {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const { obs } = options;
+  const auth = options.auth ?? new AuthService(obs.store.registry);
+  const registry = options.registry ?? new RegistryService(obs);
 
   app.onError((error, c) => {
     const e = toHttpError(error);
@@ -70,6 +80,8 @@ export function createApp(options: AppOptions): Hono {
       search: url.search,
       obs,
       loading: fill?.running ? { done: fill.done, total: fill.total } : null,
+      account: c.get('session')?.account ?? null,
+      csrf: c.get('session')?.csrf ?? null,
     };
   };
 
@@ -79,11 +91,14 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // While the first fill runs the data changes under the pages, so nothing is cached until it ends.
-  const cache = responseCache({ version: async () => `${await obs.refresh()}|${obs.today()}` });
+  // The session is read before the cache: a signed-in reader's pages are personal and never cached.
+  app.use('*', sessionMiddleware(auth));
+  const cache = responseCache({ version: async () => `${await obs.refresh()}|${obs.today()}`, bypass: (c) => c.get('session') !== null });
   app.use('*', async (c, next) => (options.fill?.running ? next() : cache(c, next)));
 
   app.get('/', (c) => c.redirect(`/${negotiateLang(c.req.header('accept-language'))}/`, 302));
-  app.route('/api/v1', apiRoutes({ obs, fill: options.fill, apiToken: options.apiToken }));
+  app.route('/api/v1', apiRoutes({ obs, fill: options.fill, apiToken: options.apiToken, registry }));
+  app.route('/', workflowRoutes(pageContext, { auth, registry, store: obs.store.registry }));
   app.route('/', pageRoutes(pageContext));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { status: 404, message: `no API route ${c.req.path}` } }, 404);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lafferCurve, rateRange, revenueMaximisingRate, simulateDuty } from '../../../src/domain/moratorium/design.ts';
+import { InputError } from '../../../src/domain/errors.ts';
+import { lafferCurve, parseDesignParams, rateRange, revenueMaximisingRate, simulateDuty } from '../../../src/domain/moratorium/design.ts';
 
 // Every expected figure below is worked out by hand from the formulas of design.ts, on a base of 1000 USD.
 describe('a duty on electronic transmissions', () => {
@@ -98,5 +99,39 @@ describe('the revenue-maximising duty', () => {
     expect(rateRange(10, 12, 5)).toEqual([10]);
     expect(() => rateRange(0, 10, 0)).toThrow(RangeError);
     expect(() => rateRange(10, 0, 1)).toThrow(RangeError);
+  });
+});
+
+describe('the parameters of a design as typed', () => {
+  it.each([
+    [{ rate: '10' }, { ratePct: 10, baseUsd: undefined }],
+    [{ rate: ' 12.5 % ', base: '' }, { ratePct: 12.5, baseUsd: undefined }],
+    [{ rate: '0', base: '1000000' }, { ratePct: 0, baseUsd: 1_000_000 }],
+    [{ rate: '10', base: '1 000 000' }, { ratePct: 10, baseUsd: 1_000_000 }],
+    [{ rate: '10', base: '1\u202f000\u202f000' }, { ratePct: 10, baseUsd: 1_000_000 }],
+    [{ rate: '10', base: '1,000,000.5' }, { ratePct: 10, baseUsd: 1_000_000.5 }],
+    [{ rate: '10', base: '2.5e6' }, { ratePct: 10, baseUsd: 2_500_000 }],
+  ])('reads %j', (params, expected) => {
+    expect(parseDesignParams(params, 'test')).toEqual(expected);
+  });
+
+  it.each([
+    [{}, 'rate', 'give rate'],
+    [{ rate: '-1' }, 'rate', 'not a duty rate'],
+    [{ rate: '1001' }, 'rate', 'from 0 to 1000'],
+    [{ rate: 'ten' }, 'rate', 'not a duty rate'],
+    [{ rate: '10', base: '-5' }, 'base', 'not an amount'],
+    [{ rate: '10', base: '1,00' }, 'base', 'not an amount'],
+    [{ rate: '10', base: 'Infinity' }, 'base', 'not an amount'],
+  ])('refuses %j, naming %s', (params, field, message) => {
+    let error: unknown;
+    try {
+      parseDesignParams(params, 'test');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).location.field).toBe(field);
+    expect((error as InputError).reason).toContain(message);
   });
 });

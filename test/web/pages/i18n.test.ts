@@ -43,6 +43,16 @@ const SAME_IN_FRENCH = new Set([
   'indicator.downloadYear',
   'indicator.mapTitle',
   'country.mapTitle',
+  'edit.version',
+  'edit.questionnaire',
+  'edit.cyberlawTitle',
+  'edit.practiceTitle',
+  'practices.questionnaire',
+  'practices.questions',
+  'practices.question',
+  'practices.version',
+  'practices.min',
+  'practices.max',
 ]);
 
 describe('the French catalogue', () => {

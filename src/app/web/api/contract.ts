@@ -29,10 +29,50 @@ export const QUERY = {
   vintages: ['format'],
   status: [],
   openapi: [],
+  cyberlawCoverage: ['group', 'date', 'format'],
+  cyberlawCountry: ['format'],
+  practices: ['format'],
+  practice: ['group', 'format'],
+  proposals: ['status'],
+  propose: [],
+  acceptProposal: [],
+  returnProposal: [],
+  audit: ['limit', 'entity'],
+  moratoriumEstimate: ['country', 'group', 'years', 'list', 'tariff', 'share', 'valuation', 'carrier_share', 'elasticity', 'rollup', 'lines', 'format'],
+  moratoriumSensitivity: ['country', 'group', 'years', 'list', 'tariff', 'share', 'valuation', 'carrier_share', 'elasticity', 'rollup', 'format'],
+  moratoriumLists: ['format'],
+  moratoriumCoverage: ['format'],
+  moratoriumVat: ['country', 'group', 'years', 'list', 'tariff', 'share', 'valuation', 'carrier_share', 'elasticity', 'rollup', 'format'],
+  moratoriumVatRegistry: ['format'],
+  moratoriumDesign: ['country', 'rate', 'base', 'elasticity', 'years', 'list', 'share', 'valuation', 'carrier_share', 'format'],
 } as const satisfies Record<string, readonly QueryParameter[]>;
 
 /** Every query parameter the API knows. */
-export type QueryParameter = 'countries' | 'groups' | 'years' | 'vintage' | 'format' | 'basis' | 'at' | 'minCoverage';
+export type QueryParameter =
+  | 'countries'
+  | 'groups'
+  | 'years'
+  | 'vintage'
+  | 'format'
+  | 'basis'
+  | 'at'
+  | 'minCoverage'
+  | 'date'
+  | 'status'
+  | 'limit'
+  | 'entity'
+  | 'country'
+  | 'group'
+  | 'list'
+  | 'tariff'
+  | 'share'
+  | 'valuation'
+  | 'carrier_share'
+  | 'elasticity'
+  | 'rollup'
+  | 'lines'
+  | 'rate'
+  | 'base';
 
 /** The name of one operation of the API. */
 export type Operation = keyof typeof QUERY;

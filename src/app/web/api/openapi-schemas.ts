@@ -76,7 +76,7 @@ export interface OpenApiDocument {
   components: {
     schemas: Record<string, Schema>;
     responses: Record<string, ResponseObject>;
-    securitySchemes: Record<string, { type: 'http'; scheme: 'bearer'; description: string }>;
+    securitySchemes: Record<string, { type: 'http'; scheme: 'bearer'; description: string } | { type: 'apiKey'; in: 'cookie' | 'header'; name: string; description: string }>;
   };
 }
 
@@ -202,6 +202,247 @@ const membership = object({
   source: string(),
   note: orNull(string()),
 });
+
+/** The answers about the cyberlaw registry. */
+function cyberlawSchemas(): Record<string, Schema> {
+  const STATUS = string('legislation, draft (legislation), none (no legislation) or no-data.', { enum: ['legislation', 'draft', 'none', 'no-data'] });
+  const byStatus = (item: Schema, description: string) =>
+    object({ legislation: item, draft: item, none: item, 'no-data': item }, description);
+  const law = object({
+    title: string(),
+    year: orNull(integer('The year of the law, when its title or its submitter gives one.')),
+    url: orNull(string('A link to the text.')),
+  });
+  const entry = object({
+    status: STATUS,
+    asOf: string('The date the status holds from.', { format: 'date' }),
+    source: string(),
+    vintage: orNull(integer('The tracker vintage it was imported with; null for a reviewed submission.')),
+    version: integer(),
+    laws: array(ref('CyberlawLaw')),
+  });
+  return {
+    CyberlawLaw: law,
+    CyberlawEntry: entry,
+    CyberlawCoverage: object({
+      group: object({ id: string(), kind: string(undefined, { enum: GROUP_KINDS }), names: ref('Localized') }),
+      date: string('The date the statuses and members are read on.', { format: 'date' }),
+      members: integer('Members of the group on the date.'),
+      statuses: array(STATUS),
+      shareRule: string(),
+      asOf: orNull(object({ from: string(undefined, { format: 'date' }), to: string(undefined, { format: 'date' }) }, 'The span of the statuses’ own dates.')),
+      source: string(),
+      vintages: array(ref('VintageSummary'), 'The tracker editions the statuses come from.'),
+      otherSources: array(string(), 'Sources of statuses that come from reviewed submissions rather than a vintage.'),
+      areas: array(
+        object({
+          area: string(undefined, { enum: ['e-transactions', 'consumer-protection', 'data-protection', 'cybercrime', 'indirect-taxation'] }),
+          names: ref('Localized'),
+          counts: byStatus(integer(), 'Members per status; they add up to `members`.'),
+          shareWithLegislation: orNull(number('Members with legislation / members (0–1); null for a group without members.')),
+          members: byStatus(array(object({ iso3: string(), name: string() })), 'The members in each status.'),
+        }),
+      ),
+    }),
+    CyberlawCountry: object({
+      iso3: string(),
+      name: string(),
+      names: ref('Localized'),
+      date: string('Today: the date of the current statuses.', { format: 'date' }),
+      source: string(),
+      vintages: array(ref('VintageSummary')),
+      areas: array(
+        object({
+          area: string(),
+          names: ref('Localized'),
+          status: STATUS,
+          asOf: orNull(string(undefined, { format: 'date' })),
+          source: orNull(string()),
+          vintage: orNull(integer()),
+          version: integer('0 when the registry holds nothing for the area.'),
+          laws: array(ref('CyberlawLaw')),
+          history: array(ref('CyberlawEntry'), 'Every dated status, newest first.'),
+        }),
+      ),
+    }),
+  };
+}
+
+/** The answers of the moratorium estimator. */
+function moratoriumSchemas(): Record<string, Schema> {
+  const dated = orNull(object({ value: number('US dollars.'), year: integer('The year of the inputs, the latest not after the estimate’s year.') }));
+  const assumption = object({ name: string(), value: string() });
+  const productList = object({
+    id: string(),
+    version: string(),
+    name: string(),
+    edition: string(undefined, { enum: ['HS2002', 'HS2007', 'HS2012', 'HS2017', 'HS2022'] }),
+    source: string('Who defined the list, and where.'),
+    lines: array(string(undefined, { pattern: '^\\d{6}$' })),
+    builtIn: boolean(),
+  });
+  return {
+    MoratoriumList: productList,
+    MoratoriumLists: object({ count: integer(), lists: array(ref('MoratoriumList')) }),
+    MoratoriumRow: object({
+      reporter: string(),
+      name: string(),
+      year: integer(),
+      tariffYear: orNull(integer('The tariff schedule’s year used: the latest not after the imports, else the earliest after.')),
+      importsUsd: number('Imports of the listed lines, USD.'),
+      importsRatedUsd: number('Of which on lines with a rate.'),
+      revenueUsd: orNull(number('Null when no line has a rate: "no data", not zero.')),
+      linesWithRate: integer(),
+      linesWithoutRate: integer(),
+      customsRevenue: dated,
+      governmentRevenue: dated,
+      shareOfCustoms: orNull(number('Revenue as a share (0–1) of customs revenue.')),
+      shareOfGovernment: orNull(number('Revenue as a share (0–1) of government revenue excluding grants.')),
+    }),
+    MoratoriumLine: object({
+      reporter: string(),
+      year: integer(),
+      hs6: string(),
+      importsUsd: number(),
+      ratePct: orNull(number()),
+      revenueUsd: orNull(number()),
+      match: string('How the line was reached from the list’s edition.'),
+    }),
+    MoratoriumGroupRow: object({
+      year: integer(),
+      revenueUsd: orNull(number()),
+      importsUsd: number(),
+      membersWithData: integer('Members with a rated line that year.'),
+      membersTotal: integer('Members on 31 December of the year.'),
+    }),
+    MoratoriumEstimate: object(
+      {
+        target: object({ kind: string(undefined, { enum: ['country', 'group'] }), id: string(), name: string() }),
+        list: ref('MoratoriumList'),
+        options: object({
+          tariff: string(undefined, { enum: ['bound', 'mfn', 'applied'] }),
+          rollup: string(undefined, { enum: ['simple', 'weighted'] }),
+          share: string(),
+          valuation: string(undefined, { enum: ['content', 'carrier'] }),
+          carrierShare: number(),
+          elasticity: number(),
+          years: orNull(object({ from: integer(), to: integer() })),
+        }),
+        assumptions: array(assumption, 'Every assumption in words.'),
+        formula: string(),
+        count: integer(),
+        rows: array(ref('MoratoriumRow')),
+        groupRows: orNull(array(ref('MoratoriumGroupRow'), 'Per year, for a group.')),
+        noData: array(object({ iso3: string(), name: string() }), 'Members (or the country) without imports in the data: no data, never zero.'),
+        lines: array(ref('MoratoriumLine'), 'With lines=true.'),
+        notes: array(string(), 'Concordance splits, tariff years standing in for others, codes not concorded.'),
+        source: string(),
+        vintages: array(ref('VintageSummary'), 'Imports, tariffs, schemes, correlations and revenue series used.'),
+      },
+      undefined,
+      ['lines'],
+    ),
+    MoratoriumSensitivity: object({
+      target: object({ kind: string(undefined, { enum: ['country', 'group'] }), id: string(), name: string() }),
+      assumptions: array(assumption, 'The base case.'),
+      years: array(integer()),
+      count: integer(),
+      rows: array(
+        object({
+          assumption: string('The assumption varied.'),
+          value: string(),
+          revenueUsd: orNull(number('Summed over the years (and members).')),
+          change: orNull(number('Against the base case, as a ratio (0.25 = +25%).')),
+          base: boolean(),
+        }),
+      ),
+      source: string(),
+      vintages: array(ref('VintageSummary')),
+    }),
+    MoratoriumVatEntry: object({
+      iso3: string(),
+      name: string(),
+      rate: orNull(number('Percent; null when no source gives it.')),
+      start: orNull(string('When the tax on digital supplies from abroad came into force.', { format: 'date' })),
+      threshold: orNull(object({ amount: number(), currency: orNull(string('ISO 4217; null when the source does not name the currency.')) })),
+      model: { type: ['string', 'null'], enum: ['vendor registration', 'platform liability', 'reverse charge', 'withholding by payment providers', null] },
+      legislated: string(undefined, { enum: ['legislation', 'draft legislation', 'no legislation', 'no data'] }),
+      asOf: orNull(string('The newest date of the sources used.', { format: 'date' })),
+      sources: array(string(), 'The sources that gave a field, newest first.'),
+      sourceUrl: orNull(string()),
+      note: orNull(string()),
+    }),
+    MoratoriumVatRegistry: object({ count: integer(), entries: array(ref('MoratoriumVatEntry')) }),
+    MoratoriumVat: object({
+      target: object({ kind: string(undefined, { enum: ['country', 'group'] }), id: string(), name: string() }),
+      assumptions: array(assumption, 'The estimate’s assumptions.'),
+      formula: string(),
+      count: integer(),
+      rows: array(
+        object({
+          reporter: string(),
+          name: string(),
+          year: integer(),
+          dutyRevenueUsd: orNull(number('The estimate’s revenue forgone.')),
+          vatRevenueUsd: orNull(number('VAT at the registry’s rate on the same base plus the duty; null without a rate (no data).')),
+          vat: orNull(ref('MoratoriumVatEntry')),
+        }),
+      ),
+      noData: array(object({ iso3: string(), name: string() }), 'Members (or the country) without imports in the data.'),
+      source: string(),
+      vintages: array(ref('VintageSummary')),
+    }),
+    MoratoriumDutySimulation: object({
+      ratePct: number(),
+      elasticity: number(),
+      baseUsd: number('Imports before the duty.'),
+      importsAfterUsd: number('Imports after the duty’s response, at world prices.'),
+      revenueUsd: number(),
+      deadweightLossUsd: number('Consumer surplus lost beyond the revenue.'),
+      consumerCostUsd: number('Consumer surplus lost: revenue + deadweight loss.'),
+    }),
+    MoratoriumDesign: object({
+      country: object({ iso3: string(), name: string() }),
+      base: object(
+        {
+          usd: number(),
+          from: string(undefined, { enum: ['listed lines', 'given'] }),
+          year: orNull(integer('The year of the imports, when the base comes from the data.')),
+          list: string(),
+          share: string(),
+          valuation: string(),
+          carrierShare: number(),
+        },
+        undefined,
+        ['list', 'share', 'valuation', 'carrierShare'],
+      ),
+      formula: string(),
+      simulation: ref('MoratoriumDutySimulation'),
+      peakRatePct: orNull(number('Null when −1 ≤ ε ≤ 0: revenue rises with the rate.')),
+      peak: orNull(ref('MoratoriumDutySimulation')),
+      curve: array(ref('MoratoriumDutySimulation'), 'From 0 to 50% by 2.5 points.'),
+      source: string(),
+      vintages: array(ref('VintageSummary')),
+    }),
+    MoratoriumCoverage: object({
+      count: integer(),
+      coverage: array(
+        object({
+          reporter: string(),
+          name: string(),
+          edition: string(),
+          firstYear: integer(),
+          lastYear: integer(),
+          importsUsd: number(),
+          rows: integer(),
+          tradeVintages: array(integer()),
+          tariffVintages: array(integer()),
+          tariffYears: array(integer()),
+        }),
+      ),
+    }),
+  };
+}
 
 /** The named schemas of the API's answers, bodies and errors. */
 export const schemas: Record<string, Schema> = {
@@ -377,6 +618,8 @@ export const schemas: Record<string, Schema> = {
     count: integer(),
     rows: array(ref('AggregateRow')),
   }),
+  ...moratoriumSchemas(),
+  ...cyberlawSchemas(),
   Status: object({
     dataVersion: integer(),
     engine: string(undefined, { enum: ['duckdb', 'postgres'] }),

@@ -15,6 +15,9 @@ import {
   type ParameterObject,
   type ResponseObject,
 } from './openapi-schemas.ts';
+import { reviewSchemas } from './openapi-review.ts';
+import { practiceSchemas } from './openapi-practices.ts';
+import { QUESTIONNAIRES } from '../../../domain/practices.ts';
 
 const QUERY_PARAMETERS: Record<QueryParameter, ParameterObject> = {
   countries: {
@@ -77,6 +80,134 @@ const QUERY_PARAMETERS: Record<QueryParameter, ParameterObject> = {
     schema: { type: 'number', minimum: 0, maximum: 1 },
     example: 0.5,
   },
+  status: {
+    name: 'status',
+    in: 'query',
+    description: 'Only the proposals in this state.',
+    schema: string(undefined, { enum: ['pending', 'accepted', 'returned', 'withdrawn'] }),
+    example: 'pending',
+  },
+  limit: {
+    name: 'limit',
+    in: 'query',
+    description: 'The number of entries, newest first (1–1000; 100 by default).',
+    schema: integer(undefined, { minimum: 1, maximum: 1000 }),
+    example: 50,
+  },
+  entity: {
+    name: 'entity',
+    in: 'query',
+    description: 'Only the entries about this kind of record: account, proposal, cyberlaw or practice.',
+    schema: string(undefined, { enum: ['account', 'proposal', 'cyberlaw', 'practice'] }),
+  },
+  date: {
+    name: 'date',
+    in: 'query',
+    description: 'The date the statuses (and the group’s members) are read on, YYYY-MM-DD; today by default. Ask for two dates to see what changed.',
+    schema: string(undefined, { format: 'date', pattern: DATE }),
+    example: '2021-12-31',
+  },
+  country: {
+    name: 'country',
+    in: 'query',
+    description: 'The country whose revenue is estimated: an ISO3 code (case does not matter). Give country or group, not both.',
+    schema: string(undefined, { pattern: ISO3 }),
+    example: 'NPL',
+  },
+  group: {
+    name: 'group',
+    in: 'query',
+    description:
+      'A group whose members’ revenue is estimated and totalled per year (members on 31 December of each year); WLD for every reporter with imports. ' +
+      'Members without imports in the data are listed as "no data", never counted as zero.',
+    schema: string(undefined, { pattern: GROUP_ID }),
+    example: 'LDC',
+  },
+  list: {
+    name: 'list',
+    in: 'query',
+    description: 'The product list (see /moratorium/lists); digitisable-hs2022 by default. Lists are concorded to the HS edition of each reporter’s imports.',
+    schema: string(undefined, { pattern: '^[a-z0-9][a-z0-9-]{1,63}$' }),
+    example: 'digitisable-hs2017',
+  },
+  tariff: {
+    name: 'tariff',
+    in: 'query',
+    description:
+      'The rate that stands for the duty: "bound" (the WTO ceiling), "mfn" (the MFN applied rate, the default) or "applied" ' +
+      '(the lowest preference the partner is entitled to, else MFN).',
+    schema: string(undefined, { enum: ['bound', 'mfn', 'applied'] }),
+  },
+  share: {
+    name: 'share',
+    in: 'query',
+    description:
+      'Share digitised s(k): a fraction for every line ("1", "0.6", "60%"), or per chapter, heading or HS6 line with an optional default ' +
+      '("49:0.5,8523:1,*:0.8"; the longest prefix wins). 1 by default.',
+    schema: string(),
+    example: '49:0.5,*:1',
+  },
+  valuation: {
+    name: 'valuation',
+    in: 'query',
+    description:
+      'Customs value of carrier media bearing software: "content" (the declared value, the default) or "carrier" (the medium only, ' +
+      'as the 1984 decision G/VAL/5 allows, on lines 8523.29, 8523.49 and 8523.80).',
+    schema: string(undefined, { enum: ['content', 'carrier'] }),
+  },
+  carrier_share: {
+    name: 'carrier_share',
+    in: 'query',
+    description: 'Under valuation=carrier, the medium’s share of the declared value of carrier-media lines (0–1 or a percentage); 0.1 by default.',
+    schema: string(),
+    example: '0.1',
+  },
+  elasticity: {
+    name: 'elasticity',
+    in: 'query',
+    description:
+      'Constant import-demand elasticity ε: 0 (static, the default) or negative down to -20; imports under a duty τ become M × (1 + τ)^ε.',
+    schema: { type: 'number', minimum: -20, maximum: 0 },
+    example: -1.5,
+  },
+  rollup: {
+    name: 'rollup',
+    in: 'query',
+    description: 'How national tariff lines become one rate per HS6 line: "simple" average (the default) or import-"weighted" average.',
+    schema: string(undefined, { enum: ['simple', 'weighted'] }),
+  },
+  lines: {
+    name: 'lines',
+    in: 'query',
+    description: 'With true, JSON adds the breakdown per HS6 line, and CSV has one row per reporter, year and line instead of per reporter and year.',
+    schema: { type: 'boolean' },
+  },
+  rate: {
+    name: 'rate',
+    in: 'query',
+    required: true,
+    description: 'The duty on electronic transmissions, percent ad valorem (0–1000; "10" or "10%").',
+    schema: string(undefined, { pattern: '^\\s*\\+?\\d+(\\.\\d+)?\\s*%?\\s*$' }),
+    example: '10',
+  },
+  base: {
+    name: 'base',
+    in: 'query',
+    description:
+      'The value of electronic transmissions the duty falls on, US dollars per year ("1000000", "1 000 000", "1,000,000" or "1e6"). ' +
+      'Without it, the imports of the listed lines × share digitised × valuation factor in the latest year with data (404 when there are none).',
+    schema: string(),
+    example: '1000000',
+  },
+};
+
+/** The format parameter of the estimate, which also answers a workbook. */
+const ESTIMATE_FORMAT: ParameterObject = {
+  ...QUERY_PARAMETERS.format,
+  description:
+    `${QUERY_PARAMETERS.format.description} With "xlsx", a workbook with the sheets results, lines, assumptions and vintages. ` +
+    'Every CSV row repeats the assumptions (list, tariff, rollup, share, valuation, carrier_share, elasticity, years) and the vintages and source.',
+  schema: string(undefined, { enum: ['json', 'csv', 'xlsx'] }),
 };
 
 const PATH = {
@@ -85,9 +216,37 @@ const PATH = {
   code: { name: 'code', in: 'path', required: true, description: 'Indicator code, as the World Bank writes it.', schema: string(undefined, { pattern: INDICATOR_CODE }), example: 'IT.NET.USER.ZS' },
 } satisfies Record<string, ParameterObject>;
 
+/** The group of a cyberlaw coverage. */
+const COVERAGE_GROUP: ParameterObject = {
+  name: 'group',
+  in: 'query',
+  description: 'The group whose members are counted, as on `date` (see /groups); WLD, every country, by default. Case does not matter.',
+  schema: string(undefined, { pattern: GROUP_ID }),
+  example: 'ACP',
+};
+
+/** The questionnaire of a comparison table. */
+const QUESTIONNAIRE: ParameterObject = {
+  name: 'questionnaire',
+  in: 'path',
+  required: true,
+  description: `The questionnaire's id: ${QUESTIONNAIRES.map((q) => q.id).join(', ')} (see /practices). An unknown id is a 404 naming the parameter.`,
+  schema: string(undefined, { enum: QUESTIONNAIRES.map((q) => q.id) }),
+  example: 'digital-vat',
+};
+
+/** The group of a comparison table. */
+const PRACTICE_GROUP: ParameterObject = {
+  name: 'group',
+  in: 'query',
+  description: 'The group whose members today make the rows (see /groups); WLD, every country, by default. Case does not matter; an unknown group is a 404 naming the parameter.',
+  schema: string(undefined, { pattern: GROUP_ID }),
+  example: 'ACP',
+};
+
 /** The parameters of an operation: its path parameters, then exactly the query parameters the route accepts. */
-function parameters(operation: Operation, path: readonly ParameterObject[] = []): ParameterObject[] {
-  return [...path, ...QUERY[operation].map((name: QueryParameter) => QUERY_PARAMETERS[name])];
+function parameters(operation: Operation, path: readonly ParameterObject[] = [], overrides: Partial<Record<QueryParameter, ParameterObject>> = {}): ParameterObject[] {
+  return [...path, ...QUERY[operation].map((name: QueryParameter) => overrides[name] ?? QUERY_PARAMETERS[name])];
 }
 
 const DATA_VERSION_HEADER = { 'x-data-version': { description: 'The data version the answer was computed from.', schema: integer() } };
@@ -110,6 +269,18 @@ const errors = (...statuses: ('400' | '401' | '403' | '404' | '409' | '413' | '4
   Object.fromEntries(statuses.map((s) => [s, { $ref: `#/components/responses/${s}` }]));
 
 const WRITE = [{ bearer: [] }] as const;
+/** The review workflow signs in with the session cookie of the web pages. */
+const SESSION = [{ session: [] }] as const;
+
+const CSRF_HEADER: ParameterObject = {
+  name: 'X-CSRF-Token',
+  in: 'header',
+  required: true,
+  description: 'The CSRF token of the session (shown in the hidden "csrf" field of the signed-in pages); a write without it is refused (403).',
+  schema: string(),
+};
+
+const PROPOSAL_ID: ParameterObject = { name: 'id', in: 'path', required: true, description: 'The proposal’s number.', schema: integer(undefined, { minimum: 1 }), example: 12 };
 
 const errorResponse = (description: string): ResponseObject => ({
   description,
@@ -136,6 +307,10 @@ export const openApiDocument: OpenApiDocument = {
     { name: 'countries', description: 'Countries and their memberships' },
     { name: 'groups', description: 'Groups of countries, their members over time and their aggregates' },
     { name: 'indicators', description: 'Indicators, their vintages and observations' },
+    { name: 'moratorium', description: 'Customs revenue forgone under the moratorium on duties on electronic transmissions' },
+    { name: 'cyberlaw', description: 'The cyberlaw registry: the status of e-commerce legislation per country and area, with the laws' },
+    { name: 'practices', description: 'Member practices: the questionnaires, and the comparison tables compiled from the answers curators accepted' },
+    { name: 'review', description: 'Proposals by country editors, their review by curators, and the audit log of every write' },
     { name: 'meta', description: 'Vintages, status and this document' },
   ],
   paths: {
@@ -252,6 +427,231 @@ export const openApiDocument: OpenApiDocument = {
         responses: { '200': ok('The values with their sources.', 'ObservationList', '{CODE}_observations_{years}.csv'), ...errors('400', '404') },
       },
     },
+    '/moratorium/estimate': {
+      get: {
+        operationId: 'moratoriumEstimate',
+        summary: 'Customs revenue forgone on digitisable imports, per country and year',
+        description:
+          'Revenue(c, t) = Σ over the listed HS6 lines k of imports M(c,k,t) × share digitised s(k) × valuation factor × rate τ(c,k,t) × (1 + τ)^ε. ' +
+          'Each row gives the revenue in USD, the imports of the listed lines, those with a rate, the lines with and without a rate, the tariff ' +
+          'year used, and the revenue as a share of customs and of government revenue; a group adds its totals per year with the members with data. ' +
+          'Every assumption and the vintages used come with the answer, in every format.',
+        tags: ['moratorium'],
+        parameters: parameters('moratoriumEstimate', [], { format: ESTIMATE_FORMAT }),
+        responses: {
+          '200': {
+            ...ok('The estimate.', 'MoratoriumEstimate', 'moratorium_{ID}_{tariff}_{years}.csv'),
+            content: {
+              ...ok('', 'MoratoriumEstimate', 'x').content,
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: string('A workbook: results, lines, assumptions, vintages.') },
+            },
+          },
+          ...errors('400', '404'),
+        },
+      },
+    },
+    '/moratorium/sensitivity': {
+      get: {
+        operationId: 'moratoriumSensitivity',
+        summary: 'How the estimate moves with each assumption',
+        description: 'The total over the years (and members) of the estimate with one assumption varied at a time: tariff measure, roll-up, share digitised, valuation and elasticity.',
+        tags: ['moratorium'],
+        parameters: parameters('moratoriumSensitivity'),
+        responses: { '200': ok('The variants, with the base case marked.', 'MoratoriumSensitivity', 'moratorium_{ID}_{tariff}_{years}_sensitivity.csv'), ...errors('400', '404') },
+      },
+    },
+    '/moratorium/lists': {
+      get: {
+        operationId: 'moratoriumLists',
+        summary: 'Product lists of digitisable goods, with their HS6 lines',
+        tags: ['moratorium'],
+        parameters: parameters('moratoriumLists'),
+        responses: { '200': ok('Built-in and user-defined lists.', 'MoratoriumLists', 'moratorium_lists.csv'), ...errors('400') },
+      },
+    },
+    '/moratorium/coverage': {
+      get: {
+        operationId: 'moratoriumCoverage',
+        summary: 'Which reporters and years have imports and tariffs',
+        tags: ['moratorium'],
+        parameters: parameters('moratoriumCoverage'),
+        responses: { '200': ok('Per reporter and HS edition.', 'MoratoriumCoverage', 'moratorium_coverage.csv'), ...errors('400') },
+      },
+    },
+    '/moratorium/vat': {
+      get: {
+        operationId: 'moratoriumVat',
+        summary: 'VAT/GST on digital supplies against the duty, on the same base',
+        description:
+          'Per country and year, the duty revenue of the estimate and the VAT/GST that the country’s rate in the registry (see /moratorium/vat-registry) ' +
+          'would raise on the same base: the listed lines’ imports × share digitised × valuation factor, after the import response to the duty, ' +
+          'plus the duty itself, as VAT is charged on value plus duty. Without a rate in the registry the VAT revenue is null (no data), never zero.',
+        tags: ['moratorium'],
+        parameters: parameters('moratoriumVat'),
+        responses: { '200': ok('Duty and VAT per country and year, with the registry entries.', 'MoratoriumVat', 'moratorium_{ID}_{tariff}_{years}_vat.csv'), ...errors('400', '404') },
+      },
+    },
+    '/moratorium/vat-registry': {
+      get: {
+        operationId: 'moratoriumVatRegistry',
+        summary: 'VAT/GST on digital supplies from abroad, per country',
+        description:
+          'Rate, start, registration threshold, collection model and legislative status per country, merged field by field from the built-in ' +
+          'legal facts, imported tracker editions and registries, and accepted questionnaire answers (the newest dated source stating a field wins), with the sources.',
+        tags: ['moratorium'],
+        parameters: parameters('moratoriumVatRegistry'),
+        responses: { '200': ok('One entry per country.', 'MoratoriumVatRegistry', 'moratorium_vat_registry.csv'), ...errors('400') },
+      },
+    },
+    '/moratorium/design': {
+      get: {
+        operationId: 'moratoriumDesign',
+        summary: 'Simulate a duty on electronic transmissions for one country',
+        description:
+          'A duty of `rate` percent on a base B (the value given, or the listed lines’ imports), with a constant import-demand elasticity ε: ' +
+          'imports after = B × (1 + t)^ε, revenue = t × imports after, cost to consumers = the exact loss of consumer surplus ' +
+          'B × ((1 + t)^(ε+1) − 1)/(ε + 1) (B × ln(1 + t) when ε = −1), deadweight loss = cost − revenue; the revenue curve from 0 to 50% and ' +
+          'the revenue-maximising rate 1/(−ε − 1) when ε < −1 (none when −1 ≤ ε ≤ 0). CSV: the chosen rate, the peak, then the curve.',
+        tags: ['moratorium'],
+        parameters: parameters('moratoriumDesign', [], {
+          country: { ...QUERY_PARAMETERS.country, required: true, description: 'The country whose duty is simulated: an ISO3 code (case does not matter).' },
+        }),
+        responses: { '200': ok('The simulation, the curve and the peak.', 'MoratoriumDesign', 'moratorium_design_{ISO3}_{rate}pct_e{elasticity}.csv'), ...errors('400', '404') },
+      },
+    },
+    '/cyberlaw/coverage': {
+      get: {
+        operationId: 'cyberlawCoverage',
+        summary: 'A group’s cyberlaw coverage per area',
+        description:
+          'Per area (e-transactions, consumer protection, data protection and privacy, cybercrime, indirect taxation): how many of the ' +
+          'group’s members have legislation, draft legislation, none or no data on `date`, the share with legislation, and who they are, ' +
+          'with the tracker vintages the statuses come from. CSV: one row per area and status.',
+        tags: ['cyberlaw', 'groups'],
+        parameters: parameters('cyberlawCoverage', [], { group: COVERAGE_GROUP }),
+        responses: { '200': ok('The coverage.', 'CyberlawCoverage', '{GROUP}_cyberlaw_coverage_{date}.csv'), ...errors('400', '404') },
+      },
+    },
+    '/cyberlaw/countries/{iso3}': {
+      get: {
+        operationId: 'cyberlawCountry',
+        summary: 'One country’s cyberlaw statuses',
+        description:
+          'The status in each area today with its date, source and laws (title, year, link), and every earlier dated status. ' +
+          'CSV: one row per law of each dated status, the current one marked.',
+        tags: ['cyberlaw', 'countries'],
+        parameters: parameters('cyberlawCountry', [PATH.iso3]),
+        responses: { '200': ok('The statuses.', 'CyberlawCountry', '{ISO3}_cyberlaw.csv'), ...errors('400', '404') },
+      },
+    },
+    '/practices': {
+      get: {
+        operationId: 'practices',
+        summary: 'The member-practice questionnaires',
+        description: 'Each questionnaire with its version, titles, its reference in the communication, its number of questions and how many countries have an accepted answer.',
+        tags: ['practices'],
+        parameters: parameters('practices'),
+        responses: { '200': ok('The questionnaires.', 'PracticeList', 'practices.csv'), ...errors('400') },
+      },
+    },
+    '/practices/{questionnaire}': {
+      get: {
+        operationId: 'practice',
+        summary: 'The compiled comparison table of a questionnaire for a group',
+        description:
+          'One row per member of the group today with its accepted answers and the date they were accepted (answered: false and null answers ' +
+          'for a member without an accepted answer), and per question a summary over the members that answered: the count per option for ' +
+          'choices, minimum, median and maximum for numbers, earliest and latest for dates. CSV: one row per member, one column per question ' +
+          '(choices by their id).',
+        tags: ['practices', 'groups'],
+        parameters: parameters('practice', [QUESTIONNAIRE], { group: PRACTICE_GROUP }),
+        responses: { '200': ok('The table.', 'PracticeTable', '{GROUP}_{questionnaire}_v{version}_{date}.csv'), ...errors('400', '404') },
+      },
+    },
+    '/proposals': {
+      get: {
+        operationId: 'proposals',
+        summary: 'Proposals the signed-in account may see',
+        description: 'An editor sees the proposals for its countries, a curator and an administrator all of them. Needs a session (401 without).',
+        tags: ['review'],
+        parameters: parameters('proposals'),
+        security: SESSION,
+        responses: { '200': { description: 'The proposals, oldest first.', content: { 'application/json; charset=utf-8': { schema: ref('ProposalList') } } }, ...errors('400', '401') },
+      },
+      post: {
+        operationId: 'propose',
+        summary: 'Propose a change to a cyberlaw status or to questionnaire answers',
+        description:
+          'The change stays invisible to readers until a curator accepts it. Needs a session and its CSRF token in X-CSRF-Token. ' +
+          'An editor proposes for its own countries only (403). A baseVersion older than the published record is refused with a 409 ' +
+          'whose body carries `current` and `currentVersion`, to start again from.',
+        tags: ['review'],
+        parameters: [...parameters('propose'), CSRF_HEADER],
+        security: SESSION,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: ref('ProposalInput'),
+              example: {
+                kind: 'cyberlaw',
+                iso3: 'NPL',
+                key: 'data-protection',
+                baseVersion: 0,
+                why: 'The Individual Privacy Act was adopted',
+                payload: { status: 'legislation', asOf: '2018-10-18', source: 'Nepal Gazette', laws: [{ title: 'Individual Privacy Act, 2075', year: 2018, url: 'https://example.org/act' }] },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': { description: 'The proposal, pending review.', content: { 'application/json; charset=utf-8': { schema: ref('ProposalAnswer') } } },
+          ...errors('400', '401', '403', '404', '409', '413', '415'),
+        },
+      },
+    },
+    '/proposals/{id}/accept': {
+      post: {
+        operationId: 'acceptProposal',
+        summary: 'Accept a proposal and publish it (curators)',
+        description:
+          'Publishes the change as the record’s next version, in one transaction with its audit entry. When the record has moved on since the ' +
+          'proposal was made, the answer is a 409 with the current record; the proposal stays pending. The body may carry a comment.',
+        tags: ['review'],
+        parameters: [PROPOSAL_ID, ...parameters('acceptProposal'), CSRF_HEADER],
+        security: SESSION,
+        requestBody: { required: false, content: { 'application/json': { schema: ref('ReviewInput') } } },
+        responses: {
+          '200': { description: 'The accepted proposal and the record as now published.', content: { 'application/json; charset=utf-8': { schema: ref('ProposalAccepted') } } },
+          ...errors('400', '401', '403', '404', '409', '413', '415'),
+        },
+      },
+    },
+    '/proposals/{id}/return': {
+      post: {
+        operationId: 'returnProposal',
+        summary: 'Return a proposal to its editor with a comment (curators)',
+        tags: ['review'],
+        parameters: [PROPOSAL_ID, ...parameters('returnProposal'), CSRF_HEADER],
+        security: SESSION,
+        requestBody: { required: true, content: { 'application/json': { schema: ref('ReviewInput'), example: { comment: 'Please add the link to the gazette.' } } } },
+        responses: {
+          '200': { description: 'The returned proposal.', content: { 'application/json; charset=utf-8': { schema: ref('ProposalAnswer') } } },
+          ...errors('400', '401', '403', '404', '409', '413', '415'),
+        },
+      },
+    },
+    '/audit': {
+      get: {
+        operationId: 'audit',
+        summary: 'The audit log, newest first (curators and administrators)',
+        description: 'Every write: who, when, the record before and after, and why. The log is append-only.',
+        tags: ['review'],
+        parameters: parameters('audit'),
+        security: SESSION,
+        responses: { '200': { description: 'The latest entries.', content: { 'application/json; charset=utf-8': { schema: ref('AuditLog') } } }, ...errors('400', '401', '403') },
+      },
+    },
     '/vintages': {
       get: {
         operationId: 'vintages',
@@ -281,16 +681,19 @@ export const openApiDocument: OpenApiDocument = {
     },
   },
   components: {
-    schemas,
+    schemas: { ...schemas, ...reviewSchemas, ...practiceSchemas },
     responses: {
       '400': errorResponse('A bad parameter or body field; `parameter` names it.'),
-      '401': errorResponse('A write without the server’s API token, or with a wrong one (the answer carries WWW-Authenticate: Bearer).'),
-      '403': errorResponse('A write on a server started without an API token: writes are disabled.'),
-      '404': errorResponse('No such country, group or indicator.'),
-      '409': errorResponse('The group already exists.'),
+      '401': errorResponse('A write without the server’s API token, or with a wrong one (the answer carries WWW-Authenticate: Bearer). For the review workflow: no session, or an expired one.'),
+      '403': errorResponse('A write on a server started without an API token: writes are disabled. For the review workflow: a missing or wrong CSRF token, a cross-site request, or an account not allowed (an editor for another country, a non-curator reviewing).'),
+      '404': errorResponse('No such country, group, indicator, product list or questionnaire; `parameter` names the one not found where it is a query or path parameter.'),
+      '409': errorResponse('The group already exists. For the review workflow: the record has changed since the proposal’s base version (the body carries `current` and `currentVersion`), or the proposal was reviewed already.'),
       '413': errorResponse('The body is too large.'),
       '415': errorResponse('The body is not JSON.'),
     },
-    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The API token the server was started with.' } },
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'The API token the server was started with.' },
+      session: { type: 'apiKey', in: 'cookie', name: 'obs_session', description: 'The session cookie set by signing in at /{lang}/login (HttpOnly, SameSite=Strict).' },
+    },
   },
 };

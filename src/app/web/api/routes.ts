@@ -1,16 +1,21 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Observatory } from '../../services/observatory.ts';
+import { RegistryService } from '../../services/registry.ts';
 import type { FillStatus } from '../server.ts';
 import { groupAggregates } from './aggregates.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
 import { getCountry, listCountries } from './countries.ts';
+import { cyberlawCountry, cyberlawCoverage } from './cyberlaw.ts';
 import { MAX_BODY_BYTES } from './group-body.ts';
 import { createGroup, deleteGroup, getGroup, listGroups, replaceGroup } from './groups.ts';
 import { HttpError } from '../http-error.ts';
 import { getIndicator, listIndicators, listObservations } from './indicators.ts';
 import { getStatus, listVintages } from './meta.ts';
+import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLists, moratoriumSensitivity, moratoriumVat, moratoriumVatRegistry } from './moratorium.ts';
 import { openApiDocument } from './openapi.ts';
+import { getPractice, listPractices } from './practices.ts';
+import { proposalRoutes } from './proposals.ts';
 import { readQuery } from './params.ts';
 import { sendJson } from './respond.ts';
 
@@ -19,7 +24,13 @@ import { sendJson } from './respond.ts';
  * `{ error: { status, message, parameter } }` by the application's error handler.
  * @example app.route('/api/v1', apiRoutes({ obs, fill, apiToken }))
  */
-export function apiRoutes(options: { obs: Observatory; fill?: FillStatus | undefined; apiToken?: string | undefined }): Hono {
+export function apiRoutes(options: {
+  obs: Observatory;
+  fill?: FillStatus | undefined;
+  apiToken?: string | undefined;
+  /** The review workflow (proposals, reviews, audit log), signed in by the session cookie. */
+  registry?: RegistryService | undefined;
+}): Hono {
   const deps: ApiOptions = options;
   const api = new Hono();
   // Stops reading a body past the limit, with or without a Content-Length (a chunked upload included).
@@ -42,6 +53,18 @@ export function apiRoutes(options: { obs: Observatory; fill?: FillStatus | undef
   api.get('/indicators', (c) => listIndicators(c, deps));
   api.get('/indicators/:code', (c) => getIndicator(c, deps));
   api.get('/indicators/:code/observations', (c) => listObservations(c, deps));
+  api.get('/moratorium/estimate', (c) => moratoriumEstimate(c, deps));
+  api.get('/moratorium/sensitivity', (c) => moratoriumSensitivity(c, deps));
+  api.get('/moratorium/lists', (c) => moratoriumLists(c, deps));
+  api.get('/moratorium/coverage', (c) => moratoriumCoverage(c, deps));
+  api.get('/moratorium/vat', (c) => moratoriumVat(c, deps));
+  api.get('/moratorium/vat-registry', (c) => moratoriumVatRegistry(c, deps));
+  api.get('/moratorium/design', (c) => moratoriumDesign(c, deps));
+  api.route('/', proposalRoutes({ obs: options.obs, registry: options.registry ?? new RegistryService(options.obs), store: options.obs.store.registry }));
+  api.get('/cyberlaw/coverage', (c) => cyberlawCoverage(c, deps));
+  api.get('/cyberlaw/countries/:iso3', (c) => cyberlawCountry(c, deps));
+  api.get('/practices', (c) => listPractices(c, deps));
+  api.get('/practices/:questionnaire', (c) => getPractice(c, deps));
   api.get('/vintages', (c) => listVintages(c, deps));
   api.get('/status', (c) => getStatus(c, deps));
   api.get('/openapi.json', (c) => {

@@ -13,6 +13,8 @@ export const pt: PartialMessages = {
     indicators: 'Indicadores',
     sources: 'Fontes',
     about: 'Método',
+    moratorium: 'Moratória',
+    practices: 'Práticas',
     api: 'API',
     language: 'Idioma',
   },
@@ -56,5 +58,13 @@ export const pt: PartialMessages = {
     groupsTitle: 'Grupos de países',
     indicatorsTitle: 'Indicadores',
     sourcesTitle: 'Fontes e versões',
+  },
+  moratorium: {
+    title: 'Moratória sobre direitos aduaneiros sobre transmissões eletrónicas: as receitas em jogo',
+    submit: 'Estimar',
+  },
+  cyberlaw: {
+    title: 'Registo de ciberleis',
+    statuses: { legislation: 'Legislação', draft: 'Projeto de lei', none: 'Sem legislação', 'no-data': 'Sem dados' },
   },
 };

@@ -1,3 +1,4 @@
+import type { Account } from '../../../domain/accounts.ts';
 import type { Lang } from '../../../domain/lang.ts';
 import type { Observatory } from '../../services/observatory.ts';
 import type { Messages } from '../i18n/index.ts';
@@ -13,6 +14,9 @@ export interface PageContext {
   obs: Observatory;
   /** Progress of the first import, while it runs. */
   loading: { done: number; total: number } | null;
+  /** The signed-in account (null for an anonymous reader) and its session's CSRF token for forms. */
+  account: Account | null;
+  csrf: string | null;
 }
 
 /** A link to a page in the context's language. */

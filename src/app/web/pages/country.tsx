@@ -8,6 +8,7 @@ import { href, type PageContext } from './context.ts';
 import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, redirect, shortName, uniqueVintages } from './common.ts';
 import { aggregatePoints, IndicatorMap, LineChart } from './widgets.tsx';
+import { CountryCyberlaw } from './cyberlaw.tsx';
 import { renderSparkline } from '../render/sparkline.ts';
 
 const PROFILE = ['IT.NET.USER.ZS', 'OBS.OFFLINE.COUNT', 'IT.NET.SECR.P6', 'OBS.SECR.COUNT', 'EG.ELC.ACCS.ZS', 'IT.NET.BBND.P2', 'IT.CEL.SETS.P2', 'FX.OWN.TOTL.ZS', 'FINDEX.BUY.ONLINE', 'BX.GSR.CCIS.CD', GDP, 'NY.GDP.PCAP.CD', POPULATION];
@@ -107,6 +108,8 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
     }
   }
 
+  const cyberlaw = country ? await CountryCyberlaw({ ctx, iso3 }) : null;
+
   return (
     <Layout ctx={ctx} title={name} description={t.country.title(name)}>
       <h1>{name}</h1>
@@ -202,6 +205,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
       {chart}
       {map}
       {mapInfo ? <SourceLine ctx={ctx} vintages={mapInfo.vintages} /> : null}
+      {cyberlaw}
     </Layout>
   );
 }

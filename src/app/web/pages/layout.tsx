@@ -14,6 +14,9 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
     ['/countries', t.nav.countries],
     ['/groups', t.nav.groups],
     ['/indicators', t.nav.indicators],
+    ['/moratorium', t.nav.moratorium],
+    ['/cyberlaw', t.nav.cyberlaw],
+    ['/practices', t.nav.practices],
     ['/sources', t.nav.sources],
     ['/about', t.nav.about],
   ];
@@ -59,6 +62,7 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
               ))}
             </ul>
           </nav>
+          <AccountNav ctx={ctx} />
         </header>
         <main id="main">
           {ctx.loading ? (
@@ -76,6 +80,39 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
         </footer>
       </body>
     </html>
+  );
+}
+
+/** "Sign in", or the signed-in account's name, its working pages and a sign-out button (a form: it needs no script). */
+function AccountNav(props: { ctx: PageContext }) {
+  const { ctx } = props;
+  const t = ctx.t.edit;
+  const account = ctx.account;
+  if (!account) {
+    return (
+      <p class="account">
+        <a href={href(ctx, '/login')}>{t.signIn}</a>
+      </p>
+    );
+  }
+  const links: [string, string][] = [
+    ...(account.role === 'editor' || account.role === 'curator' ? [['/edit', t.editLink] as [string, string]] : []),
+    ...(account.role === 'curator' ? [['/review', t.reviewLink] as [string, string]] : []),
+    ...(account.role === 'curator' || account.role === 'admin' ? [['/review/audit', t.auditLink] as [string, string]] : []),
+    ...(account.role === 'admin' ? [['/admin/accounts', t.accountsLink] as [string, string]] : []),
+  ];
+  return (
+    <form class="account" method="post" action={href(ctx, '/logout')}>
+      <strong>{account.name}</strong>
+      {links.map(([path, label]) => (
+        <>
+          {' · '}
+          <a href={href(ctx, path)}>{label}</a>
+        </>
+      ))}{' '}
+      <input type="hidden" name="csrf" value={ctx.csrf ?? ''} />
+      <button type="submit">{t.signOut}</button>
+    </form>
   );
 }
 

@@ -6,8 +6,11 @@ import { href } from './context.ts';
 import { Layout } from './layout.tsx';
 import { homePage } from './home.tsx';
 import { countryPage } from './country.tsx';
+import { cyberlawNotePage, cyberlawPage } from './cyberlaw.tsx';
 import { indicatorPage } from './indicator.tsx';
 import { groupPage } from './group.tsx';
+import { moratoriumPage } from './moratorium.tsx';
+import { practicePage, practicesPage } from './practices.tsx';
 import { aboutPage, countriesPage, groupsPage, indicatorsPage, sourcesPage } from './lists.tsx';
 
 type Page = (ctx: PageContext, params: Record<string, string>, query: URLSearchParams) => Promise<unknown>;
@@ -33,6 +36,11 @@ export function pageRoutes(contextFor: (c: Context, lang: Lang) => PageContext):
   app.get('/:lang/groups/:id', page(groupPage));
   app.get('/:lang/indicators', page(indicatorsPage));
   app.get('/:lang/indicators/:code', page(indicatorPage));
+  app.get('/:lang/moratorium', page(moratoriumPage));
+  app.get('/:lang/cyberlaw', page(cyberlawPage));
+  app.get('/:lang/cyberlaw/note', page(cyberlawNotePage));
+  app.get('/:lang/practices', page(practicesPage));
+  app.get('/:lang/practices/:questionnaire', page(practicePage));
   app.get('/:lang/sources', page(sourcesPage));
   app.get('/:lang/about', page(aboutPage));
   return app;

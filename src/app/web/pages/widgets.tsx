@@ -56,7 +56,8 @@ const MAP_SUMMARY: Record<Lang, MapSummaryPhrase> = {
 export function IndicatorMap(props: {
   ctx: PageContext;
   ref: Reference;
-  def: IndicatorDef;
+  /** What the values are: their unit, decimals and which end of the scale is better. */
+  def: Pick<IndicatorDef, 'unit' | 'decimals' | 'higherIsBetter'>;
   title: string;
   values: ReadonlyMap<string, number>;
   highlight?: ReadonlySet<string>;
