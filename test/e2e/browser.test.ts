@@ -4,18 +4,14 @@
  * the map and chart as labelled images, the source line, a visible map, links on the map, the year form.
  * Screenshots land in test-results/ for review.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveOnLoopback, SHOTS } from '../support/browser.ts';
 import { buildObservatoryFixture, type ObservatoryFixture } from '../support/observatory-fixture.ts';
 import { MORATORIUM_EXPECTED } from '../support/moratorium-fixture.ts';
 import { messages } from '../../src/app/web/i18n/index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-results');
 const USERS = 'IT.NET.USER.ZS';
 const NAMES = {
   en: { indicator: 'Individuals using the Internet (% of population)', nigeria: 'Nigeria', kenya: 'Kenya', source: 'Source', keyFigures: 'Key figures' },
@@ -23,33 +19,23 @@ const NAMES = {
 } as const;
 
 let fx: ObservatoryFixture;
-let server: ServerType;
+let server: { base: string; close: () => Promise<void> };
 let base: string;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  // A missing browser is a broken test machine, not a reason to pass: say how to get one.
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium); the tests never download a browser.`);
-  }
   fx = await buildObservatoryFixture();
-  const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: fx.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
-  });
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  server = await serveOnLoopback(fx.app);
+  base = server.base;
+  browser = await launchChromium();
   context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
   await fx?.dispose();
 });
 

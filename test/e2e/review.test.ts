@@ -3,50 +3,37 @@
  * proposes a cyberlaw status for its country and signs out; a curator signs in and accepts it; readers
  * then see it. The real HTTP server over the fixture store, Debian's headless Chromium via playwright-core.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthService } from '../../src/app/services/auth.ts';
+import { launchChromium, serveOnLoopback, SHOTS } from '../support/browser.ts';
 import { buildObservatoryFixture, type ObservatoryFixture } from '../support/observatory-fixture.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(process.cwd(), 'test-results');
 const PASSWORD = 'une phrase de passe assez longue';
 
 let fx: ObservatoryFixture;
-let server: ServerType;
+let server: { base: string; close: () => Promise<void> };
 let base: string;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium); the tests never download a browser.`);
-  }
   fx = await buildObservatoryFixture();
   const auth = new AuthService(fx.store.registry);
   await auth.createAccount({ email: 'redacteur@ng.example', name: 'Rédactrice Nigéria', role: 'editor', countries: ['NGA'], password: PASSWORD }, null, 'test setup');
   await auth.createAccount({ email: 'curateur@secretariat.example', name: 'Curateur OEACP', role: 'curator', countries: [], password: PASSWORD }, null, 'test setup');
-  const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: fx.app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port));
-  });
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  server = await serveOnLoopback(fx.app);
+  base = server.base;
+  browser = await launchChromium();
   context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
   context.setDefaultTimeout(10_000);
-  mkdirSync(SHOTS, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.close();
   await fx?.dispose();
 });
 

@@ -2,6 +2,7 @@ import { InputError } from '../../domain/errors.ts';
 import { isIndicatorCode } from '../../domain/indicator.ts';
 import { entityCell, yearOf } from './fields.ts';
 import type { SourceObservation } from './records.ts';
+import { describe, sleep } from './trade/http.ts';
 
 /** The World Bank Indicators API, version 2. */
 export const WORLD_BANK_API = 'https://api.worldbank.org/v2';
@@ -253,33 +254,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as Error & { cause?: unknown }).cause;
-    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
-  }
-  return String(error);
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** The API's own error, `[{"message":[{"id","key","value"}]}]`, as one line; null when the body is not one. */
 function apiMessage(body: unknown): string | null {
   if (!Array.isArray(body)) return null;
   const first: unknown = body[0];

@@ -140,6 +140,18 @@ async function audit(
   );
 }
 
+/** "column = $n" conditions for the filters that are given, with their parameters. */
+function equalities(filters: readonly [column: string, value: SqlValue | undefined][]): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  for (const [column, value] of filters) {
+    if (value === undefined) continue;
+    params.push(value);
+    where.push(`${column} = $${params.length}`);
+  }
+  return { where, params };
+}
+
 /** A primary-key or unique clash on either engine. */
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown };
@@ -349,16 +361,10 @@ export class SqlRegistry implements RegistryStore {
   }
 
   async practiceAnswers(filter: { questionnaire?: string; iso3?: string } = {}): Promise<PracticeAnswer[]> {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    if (filter.questionnaire) {
-      params.push(filter.questionnaire);
-      where.push(`p.questionnaire = $${params.length}`);
-    }
-    if (filter.iso3) {
-      params.push(filter.iso3);
-      where.push(`p.iso3 = $${params.length}`);
-    }
+    const { where, params } = equalities([
+      ['p.questionnaire', filter.questionnaire],
+      ['p.iso3', filter.iso3],
+    ]);
     // The current answers: the latest accepted version of each country and questionnaire.
     const rows = await this.db.query<AnswerRow>(
       `SELECT p.iso3, p.questionnaire, p.questionnaire_version, p.answers, p.version, p.accepted_at, p.proposal_id
@@ -392,17 +398,12 @@ export class SqlRegistry implements RegistryStore {
   }
 
   async proposals(filter: { status?: ProposalStatus; iso3?: string; proposedBy?: number; kind?: RecordKind } = {}): Promise<Proposal[]> {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    const add = (column: string, value: SqlValue | undefined) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(`${column} = $${params.length}`);
-    };
-    add('status', filter.status);
-    add('iso3', filter.iso3);
-    add('proposed_by', filter.proposedBy);
-    add('kind', filter.kind);
+    const { where, params } = equalities([
+      ['status', filter.status],
+      ['iso3', filter.iso3],
+      ['proposed_by', filter.proposedBy],
+      ['kind', filter.kind],
+    ]);
     const rows = await this.db.query<ProposalRow>(
       `SELECT ${PROPOSAL_COLUMNS} FROM proposal ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
       params,
@@ -474,16 +475,11 @@ export class SqlRegistry implements RegistryStore {
   }
 
   async auditLog(filter: { entity?: string; entityId?: string; actor?: number; limit?: number } = {}): Promise<AuditEntry[]> {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    const add = (column: string, value: SqlValue | undefined) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(`${column} = $${params.length}`);
-    };
-    add('entity', filter.entity);
-    add('entity_id', filter.entityId);
-    add('actor', filter.actor);
+    const { where, params } = equalities([
+      ['entity', filter.entity],
+      ['entity_id', filter.entityId],
+      ['actor', filter.actor],
+    ]);
     params.push(filter.limit ?? 1000);
     const rows = await this.db.query<{ id: number; logged_at: string; actor: number | null; action: string; entity: string; entity_id: string; before_json: string | null; after_json: string | null; why: string | null }>(
       `SELECT id, logged_at, actor, action, entity, entity_id, before_json, after_json, why FROM audit_log

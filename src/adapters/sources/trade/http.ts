@@ -134,7 +134,8 @@ function retryAfter(value: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
-function describe(error: unknown): string {
+/** An error's message with its cause's, as fetch reports network failures. */
+export function describe(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: unknown }).cause;
     return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
@@ -142,6 +143,7 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+/** Waits `ms` milliseconds, or until the signal aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
