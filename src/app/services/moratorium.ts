@@ -54,9 +54,32 @@ export interface EstimateResult {
   /** The vintages the figures come from: imports, tariffs, schemes, correlations and revenue series. */
   vintages: Vintage[];
   /** What the reader should know: concordance splits, tariff years standing in for others, codes not concorded. */
+  remarks: Remark[];
+  /** The remarks as English sentences, for downloads and the command line. */
   notes: string[];
   /** The listed lines of each trade edition with their factor s(k) × valuation. */
   factors: LineFactor[];
+}
+
+/** Something the reader should know about an estimate's data; pages word it in their language. */
+export type Remark =
+  | { kind: 'tariff-year'; reporter: string; year: number; tariffYear: number }
+  | { kind: 'more-tariff-years'; count: number }
+  | { kind: 'concorded'; from: HsEdition; to: HsEdition; lines: { hs6: string; match: LineFactor['match'] }[] }
+  | { kind: 'not-concorded'; from: HsEdition; to: HsEdition; codes: string[] };
+
+/** A remark in English. */
+export function remarkText(r: Remark): string {
+  switch (r.kind) {
+    case 'tariff-year':
+      return `${r.reporter}: the ${r.tariffYear} tariff schedule is applied to ${r.year} imports (no schedule for ${r.year})`;
+    case 'more-tariff-years':
+      return `… and ${r.count} more reporter-years priced with another year's schedule`;
+    case 'concorded':
+      return `${r.from} list concorded to ${r.to} (UNSD correlation): ${r.lines.map((l) => `${l.hs6} ${l.match}`).join(', ')}`;
+    case 'not-concorded':
+      return `${r.codes.length} ${r.from} line(s) of the list have no ${r.to} correlation stored and are left out for ${r.to} trade: ${r.codes.join(', ')}`;
+  }
 }
 
 /** VAT/GST on digital supplies against the duty, per country and year, on the same base. */
@@ -243,7 +266,7 @@ export class MoratoriumService {
       noData = withImports.has(target.id) ? [] : [target.id];
     }
 
-    const notes = this.notes(rows, factors, unmatched, list, editions);
+    const remarks = this.remarks(rows, factors, unmatched, list, editions);
     const vintageIds = new Set<number>();
     for (const c of coverage) for (const id of [...c.tradeVintages, ...c.tariffVintages]) vintageIds.add(id);
     for (const code of [CUSTOMS_SHARE, TAX_GDP, REVENUE_GDP, GDP_USD]) for (const v of ref.indicators.get(code)?.vintages ?? []) vintageIds.add(v.id);
@@ -259,7 +282,8 @@ export class MoratoriumService {
       groupRows,
       noData,
       vintages: vintages.sort((a, b) => a.id - b.id),
-      notes,
+      remarks,
+      notes: remarks.map(remarkText),
       factors,
     };
   }
@@ -328,30 +352,20 @@ export class MoratoriumService {
     };
   }
 
-  private notes(rows: CountryYear[], factors: LineFactor[], unmatched: { edition: HsEdition; codes: string[] }[], list: ProductList, editions: HsEdition[]): string[] {
-    const notes: string[] = [];
-    const substituted = new Map<string, string>();
-    for (const r of rows) {
-      if (r.tariffYear !== null && r.tariffYear !== r.year) {
-        substituted.set(`${r.reporter}|${r.year}`, `${r.reporter}: the ${r.tariffYear} tariff schedule is applied to ${r.year} imports (no schedule for ${r.year})`);
-      }
-    }
-    notes.push(...[...substituted.values()].slice(0, 20));
-    if (substituted.size > 20) notes.push(`… and ${substituted.size - 20} more reporter-years priced with another year's schedule`);
+  private remarks(rows: CountryYear[], factors: LineFactor[], unmatched: { edition: HsEdition; codes: string[] }[], list: ProductList, editions: HsEdition[]): Remark[] {
+    const remarks: Remark[] = [];
+    const substituted = rows
+      .filter((r) => r.tariffYear !== null && r.tariffYear !== r.year)
+      .map((r): Remark => ({ kind: 'tariff-year', reporter: r.reporter, year: r.year, tariffYear: r.tariffYear as number }));
+    remarks.push(...substituted.slice(0, 20));
+    if (substituted.length > 20) remarks.push({ kind: 'more-tariff-years', count: substituted.length - 20 });
     for (const edition of editions) {
       if (edition === list.edition) continue;
       const split = factors.filter((f) => f.edition === edition && f.match !== 'exact');
-      if (split.length) {
-        notes.push(
-          `${list.edition} list concorded to ${edition} (UNSD correlation): ` +
-            split.map((f) => `${f.hs6} ${f.match}`).join(', '),
-        );
-      }
+      if (split.length) remarks.push({ kind: 'concorded', from: list.edition, to: edition, lines: split.map((f) => ({ hs6: f.hs6, match: f.match })) });
     }
-    for (const u of unmatched) {
-      notes.push(`${u.codes.length} ${list.edition} line(s) of the list have no ${u.edition} correlation stored and are left out for ${u.edition} trade: ${u.codes.join(', ')}`);
-    }
-    return notes;
+    for (const u of unmatched) remarks.push({ kind: 'not-concorded', from: list.edition, to: u.edition, codes: u.codes });
+    return remarks;
   }
 
   /**

@@ -68,6 +68,13 @@ describe('the moratorium page', () => {
       for (const name of ['years', 'share', 'carrier_share', 'elasticity']) expect(select(form, `input[name=${name}]`), name).toHaveLength(1);
       expect(select(form, 'select[name=target] option').find((o) => 'selected' in o.attrs)?.attrs.value).toBe('country:NPL');
 
+      // The 2021 imports are priced with the 2022 schedule, and the page says so in its own language.
+      expect(select(doc, 'ul.notes li').map(text)).toContain(
+        lang === 'en'
+          ? 'NPL: the 2022 tariff schedule is applied to 2021 imports (no schedule for 2021)'
+          : 'NPL : le tarif de 2022 est appliqué aux importations de 2021 (pas de tarif pour 2021)',
+      );
+
       const results = selectOne(doc, 'table[id=results]');
       const n = NUMBER[lang];
       expect(cells(results).map((r) => r.slice(0, 6))).toEqual([

@@ -353,6 +353,15 @@ export const en = {
     static: '0 (no response of imports)',
     assumptionsTitle: 'Assumptions of this estimate',
     notesTitle: 'Notes on the data',
+    remarks: {
+      tariffYear: (reporter: string, tariffYear: number, year: number) =>
+        `${reporter}: the ${tariffYear} tariff schedule is applied to ${year} imports (no schedule for ${year})`,
+      moreTariffYears: (count: number) => `… and ${count} more reporter-years priced with another year’s schedule`,
+      concorded: (from: string, to: string, lines: string) => `${from} list concorded to ${to} (UNSD correlation): ${lines}`,
+      notConcorded: (count: number, from: string, to: string, codes: string) =>
+        `${count} ${from} line(s) of the list have no ${to} correlation stored and are left out for ${to} trade: ${codes}`,
+      match: { exact: 'exact', merged: 'merged', split: 'split', partial: 'partial' } as Record<string, string>,
+    },
     downloads: 'Download this estimate',
     downloadResults: 'results (CSV)',
     downloadLines: 'by line (CSV)',

@@ -353,6 +353,15 @@ export const fr: Messages = {
     static: '0 (importations inchangées)',
     assumptionsTitle: 'Hypothèses de cette estimation',
     notesTitle: 'Remarques sur les données',
+    remarks: {
+      tariffYear: (reporter: string, tariffYear: number, year: number) =>
+        `${reporter} : le tarif de ${tariffYear} est appliqué aux importations de ${year} (pas de tarif pour ${year})`,
+      moreTariffYears: (count: number) => `… et ${count} autres couples pays-année évalués avec le tarif d’une autre année`,
+      concorded: (from: string, to: string, lines: string) => `Liste en ${from} convertie en ${to} (table de corrélation de la DSNU) : ${lines}`,
+      notConcorded: (count: number, from: string, to: string, codes: string) =>
+        `${count} ligne(s) ${from} de la liste sans corrélation ${to} enregistrée, laissées de côté pour les échanges en ${to} : ${codes}`,
+      match: { exact: 'exacte', merged: 'fusionnée', split: 'scindée', partial: 'partielle' } as Record<string, string>,
+    },
     downloads: 'Télécharger cette estimation',
     downloadResults: 'résultats (CSV)',
     downloadLines: 'par ligne (CSV)',

@@ -4,13 +4,14 @@ import { pick } from '../../../domain/lang.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { ESTIMATE_PARAMS, formatShare, ROLLUPS, TARIFF_MEASURES, VALUATIONS, type EstimateOptions } from '../../../domain/moratorium/options.ts';
 import type { MergedVatEntry } from '../../../domain/moratorium/vat.ts';
-import { MoratoriumService, type CountryYear, type DutyDesign, type EstimateResult, type EstimateTarget, type SensitivityRow, type VatRow } from '../../services/moratorium.ts';
+import { MoratoriumService, type CountryYear, type DutyDesign, type EstimateResult, type EstimateTarget, type Remark, type SensitivityRow, type VatRow } from '../../services/moratorium.ts';
 import type { Reference } from '../../services/reference.ts';
 import { estimateParams, readDesignParams, readEstimateOptions, readTarget } from '../api/moratorium.ts';
 import { formatDate, formatNumber, formatValue } from '../format.ts';
 import { badParameter } from '../http-error.ts';
 import { renderLineChart } from '../render/chart.ts';
 import { href, type PageContext } from './context.ts';
+import type { Messages } from '../i18n/en.ts';
 import { Layout, SourceLine } from './layout.tsx';
 import { entityNames, IndicatorMap } from './widgets.tsx';
 
@@ -488,13 +489,13 @@ function Estimate(props: {
         <dt>{m.assumptions.years}</dt>
         <dd>{o.years ? [...new Set(result.rows.map((r) => r.year))].sort().join(', ') || '–' : m.allYears}</dd>
       </dl>
-      {result.notes.length > 0 ? (
+      {result.remarks.length > 0 ? (
         <>
           <h3>{m.notesTitle}</h3>
           <ul class="notes">
-            {result.notes.map((n) => (
+            {result.remarks.map((r) => (
               <li>
-                <small>{n}</small>
+                <small>{remarkIn(m.remarks, r)}</small>
               </li>
             ))}
           </ul>
@@ -830,4 +831,18 @@ function Design(props: {
       ) : null}
     </section>
   );
+}
+
+/** A remark of the estimate in the page's language. */
+function remarkIn(t: Messages['moratorium']['remarks'], r: Remark): string {
+  switch (r.kind) {
+    case 'tariff-year':
+      return t.tariffYear(r.reporter, r.tariffYear, r.year);
+    case 'more-tariff-years':
+      return t.moreTariffYears(r.count);
+    case 'concorded':
+      return t.concorded(r.from, r.to, r.lines.map((l) => `${l.hs6} ${t.match[l.match] ?? l.match}`).join(', '));
+    case 'not-concorded':
+      return t.notConcorded(r.codes.length, r.from, r.to, r.codes.join(', '));
+  }
 }
