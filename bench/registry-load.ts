@@ -1,4 +1,4 @@
-// The registry's load run (issue 4): 200 concurrent readers and 10 writers for 30 s on loopback, against the
+// The registry's load run: 200 concurrent readers and 10 writers for 30 s on loopback, against the
 // server in a child process over a fresh store filled with a small world. Readers read the cyberlaw API and
 // pages anonymously; ten editors, signed in over HTTP (form, cookie, CSRF token), propose changes through the
 // API while a curator accepts them, returning those whose record moved on (the expected 409s). It reports
