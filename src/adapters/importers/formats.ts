@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { TARIFF_CONFIG_SUFFIX, tariffConfigBeside } from './trade-generic.ts';
+import { TRADE_FORMATS } from './trade.ts';
+import { GENERIC_TRADE_FORMATS, TARIFF_CONFIG_SUFFIX, tariffConfigBeside } from './trade-generic.ts';
 
 /** The file formats the Observatory imports. */
 export const FORMATS = [
@@ -13,21 +14,9 @@ export const FORMATS = [
   'org-memberships',
   'wits-timeseries',
   // Trade, tariffs and HS correlations for the moratorium estimator (importers/trade.ts).
-  'nepal-imports',
-  'nepal-tariff',
-  'trademap-bilateral',
-  'afcfta-eac',
-  'afcfta-ethiopia',
-  'us-hts',
-  'uk-eu-tariffs',
-  'hs-correlation',
+  ...TRADE_FORMATS,
   // Published trade and tariff layouts for any country (importers/trade-generic.ts).
-  'baci',
-  'comtrade-legacy',
-  'comtrade-plus-csv',
-  'comtrade-plus-json',
-  'wits-tariff',
-  'national-tariff',
+  ...GENERIC_TRADE_FORMATS,
   'cyberlaw-tracker-status',
   // VAT/GST on digital supplies as a secretariat compiles it (sources/vat.ts).
   'vat-registry',

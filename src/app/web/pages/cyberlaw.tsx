@@ -12,7 +12,7 @@ import type { ColorScale } from '../render/scale.ts';
 import { redirect } from './common.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout, SourceLine } from './layout.tsx';
-import { entityNames, worldMapFor } from './widgets.tsx';
+import { entityNames, GroupSelect, worldMapFor } from './widgets.tsx';
 
 /** The groups the pages open on, the first that exists: the communication speaks for the ACP Group. */
 const DEFAULT_GROUPS = ['ACP', 'WLD'];
@@ -191,16 +191,7 @@ export async function cyberlawPage(ctx: PageContext, _params: Record<string, str
       <h1>{c.title}</h1>
       <p class="lead">{c.intro}</p>
       <form class="inline" method="get" action={href(ctx, '/cyberlaw')}>
-        <label>
-          {t.common.group}
-          <select name="group">
-            {groups.map((g) => (
-              <option value={g.id} selected={g.id === group.id}>
-                {pick(g.names, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <GroupSelect label={t.common.group} groups={groups} selected={group.id} lang={lang} />
         <label>
           {c.date}
           <input type="date" name="date" value={dateParam ?? ''} />

@@ -242,17 +242,7 @@ async function cyberlawPage(
   const body = (
     <>
       <h1>{title}</h1>
-      {state.stale != null ? (
-        <div class="notice error" role="alert">
-          <p>
-            <strong>{t.stale}.</strong> {t.staleText(state.stale)}
-          </p>
-        </div>
-      ) : null}
-      <FormError ctx={ctx} message={state.error ?? null} />
-      <h2>
-        {t.current} ({t.version} {current.version})
-      </h2>
+      <ProblemsAndCurrent ctx={ctx} stale={state.stale ?? null} error={state.error ?? null} version={current.version} />
       <CyberlawView ctx={ctx} entry={entry} />
       <h2>{t.proposeChange}</h2>
       <CyberlawForm ctx={ctx} action={href(ctx, `/edit/cyberlaw/${iso3}/${area.id}`)} draft={state.draft ?? draftFromEntry(entry, current.version)} />
@@ -370,17 +360,7 @@ async function practicePage(
     <>
       <h1>{title}</h1>
       <p class="source">{q.reference}</p>
-      {state.stale != null ? (
-        <div class="notice error" role="alert">
-          <p>
-            <strong>{t.stale}.</strong> {t.staleText(state.stale)}
-          </p>
-        </div>
-      ) : null}
-      <FormError ctx={ctx} message={state.error ?? null} />
-      <h2>
-        {t.current} ({t.version} {current.version})
-      </h2>
+      <ProblemsAndCurrent ctx={ctx} stale={state.stale ?? null} error={state.error ?? null} version={current.version} />
       <AnswersView ctx={ctx} questionnaire={q} answers={answers} />
       <h2>{t.proposeChange}</h2>
       <form method="post" action={href(ctx, `/edit/practices/${iso3}/${q.id}`)} class="stacked">
@@ -439,4 +419,27 @@ export async function proposePractice(c: Context, ctx: PageContext, registry: Re
     if (error instanceof InputError) return practicePage(c, ctx, registry, iso3, q, { draft, error: error.message, status: 400 });
     throw error;
   }
+}
+
+/**
+ * The top of an edit page: why the last submission was refused (a version that moved on, or a bad field)
+ * and the heading of the current record with its version.
+ */
+function ProblemsAndCurrent(props: { ctx: PageContext; stale: number | null; error: string | null; version: number }) {
+  const t = props.ctx.t.edit;
+  return (
+    <>
+      {props.stale !== null ? (
+        <div class="notice error" role="alert">
+          <p>
+            <strong>{t.stale}.</strong> {t.staleText(props.stale)}
+          </p>
+        </div>
+      ) : null}
+      <FormError ctx={props.ctx} message={props.error} />
+      <h2>
+        {t.current} ({t.version} {props.version})
+      </h2>
+    </>
+  );
 }

@@ -156,59 +156,15 @@ export async function moratoriumPage(ctx: PageContext, _params: Record<string, s
               {m.years} <input name="years" size={10} value={query.get('years') ?? ''} inputmode="numeric" pattern="\s*\d{0,4}\s*-?\s*\d{0,4}\s*" />
             </label>
           </p>
-          <p>
-            <label>
-              {m.list}{' '}
-              <select name="list">
-                {lists.map((l) => (
-                  <option value={l.id} selected={l.id === options.list}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </p>
-          <p>
-            <label>
-              {m.tariff}{' '}
-              <select name="tariff">
-                {TARIFF_MEASURES.map((x) => (
-                  <option value={x} selected={x === options.tariff}>
-                    {m.tariffs[x]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </p>
-          <p>
-            <label>
-              {m.rollup}{' '}
-              <select name="rollup">
-                {ROLLUPS.map((x) => (
-                  <option value={x} selected={x === options.rollup}>
-                    {m.rollups[x]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </p>
+          <SelectField label={m.list} name="list" choices={lists.map((l) => [l.id, l.name])} selected={options.list} />
+          <SelectField label={m.tariff} name="tariff" choices={TARIFF_MEASURES.map((x) => [x, m.tariffs[x]])} selected={options.tariff} />
+          <SelectField label={m.rollup} name="rollup" choices={ROLLUPS.map((x) => [x, m.rollups[x]])} selected={options.rollup} />
           <p>
             <label>
               {m.share} <input name="share" size={16} value={formatShare(options.share)} />
             </label>
           </p>
-          <p>
-            <label>
-              {m.valuation}{' '}
-              <select name="valuation">
-                {VALUATIONS.map((x) => (
-                  <option value={x} selected={x === options.valuation}>
-                    {m.valuations[x]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </p>
+          <SelectField label={m.valuation} name="valuation" choices={VALUATIONS.map((x) => [x, m.valuations[x]])} selected={options.valuation} />
           <p>
             <label>
               {m.carrierShare} <input name="carrier_share" size={6} value={String(options.carrierShare)} inputmode="decimal" />
@@ -845,4 +801,22 @@ function remarkIn(t: Messages['moratorium']['remarks'], r: Remark): string {
     case 'not-concorded':
       return t.notConcorded(r.codes.length, r.from, r.to, r.codes.join(', '));
   }
+}
+
+/** A labelled drop-down of the estimate form: values with their labels, one selected. */
+function SelectField(props: { label: string; name: string; choices: readonly (readonly [value: string, label: string])[]; selected: string }) {
+  return (
+    <p>
+      <label>
+        {props.label}{' '}
+        <select name={props.name}>
+          {props.choices.map(([value, label]) => (
+            <option value={value} selected={value === props.selected}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </p>
+  );
 }

@@ -7,7 +7,7 @@ import { formatDate, formatNumber } from '../format.ts';
 import { HttpError } from '../http-error.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
-import { entityNames } from './widgets.tsx';
+import { entityNames, GroupSelect } from './widgets.tsx';
 
 /** The group the comparison opens on, the first that exists: the communication speaks for the ACP Group. */
 const DEFAULT_GROUPS = ['ACP', 'WLD'];
@@ -177,16 +177,7 @@ export async function practicePage(ctx: PageContext, params: Record<string, stri
         {q.reference} ({p.version} {q.version})
       </p>
       <form class="inline" method="get" action={href(ctx, `/practices/${q.id}`)}>
-        <label>
-          {t.common.group}
-          <select name="group">
-            {groups.map((g) => (
-              <option value={g.id} selected={g.id === group.id}>
-                {pick(g.names, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <GroupSelect label={t.common.group} groups={groups} selected={group.id} lang={lang} />
         <button type="submit">{t.cyberlaw.show}</button>
       </form>
 

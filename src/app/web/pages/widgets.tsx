@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { AggregateRow } from '../../services/observatory.ts';
 import type { Reference } from '../../services/reference.ts';
+import type { Group } from '../../../domain/group.ts';
 import type { IndicatorDef } from '../../../domain/indicator.ts';
 import { pick, type Lang } from '../../../domain/lang.ts';
 import { formatShare, formatValue } from '../format.ts';
@@ -182,5 +183,21 @@ export function AggregateCell(props: { ctx: PageContext; def: IndicatorDef; row:
         </>
       ) : null}
     </td>
+  );
+}
+
+/** The labelled group drop-down of a filter form (`?group=`), in the page's language. */
+export function GroupSelect(props: { label: string; groups: readonly Group[]; selected: string; lang: Lang }) {
+  return (
+    <label>
+      {props.label}
+      <select name="group">
+        {props.groups.map((g) => (
+          <option value={g.id} selected={g.id === props.selected}>
+            {pick(g.names, props.lang)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
