@@ -21,6 +21,21 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * A refused parameter of a question (an API query, a page form field, a CLI flag): the same message on all three.
+ * @example throw new ParameterError('years', 'expected a year or a range like 2020-2022, got "20x"')
+ */
+export class ParameterError extends InputError {
+  readonly parameter: string;
+
+  constructor(parameter: string, reason: string) {
+    super(reason, { file: 'parameter', field: parameter });
+    this.name = 'ParameterError';
+    this.parameter = parameter;
+    this.message = `parameter "${parameter}": ${reason}`;
+  }
+}
+
 export function formatLocation({ file, line, field }: InputLocation): string {
   let where = file;
   if (line !== undefined) where += `, line ${line}`;

@@ -24,3 +24,10 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell
   for (const row of rows) lines.push(row.map(csvCell).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/** A table ready to download: its file name, column names and rows. */
+export interface CsvTable {
+  filename: string;
+  header: readonly string[];
+  rows: Iterable<readonly CsvCell[]>;
+}

@@ -1,4 +1,5 @@
-import { InputError } from '../../domain/errors.ts';
+import { ConflictError, InputError, NotFoundError } from '../../domain/errors.ts';
+import type { Observatory } from './observatory.ts';
 import { isGroupId, type Group, type Membership } from '../../domain/group.ts';
 import { LANGS, type Localized } from '../../domain/lang.ts';
 import type { Reference } from './reference.ts';
@@ -72,4 +73,58 @@ export function parseUserGroup(body: Record<string, unknown>, ref: Reference, wh
   const group: Group = { id, kind: 'user', names, wbCode: null, source, ...(description ? { description } : {}) };
   const memberships: Membership[] = members.sort().map((iso3) => ({ groupId: id, iso3, status: 'member', from: null, to: null, source, note: null }));
   return { group, memberships };
+}
+
+/** The source recorded on user-defined groups and their memberships made through the API. */
+export const USER_GROUP_SOURCE = 'user-defined (Observatory API)';
+
+/** The group a user may not replace or delete because a source defines it, with why. */
+function refuseSourceGroup(group: Group | undefined, action: string): void {
+  if (group && group.kind !== 'user') {
+    throw new ConflictError(`group ${group.id} is defined by a source (${group.source}) and cannot be ${action}; user-defined groups need an id of their own`);
+  }
+}
+
+/**
+ * The writes of user-defined groups: create, replace, delete, each checked against the groups the sources
+ * define, then stored; the Observatory's reference data is refreshed after each.
+ * @example await new UserGroupService(obs).create(body, 'request body')
+ */
+export class UserGroupService {
+  constructor(private readonly obs: Observatory) {}
+
+  /** Creates a group; a taken id is a ConflictError, also when another request took it meanwhile. */
+  async create(body: Record<string, unknown>, where: string): Promise<Group> {
+    const ref = await this.obs.ref();
+    const { group, memberships } = parseUserGroup(body, ref, where, USER_GROUP_SOURCE);
+    const existing = ref.groups.get(group.id);
+    refuseSourceGroup(existing, 'replaced');
+    const taken = new ConflictError(`group ${group.id} already exists; replace it with PUT /api/v1/groups/${group.id}`);
+    if (existing) throw taken;
+    // The store checks again inside its transaction: another request may have created the group meanwhile.
+    await this.obs.store.saveUserGroup(group, memberships, { create: true }).catch((error: unknown) => {
+      throw error instanceof ConflictError ? taken : error;
+    });
+    await this.obs.refresh(true);
+    return group;
+  }
+
+  /** Creates or replaces the group `id`; says whether it existed. */
+  async replace(id: string, body: Record<string, unknown>, where: string): Promise<{ group: Group; created: boolean }> {
+    const ref = await this.obs.ref();
+    const { group, memberships } = parseUserGroup(body, ref, where, USER_GROUP_SOURCE, id);
+    const existing = ref.groups.get(id);
+    refuseSourceGroup(existing, 'replaced');
+    await this.obs.store.saveUserGroup(group, memberships);
+    await this.obs.refresh(true);
+    return { group, created: !existing };
+  }
+
+  /** Deletes the group `id`; a missing group is a NotFoundError. */
+  async delete(id: string): Promise<void> {
+    const ref = await this.obs.ref();
+    refuseSourceGroup(ref.groups.get(id), 'deleted');
+    if (!(await this.obs.store.deleteUserGroup(id))) throw new NotFoundError(`no group "${id}" to delete`);
+    await this.obs.refresh(true);
+  }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
-import { prefersCsv } from './api/params.ts';
+import { prefersCsv } from '../questions/params.ts';
 
 interface Entry {
   version: string;

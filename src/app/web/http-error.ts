@@ -1,3 +1,5 @@
+import { ParameterError } from '../../domain/errors.ts';
+
 /**
  * An error with the HTTP status it maps to; the one error type the web layer turns into a response.
  * @example throw new HttpError(400, 'years must look like 2020 or 2015-2022', { parameter: 'years' })
@@ -15,6 +17,6 @@ export class HttpError extends Error {
 }
 
 /** A 400 naming the parameter and why its value was refused. */
-export function badParameter(parameter: string, reason: string): HttpError {
-  return new HttpError(400, `parameter "${parameter}": ${reason}`, { parameter });
+export function badParameter(parameter: string, reason: string): ParameterError {
+  return new ParameterError(parameter, reason);
 }

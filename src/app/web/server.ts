@@ -4,8 +4,9 @@ import { StaleVersionError } from '../../domain/review.ts';
 import { isLang, type Lang } from '../../domain/lang.ts';
 import type { FillState } from '../services/fill.ts';
 import type { Observatory } from '../services/observatory.ts';
-import { AuthService } from '../services/auth.ts';
-import { RegistryService } from '../services/registry.ts';
+import type { AuthService } from '../services/auth.ts';
+import type { RegistryService } from '../services/registry.ts';
+import { composeServices } from '../services/compose.ts';
 import { apiRoutes } from './api/routes.ts';
 import { responseCache } from './cache.ts';
 import { HttpError } from './http-error.ts';
@@ -53,9 +54,8 @@ function toHttpError(error: unknown): HttpError {
 /** The Observatory's web application: pages under /{lang}, the API under /api/v1. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
-  const { obs } = options;
-  const auth = options.auth ?? new AuthService(obs.store.registry);
-  const registry = options.registry ?? new RegistryService(obs);
+  const services = composeServices(options.obs, { fill: options.fill, apiToken: options.apiToken }, { ...(options.auth ? { auth: options.auth } : {}), ...(options.registry ? { registry: options.registry } : {}) });
+  const { obs, auth, registry } = services;
 
   app.onError((error, c) => {
     const e = toHttpError(error);
@@ -97,7 +97,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', async (c, next) => (options.fill?.running ? next() : cache(c, next)));
 
   app.get('/', (c) => c.redirect(`/${negotiateLang(c.req.header('accept-language'))}/`, 302));
-  app.route('/api/v1', apiRoutes({ obs, fill: options.fill, apiToken: options.apiToken, registry }));
+  app.route('/api/v1', apiRoutes(services));
   app.route('/', workflowRoutes(pageContext, { auth, registry, store: obs.store.registry }));
   app.route('/', pageRoutes(pageContext));
   app.notFound((c) => {

@@ -1,3 +1,4 @@
+import { composeServices } from '../../../src/app/services/compose.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { openStore } from '../../../src/adapters/storage/open.ts';
@@ -30,7 +31,7 @@ describe('OpenAPI document', () => {
 
   beforeAll(async () => {
     store = await openStore({ duckdbPath: ':memory:' });
-    api = apiRoutes({ obs: new Observatory(store) });
+    api = apiRoutes(composeServices(new Observatory(store)));
   });
   afterAll(async () => {
     await store.close();
@@ -53,7 +54,7 @@ describe('OpenAPI document', () => {
     for (const { path, op } of operations) {
       const inPath = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name), op.operationId).toEqual(inPath);
-      expect(op.parameters.filter((p) => p.in === 'query').map((p) => p.name), op.operationId).toEqual([...QUERY[op.operationId]]);
+      expect(op.parameters.filter((p) => p.in === 'query').map((p) => p.name), op.operationId).toEqual([...QUERY[op.operationId as keyof typeof QUERY]]);
       for (const p of op.parameters) expect(p.schema, `${op.operationId} ${p.name}`).toBeTruthy();
       expect(Object.keys(op.responses).some((s) => s.startsWith('2')), op.operationId).toBe(true);
     }

@@ -5,7 +5,7 @@ import type { AggregateRow } from '../../services/observatory.ts';
 import type { Reference } from '../../services/reference.ts';
 import { badParameter } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
-import { parseBasis, parseDate, parseFormat, parseMinCoverage, parseYears, pathGroup, pathIndicator, readQuery, yearsLabel } from './params.ts';
+import { parseBasis, parseDate, parseFormat, parseMinCoverage, parseYears, pathGroup, pathIndicator, readQuery, yearsLabel } from '../../questions/params.ts';
 import { distinctVintages, indicatorHead, ruleJson, sourceLine, vintageCell, vintageSummary } from './present.ts';
 import { sendAs } from './respond.ts';
 

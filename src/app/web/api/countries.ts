@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { isActiveAt } from '../../../domain/group.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
-import { parseFormat, pathCountry, readQuery } from './params.ts';
+import { parseFormat, pathCountry, readQuery } from '../../questions/params.ts';
 import { countryJson, entityName, vintageSummary } from './present.ts';
 import { sendAs, sendJson } from './respond.ts';
 

@@ -5,7 +5,7 @@ import { provenanceOf, RegistryService } from '../../services/registry.ts';
 import type { Reference } from '../../services/reference.ts';
 import { HttpError } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
-import { parseDate, parseFormat, pathCountry, readQuery } from './params.ts';
+import { parseDate, parseFormat, pathCountry, readQuery } from '../../questions/params.ts';
 import { entityName, sourceLine, vintageCell, vintageSummary } from './present.ts';
 import { sendAs } from './respond.ts';
 

@@ -7,7 +7,7 @@ import { requireToken } from './auth.ts';
 import { QUERY, USER_GROUP_SOURCE, type ApiOptions } from './contract.ts';
 import { readJsonBody } from './group-body.ts';
 import { parseUserGroup } from '../../services/user-groups.ts';
-import { parseDate, parseFormat, pathGroup, pathGroupId, readQuery } from './params.ts';
+import { parseDate, parseFormat, pathGroup, pathGroupId, readQuery } from '../../questions/params.ts';
 import { entityName, groupJson, membershipJson } from './present.ts';
 import { sendAs, sendJson } from './respond.ts';
 

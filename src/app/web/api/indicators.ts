@@ -4,7 +4,7 @@ import type { Observatory } from '../../services/observatory.ts';
 import type { IndicatorInfo, Reference } from '../../services/reference.ts';
 import { badParameter } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
-import { parseCountries, parseFormat, parseGroups, parseVintage, parseYears, pathIndicator, readQuery, yearsLabel } from './params.ts';
+import { parseCountries, parseFormat, parseGroups, parseVintage, parseYears, pathIndicator, readQuery, yearsLabel } from '../../questions/params.ts';
 import { entityName, indicatorHead, ruleJson, sourceLine, vintageCell, vintageSummary } from './present.ts';
 import { sendAs, sendJson } from './respond.ts';
 

@@ -22,9 +22,9 @@ import type { Reference } from '../../services/reference.ts';
 import { toXlsx } from '../../services/xlsx.ts';
 import { badParameter } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
-import { parseFormat, readQuery, type FormatChoice } from './params.ts';
+import { parseFormat, readQuery, type FormatChoice } from '../../questions/params.ts';
 import { entityName, sourceLine, vintageSummary } from './present.ts';
-import { safeFilename, sendAs, type CsvTable } from './respond.ts';
+import { safeFilename, sendAs, sendXlsx, type CsvTable } from './respond.ts';
 
 /** The formula every answer states, in words. */
 export const REVENUE_FORMULA =
@@ -134,18 +134,6 @@ export function estimateFilename(result: EstimateResult, extension: string, part
 }
 
 const csvOf = (table: Table, filename: string): CsvTable => ({ filename, header: table.header, rows: table.rows });
-
-/** An XLSX download. */
-export function sendXlsx(bytes: Uint8Array, filename: string, headers: Record<string, string> = {}): Response {
-  return new Response(bytes as unknown as ConstructorParameters<typeof Response>[0], {
-    status: 200,
-    headers: {
-      ...headers,
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="${safeFilename(filename)}"`,
-    },
-  });
-}
 
 /** GET /moratorium/estimate: revenue forgone per country and year (and group), with assumptions and vintages. */
 export async function moratoriumEstimate(c: Context, { obs }: ApiOptions): Promise<Response> {

@@ -18,6 +18,9 @@ import {
 import { reviewSchemas } from './openapi-review.ts';
 import { practiceSchemas } from './openapi-practices.ts';
 import { QUESTIONNAIRES } from '../../../domain/practices.ts';
+import { QUESTIONS } from '../../questions/index.ts';
+import { defineQuestion, type Params, type Question } from '../../questions/question.ts';
+import type { OperationObject } from '../../questions/schema.ts';
 
 const QUERY_PARAMETERS: Record<QueryParameter, ParameterObject> = {
   countries: {
@@ -287,11 +290,8 @@ const errorResponse = (description: string): ResponseObject => ({
   content: { 'application/json': { schema: ref('Error') } },
 });
 
-/**
- * The OpenAPI 3.1 description of every route under /api/v1, served at /api/v1/openapi.json.
- * @example openApiDocument.paths['/countries']?.get?.operationId // 'countries'
- */
-export const openApiDocument: OpenApiDocument = {
+/** The operations not yet defined as questions, in the document's order. */
+const handWritten: OpenApiDocument = {
   openapi: '3.1.0',
   info: {
     title: 'The Observatory API',
@@ -652,33 +652,6 @@ export const openApiDocument: OpenApiDocument = {
         responses: { '200': { description: 'The latest entries.', content: { 'application/json; charset=utf-8': { schema: ref('AuditLog') } } }, ...errors('400', '401', '403') },
       },
     },
-    '/vintages': {
-      get: {
-        operationId: 'vintages',
-        summary: 'All vintages (imports), newest first',
-        tags: ['meta'],
-        parameters: parameters('vintages'),
-        responses: { '200': ok('Every vintage.', 'VintageList', 'vintages.csv'), ...errors('400') },
-      },
-    },
-    '/status': {
-      get: {
-        operationId: 'status',
-        summary: 'Data version, fill progress and counts',
-        tags: ['meta'],
-        parameters: parameters('status'),
-        responses: { '200': ok('The status.', 'Status'), ...errors('400') },
-      },
-    },
-    '/openapi.json': {
-      get: {
-        operationId: 'openapi',
-        summary: 'This document',
-        tags: ['meta'],
-        parameters: parameters('openapi'),
-        responses: { '200': { description: 'The OpenAPI 3.1 document.', content: { 'application/json; charset=utf-8': { schema: { type: 'object' } } } }, ...errors('400') },
-      },
-    },
   },
   components: {
     schemas: { ...schemas, ...reviewSchemas, ...practiceSchemas },
@@ -697,3 +670,57 @@ export const openApiDocument: OpenApiDocument = {
     },
   },
 };
+
+/** The OpenAPI operation of a question: its documentation, then its parameters from their definitions. */
+export function operationOf(question: Question<any, any>): OperationObject {
+  const { summary, description, tags, security, requestBody, responses, extraParameters } = question.doc;
+  const params = Object.values(question.params as Params);
+  const parameters: ParameterObject[] = [...params.filter((p) => p.in === 'path'), ...params.filter((p) => p.in === 'query')].map((p) => ({
+    name: p.name,
+    in: p.in,
+    ...(p.required ? { required: true } : {}),
+    description: p.description,
+    schema: p.schema,
+    ...(p.example !== undefined ? { example: p.example } : {}),
+  }));
+  return {
+    operationId: question.id,
+    summary,
+    ...(description ? { description } : {}),
+    tags,
+    parameters: [...parameters, ...(extraParameters ?? [])],
+    ...(security ? { security } : {}),
+    ...(requestBody ? { requestBody } : {}),
+    responses,
+  };
+}
+
+/** GET /openapi.json: this document. */
+export const openapi = defineQuestion({
+  id: 'openapi',
+  method: 'get',
+  path: '/openapi.json',
+  params: {},
+  doc: {
+    summary: 'This document',
+    tags: ['meta'],
+    responses: { '200': { description: 'The OpenAPI 3.1 document.', content: { 'application/json; charset=utf-8': { schema: { type: 'object' } } } }, ...errors('400') },
+  },
+  answer: async () => ({ json: () => openApiDocument }),
+});
+
+/** Every question the API answers, this document included. */
+export const API_QUESTIONS: readonly Question<any, any>[] = [...QUESTIONS, openapi];
+
+/** The paths of the document: the hand-written operations, then those made from the questions. */
+function paths(): OpenApiDocument['paths'] {
+  const result: OpenApiDocument['paths'] = structuredClone(handWritten.paths);
+  for (const question of API_QUESTIONS) (result[question.path] ??= {})[question.method] = operationOf(question);
+  return result;
+}
+
+/**
+ * The OpenAPI 3.1 description of every route under /api/v1, served at /api/v1/openapi.json.
+ * @example openApiDocument.paths['/countries']?.get?.operationId // 'countries'
+ */
+export const openApiDocument: OpenApiDocument = { ...handWritten, paths: paths() };

@@ -5,7 +5,7 @@ import { RegistryService } from '../../services/registry.ts';
 import type { Reference } from '../../services/reference.ts';
 import { HttpError } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
-import { parseFormat, readQuery } from './params.ts';
+import { parseFormat, readQuery } from '../../questions/params.ts';
 import { entityName } from './present.ts';
 import { sendAs } from './respond.ts';
 

@@ -8,7 +8,7 @@ import { badParameter, HttpError } from '../http-error.ts';
 import { allowedToPropose, checkFresh, proposalFromJson } from '../proposal-input.ts';
 import { checkSameOrigin, requireCsrf, requireSession, type Session } from '../session.ts';
 import { QUERY } from './contract.ts';
-import { readQuery } from './params.ts';
+import { readQuery } from '../../questions/params.ts';
 import { sendJson } from './respond.ts';
 
 /** A proposal or review body is small; far larger is not one. */

@@ -1,12 +1,7 @@
-import { toCsv, type CsvCell } from '../../services/csv.ts';
-import type { FormatChoice } from './params.ts';
+import { toCsv, type CsvTable } from '../../services/csv.ts';
+import type { FormatChoice } from '../../questions/params.ts';
 
-/** A table ready to download: its file name, column names and rows. */
-export interface CsvTable {
-  filename: string;
-  header: readonly string[];
-  rows: Iterable<readonly CsvCell[]>;
-}
+export type { CsvTable } from '../../services/csv.ts';
 
 /** Headers added to every answer: the data version it was computed from, for instance. */
 export type ExtraHeaders = Record<string, string>;
@@ -47,4 +42,16 @@ export function sendCsv(table: CsvTable, headers: ExtraHeaders = {}): Response {
 export function sendAs(choice: FormatChoice, json: () => unknown, csv: () => CsvTable, headers: ExtraHeaders = {}): Response {
   const extra: ExtraHeaders = choice.negotiated ? { ...headers, vary: 'Accept' } : headers;
   return choice.format === 'csv' ? sendCsv(csv(), extra) : sendJson(json(), 200, extra);
+}
+
+/** An XLSX download. */
+export function sendXlsx(bytes: Uint8Array, filename: string, headers: Record<string, string> = {}): Response {
+  return new Response(bytes as unknown as ConstructorParameters<typeof Response>[0], {
+    status: 200,
+    headers: {
+      ...headers,
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${safeFilename(filename)}"`,
+    },
+  });
 }

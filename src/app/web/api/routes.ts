@@ -1,37 +1,27 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Observatory } from '../../services/observatory.ts';
-import { RegistryService } from '../../services/registry.ts';
-import type { FillStatus } from '../server.ts';
+import type { Services } from '../../services/compose.ts';
 import { groupAggregates } from './aggregates.ts';
-import { QUERY, type ApiOptions } from './contract.ts';
+import type { ApiOptions } from './contract.ts';
 import { getCountry, listCountries } from './countries.ts';
 import { cyberlawCountry, cyberlawCoverage } from './cyberlaw.ts';
 import { MAX_BODY_BYTES } from './group-body.ts';
 import { createGroup, deleteGroup, getGroup, listGroups, replaceGroup } from './groups.ts';
 import { HttpError } from '../http-error.ts';
 import { getIndicator, listIndicators, listObservations } from './indicators.ts';
-import { getStatus, listVintages } from './meta.ts';
 import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLists, moratoriumSensitivity, moratoriumVat, moratoriumVatRegistry } from './moratorium.ts';
-import { openApiDocument } from './openapi.ts';
+import { API_QUESTIONS } from './openapi.ts';
+import { mountQuestions } from './mount.ts';
 import { getPractice, listPractices } from './practices.ts';
 import { proposalRoutes } from './proposals.ts';
-import { readQuery } from './params.ts';
-import { sendJson } from './respond.ts';
 
 /**
  * The JSON (and CSV) API, mounted under /api/v1. Errors are thrown as HttpError and turned into
  * `{ error: { status, message, parameter } }` by the application's error handler.
- * @example app.route('/api/v1', apiRoutes({ obs, fill, apiToken }))
+ * @example app.route('/api/v1', apiRoutes(composeServices(store)))
  */
-export function apiRoutes(options: {
-  obs: Observatory;
-  fill?: FillStatus | undefined;
-  apiToken?: string | undefined;
-  /** The review workflow (proposals, reviews, audit log), signed in by the session cookie. */
-  registry?: RegistryService | undefined;
-}): Hono {
-  const deps: ApiOptions = options;
+export function apiRoutes(services: Services): Hono {
+  const deps: ApiOptions = services;
   const api = new Hono();
   // Stops reading a body past the limit, with or without a Content-Length (a chunked upload included).
   const limit = bodyLimit({
@@ -60,16 +50,11 @@ export function apiRoutes(options: {
   api.get('/moratorium/vat', (c) => moratoriumVat(c, deps));
   api.get('/moratorium/vat-registry', (c) => moratoriumVatRegistry(c, deps));
   api.get('/moratorium/design', (c) => moratoriumDesign(c, deps));
-  api.route('/', proposalRoutes({ obs: options.obs, registry: options.registry ?? new RegistryService(options.obs), store: options.obs.store.registry }));
+  api.route('/', proposalRoutes({ obs: services.obs, registry: services.registry, store: services.obs.store.registry }));
   api.get('/cyberlaw/coverage', (c) => cyberlawCoverage(c, deps));
   api.get('/cyberlaw/countries/:iso3', (c) => cyberlawCountry(c, deps));
   api.get('/practices', (c) => listPractices(c, deps));
   api.get('/practices/:questionnaire', (c) => getPractice(c, deps));
-  api.get('/vintages', (c) => listVintages(c, deps));
-  api.get('/status', (c) => getStatus(c, deps));
-  api.get('/openapi.json', (c) => {
-    readQuery(c.req.url, QUERY.openapi);
-    return sendJson(openApiDocument);
-  });
+  mountQuestions(api, API_QUESTIONS, services);
   return api;
 }

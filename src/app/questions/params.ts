@@ -1,10 +1,13 @@
-import { groupIdRule } from '../../services/user-groups.ts';
-import type { Country } from '../../../domain/country.ts';
-import { isGroupId, isIsoDate, type Group, type IsoDate } from '../../../domain/group.ts';
-import { MAX_YEAR, MIN_YEAR, parseYearRange, type YearRange } from '../../../domain/observation.ts';
-import type { MembershipBasis } from '../../services/observatory.ts';
-import type { IndicatorInfo, Reference } from '../../services/reference.ts';
-import { badParameter, HttpError } from '../http-error.ts';
+import { groupIdRule } from '../services/user-groups.ts';
+import type { Country } from '../../domain/country.ts';
+import { isGroupId, isIsoDate, type Group, type IsoDate } from '../../domain/group.ts';
+import { MAX_YEAR, MIN_YEAR, parseYearRange, type YearRange } from '../../domain/observation.ts';
+import type { MembershipBasis } from '../services/observatory.ts';
+import type { IndicatorInfo, Reference } from '../services/reference.ts';
+import { NotFoundError, ParameterError } from '../../domain/errors.ts';
+
+/** A refused parameter: its name and why. */
+export const badParameter = (parameter: string, reason: string): ParameterError => new ParameterError(parameter, reason);
 
 /** The answer formats of the API. */
 export type Format = 'json' | 'csv';
@@ -20,9 +23,9 @@ export interface FormatChoice {
  * given twice: a typo such as `year=` must not silently return every year.
  * @example readQuery('http://x/api/v1/vintages?format=csv', ['format']).get('format') // 'csv'
  */
-export function readQuery(url: string, accepted: readonly string[]): Map<string, string> {
+export function readQuery(url: string | URLSearchParams, accepted: readonly string[]): Map<string, string> {
   const result = new Map<string, string>();
-  for (const [name, value] of new URL(url).searchParams) {
+  for (const [name, value] of typeof url === 'string' ? new URL(url).searchParams : url) {
     if (!accepted.includes(name)) {
       const suggestion = closest(name, accepted);
       const hint = accepted.length === 0 ? 'this route takes no query parameters' : `accepted: ${accepted.join(', ')}`;
@@ -194,21 +197,21 @@ export function parseVintage(value: string | undefined, ref: Reference): number 
 /** The country a path names (case-insensitive), or a 404. */
 export function pathCountry(ref: Reference, raw: string): Country {
   const country = ref.countries.get(raw.toUpperCase());
-  if (!country) throw new HttpError(404, `no country "${raw}": expected an ISO3 code listed at /api/v1/countries`);
+  if (!country) throw new NotFoundError(`no country "${raw}": expected an ISO3 code listed at /api/v1/countries`);
   return country;
 }
 
 /** The group a path names (case-insensitive), or a 404. */
 export function pathGroup(ref: Reference, raw: string): Group {
   const group = ref.groups.get(raw.toUpperCase());
-  if (!group) throw new HttpError(404, `no group "${raw}": the groups are listed at /api/v1/groups`);
+  if (!group) throw new NotFoundError(`no group "${raw}": the groups are listed at /api/v1/groups`);
   return group;
 }
 
 /** The indicator a path names (as written, else upper-cased), or a 404. */
 export function pathIndicator(ref: Reference, raw: string): IndicatorInfo {
   const info = ref.indicators.get(raw) ?? ref.indicators.get(raw.toUpperCase());
-  if (!info) throw new HttpError(404, `no indicator "${raw}" with data: the indicators are listed at /api/v1/indicators`);
+  if (!info) throw new NotFoundError(`no indicator "${raw}" with data: the indicators are listed at /api/v1/indicators`);
   return info;
 }
 

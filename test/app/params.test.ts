@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../src/app/services/csv.ts';
-import { parseBasis, parseFormat, parseMinCoverage, parseYears, readQuery, yearsLabel } from '../../../src/app/web/api/params.ts';
-import { HttpError } from '../../../src/app/web/http-error.ts';
+import { csvCell, toCsv } from '../../src/app/services/csv.ts';
+import { parseBasis, parseFormat, parseMinCoverage, parseYears, readQuery, yearsLabel } from '../../src/app/questions/params.ts';
+import { ParameterError } from '../../src/domain/errors.ts';
 
-function refusal(run: () => unknown): HttpError {
+function refusal(run: () => unknown): ParameterError {
   try {
     run();
   } catch (error) {
-    if (error instanceof HttpError) return error;
+    if (error instanceof ParameterError) return error;
     throw error;
   }
   throw new Error('expected a refusal');
