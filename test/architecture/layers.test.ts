@@ -6,13 +6,14 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
 
-/** Which layers a layer may import from; the order is domain → adapters → app (services → web, cli). */
+/** Which layers a layer may import from; the order is domain → adapters → app (services → questions → web, cli). */
 const ALLOWED: Record<string, readonly string[]> = {
   domain: ['domain'],
   adapters: ['domain', 'adapters'],
   'app/services': ['domain', 'adapters', 'app/services'],
-  'app/web': ['domain', 'adapters', 'app/services', 'app/web'],
-  'app/cli': ['domain', 'adapters', 'app/services', 'app/web', 'app/cli'],
+  'app/questions': ['domain', 'adapters', 'app/services', 'app/questions'],
+  'app/web': ['domain', 'adapters', 'app/services', 'app/questions', 'app/web'],
+  'app/cli': ['domain', 'adapters', 'app/services', 'app/questions', 'app/web', 'app/cli'],
 };
 
 /** Layers that must stay pure: no Node built-ins, no packages (databases, HTTP, files). */
