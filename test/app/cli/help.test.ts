@@ -32,6 +32,14 @@ describe('the help', () => {
     }
   });
 
+  it('takes only the names of its commands as commands', async () => {
+    for (const name of ['nosuch', 'toString', 'constructor', '__proto__']) {
+      const r = await run([name]);
+      expect(r.code, name).toBe(2);
+      expect(r.err, name).toBe(`unknown command "${name}"\n\n${golden('help.txt')}`);
+    }
+  });
+
   it('names each command once', () => {
     const names = COMMANDS.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
