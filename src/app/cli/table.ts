@@ -1,3 +1,5 @@
+import { toCsv, type CsvCell } from '../services/csv.ts';
+
 export interface TableOptions {
   /** Columns aligned right whatever they hold. */
   right?: ReadonlySet<number>;
@@ -26,4 +28,41 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => rule.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A cell as the commands print it: text, a number, or nothing. */
+export type Cell = string | number | null;
+
+/**
+ * Writes rows as an aligned table (numbers to ten significant digits, nothing for a missing value) or as CSV.
+ * @example print(process.stdout, 'table', ['id', 'members'], [['LDC', 44]])
+ */
+export function print(out: { write(text: string): unknown }, format: 'table' | 'csv', header: string[], rows: Cell[][]): void {
+  if (format === 'csv') {
+    out.write(toCsv(header, rows));
+    return;
+  }
+  const text = rows.map((r) => r.map((c) => (c === null ? '' : typeof c === 'number' ? String(Number(c.toPrecision(10))) : c)));
+  out.write(`${formatTable(header, text)}\n`);
+}
+
+/** Cells as print takes them: true and false as words, undefined as nothing. */
+const printable = (rows: readonly (readonly CsvCell[])[]): Cell[][] => rows.map((r) => r.map((c) => (c === undefined ? null : typeof c === 'boolean' ? String(c) : c)));
+
+/**
+ * Writes a download's table: on a terminal, only the named columns; as CSV, every column (assumptions and vintages included).
+ * @example printColumns(process.stdout, 'table', coverageTable(coverage, nameOf), ['reporter', 'first_year'])
+ */
+export function printColumns(
+  out: { write(text: string): unknown },
+  format: 'table' | 'csv',
+  table: { header: string[]; rows: readonly (readonly CsvCell[])[] },
+  columns: readonly string[],
+): void {
+  if (format === 'csv') {
+    print(out, format, table.header, printable(table.rows));
+    return;
+  }
+  const index = columns.map((c) => table.header.indexOf(c));
+  print(out, format, [...columns], printable(table.rows.map((r) => index.map((i) => r[i]))));
 }

@@ -20,17 +20,22 @@ export function openFromSettings(settings: GlobalSettings): Promise<Store> {
   return openStore({ databaseUrl: settings.databaseUrl, dataDir: settings.dataDir });
 }
 
+/**
+ * Opens the store the settings name, does the work and closes the store, whatever happened.
+ * @example await withStore(globalSettings(values), (store) => store.vintages())
+ */
+export async function withStore<T>(settings: GlobalSettings, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openFromSettings(settings);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
 /** The source folder to fill from: OBSERVATORY_SOURCES, or ../shared/data when it exists, or none. */
 export function defaultSources(env = process.env): string | null {
   if (env.OBSERVATORY_SOURCES !== undefined) return env.OBSERVATORY_SOURCES === '' ? null : resolve(env.OBSERVATORY_SOURCES);
   const shared = resolve('../shared/data');
   return existsSync(shared) ? shared : null;
-}
-
-/** A CLI usage error: printed with the command's help, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
 }

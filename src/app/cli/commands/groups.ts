@@ -1,0 +1,88 @@
+import { NotFoundError } from '../../../domain/errors.ts';
+import { isActiveAt, isGroupId, isIsoDate } from '../../../domain/group.ts';
+import { pick } from '../../../domain/lang.ts';
+import { Observatory } from '../../services/observatory.ts';
+import { parseUserGroup } from '../../services/user-groups.ts';
+import { FORMAT_OPTION, outputFormat, parse, UsageError, type Command } from '../command.ts';
+import { globalSettings, withStore } from '../settings.ts';
+import { print } from '../table.ts';
+
+/**
+ * `observatory groups list | show | create | delete`: groups, their members on a date, and groups of one's own.
+ * @example await groups.run(['show', 'ECOWAS', '--at', '2024-12-31'], io)
+ */
+export const groups: Command = {
+  name: 'groups',
+  usage: [
+    { form: 'groups [list]', summary: "list groups with today's member counts" },
+    { form: 'groups show <ID>', summary: 'members of a group on a date (--at YYYY-MM-DD)' },
+    { form: 'groups create <ID> --name "…" --members NGA,KEN,…', summary: 'define a group of your own (also --name-fr, --name-es, --name-pt)' },
+    { form: 'groups delete <ID>', summary: 'delete a group you defined' },
+  ],
+  async run(args, io) {
+    const { values, positionals } = parse(args, {
+      ...FORMAT_OPTION,
+      at: { type: 'string' },
+      name: { type: 'string' },
+      'name-fr': { type: 'string' },
+      'name-es': { type: 'string' },
+      'name-pt': { type: 'string' },
+      members: { type: 'string' },
+    });
+    const format = outputFormat(values.format);
+    const [action = 'list', id] = positionals;
+    return withStore(globalSettings(values), async (store) => {
+      const obs = new Observatory(store);
+      const ref = await obs.ref();
+      if (values.at !== undefined && !isIsoDate(values.at)) throw new UsageError(`--at must be a date like 2024-12-31, got "${values.at}"`);
+      const date = values.at ?? obs.today();
+      switch (action) {
+        case 'list': {
+          const rows = [...ref.groups.values()].map((g) => [g.id, g.kind, pick(g.names, 'en'), obs.membersOn(ref, g.id, date).length]);
+          print(io.out, format, ['id', 'kind', 'name', 'members'], rows);
+          return 0;
+        }
+        case 'show': {
+          if (!id) throw new UsageError('groups show needs a group id');
+          const group = await obs.group(id.toUpperCase());
+          const members = obs.membersOn(ref, group.id, date);
+          const rows = members.map((iso3) => {
+            const m = (ref.memberships.get(group.id) ?? []).find((x) => x.iso3 === iso3 && x.status === 'member' && isActiveAt(x, date));
+            const name = ref.countries.get(iso3);
+            return [iso3, name ? pick(name.names, 'en') : (ref.economies.get(iso3)?.name ?? iso3), m?.from ?? null, m?.source ?? null];
+          });
+          io.err.write(`${pick(group.names, 'en')}: ${members.length} members on ${date}\n`);
+          print(io.out, format, ['iso3', 'name', 'since', 'source'], rows);
+          return 0;
+        }
+        case 'create': {
+          if (!id) throw new UsageError('groups create needs a group id');
+          if (!values.name) throw new UsageError('groups create needs --name');
+          const existing = ref.groups.get(id);
+          if (existing && existing.kind !== 'user') throw new UsageError(`group ${id} is defined by a source (${existing.source}); choose another id`);
+          const names = {
+            en: values.name,
+            ...(values['name-fr'] ? { fr: values['name-fr'] } : {}),
+            ...(values['name-es'] ? { es: values['name-es'] } : {}),
+            ...(values['name-pt'] ? { pt: values['name-pt'] } : {}),
+          };
+          const members = (values.members ?? '').split(/[\s,]+/).filter((m) => m !== '');
+          const { group, memberships } = parseUserGroup({ id, names, members }, ref, 'command line', 'user-defined (Observatory CLI)');
+          await store.saveUserGroup(group, memberships);
+          io.err.write(`${existing ? 'replaced' : 'created'} group ${group.id} with ${memberships.length} members\n`);
+          return 0;
+        }
+        case 'delete': {
+          if (!id || !isGroupId(id)) throw new UsageError('groups delete needs a group id');
+          const existing = ref.groups.get(id);
+          if (existing && existing.kind !== 'user') throw new UsageError(`group ${id} is defined by a source and cannot be deleted`);
+          if (!(await store.deleteUserGroup(id))) throw new NotFoundError(`no group ${id}`);
+          io.err.write(`deleted group ${id}\n`);
+          return 0;
+        }
+        default:
+          throw new UsageError(`unknown groups action "${action}"; use list, show, create or delete`);
+      }
+    });
+  },
+};

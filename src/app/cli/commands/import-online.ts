@@ -1,0 +1,67 @@
+import { parseYearRange } from '../../../domain/observation.ts';
+import { ensureReference } from '../../../adapters/importers/folder.ts';
+import { importWorldBankCountries, importWorldBankIndicator, ONLINE_INDICATORS } from '../../../adapters/importers/online.ts';
+import { importComtrade, importWitsTariffs } from '../../../adapters/importers/online-trade.ts';
+import { UsageError, type Io } from '../command.ts';
+import { ProgressBar } from '../progress.ts';
+import { withStore, type GlobalSettings } from '../settings.ts';
+
+/** The flags of `observatory import` that a download from UN Comtrade or WITS reads. */
+export interface TradeFlags {
+  comtrade?: boolean | undefined;
+  wits?: boolean | undefined;
+  reporters?: string | undefined;
+  years?: string | undefined;
+  products?: string | undefined;
+  'api-url'?: string | undefined;
+}
+
+/**
+ * `import --comtrade` or `--wits`: imports by partner, or MFN tariffs, for the reporters and years asked.
+ * @example await importTrade(settings, { wits: true, reporters: 'NPL', years: '2019-2022' }, [], io)
+ */
+export async function importTrade(settings: GlobalSettings, values: TradeFlags, positionals: string[], io: Io): Promise<number> {
+  if (values.comtrade && values.wits) throw new UsageError('--comtrade and --wits are separate downloads: give one');
+  if (positionals.length > 0) throw new UsageError('--comtrade and --wits download from the APIs: give no file');
+  const reporters = (values.reporters ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  if (reporters.length === 0) throw new UsageError('--comtrade and --wits need --reporters NPL,KEN,…');
+  const range = values.years === undefined ? null : parseYearRange(values.years);
+  if (range === null || range.to - range.from > 30) throw new UsageError('--comtrade and --wits need --years 2019-2022 (at most 30 years)');
+  const years = Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i);
+  const products = values.products === undefined ? undefined : values.products.split(',').map((p) => p.trim()).filter(Boolean);
+  const baseUrl = values['api-url'];
+  return withStore(settings, async (store) => {
+    const query = { reporters, years, ...(products ? { products } : {}) };
+    let requests = 0;
+    const onRequest = () => {
+      requests++;
+      if (io.err.isTTY) io.err.write(`  request ${requests}\r`);
+    };
+    const result = values.comtrade
+      ? await importComtrade(store, query, { ...(baseUrl ? { baseUrl } : {}), onRequest })
+      : await importWitsTariffs(store, query, { ...(baseUrl ? { baseUrl } : {}), onRequest });
+    io.err.write(`  ${result.vintage.dataset}: ${result.unchanged ? 'unchanged' : `imported as vintage ${result.vintage.id} (${result.vintage.rowCount} rows)`}\n`);
+    for (const w of result.warnings) io.err.write(`    warning: ${w}\n`);
+    return 0;
+  });
+}
+
+/**
+ * `import --online`: the World Bank's countries, then each indicator asked (the core set by default).
+ * @example await importOnline(settings, ['IT.NET.USER.ZS'], WORLD_BANK_API, io)
+ */
+export async function importOnline(settings: GlobalSettings, positionals: string[], baseUrl: string, io: Io): Promise<number> {
+  const codes = positionals.length ? positionals : ONLINE_INDICATORS;
+  return withStore(settings, async (store) => {
+    await ensureReference(store);
+    const bar = new ProgressBar('downloading', codes.length + 1, io.err);
+    await importWorldBankCountries(store, { baseUrl });
+    bar.tick(1, 'countries');
+    for (const code of codes) {
+      const { vintage, unchanged } = await importWorldBankIndicator(store, code, { baseUrl });
+      bar.tick(1, `${code}: ${unchanged ? 'unchanged' : `vintage ${vintage.id}`}`);
+    }
+    bar.done(`${codes.length} indicators`);
+    return 0;
+  });
+}
