@@ -1,6 +1,7 @@
 import type { Account, Role } from '../../domain/accounts.ts';
 import type { CyberlawEntry } from '../../domain/cyberlaw.ts';
-import type { AnswerValue } from '../../domain/practices.ts';
+import type { PracticeAnswer } from '../../domain/practice-answer.ts';
+import type { ProposalPayload, VersionedRecord } from '../../domain/proposal.ts';
 import type { AuditEntry, Proposal, ProposalStatus, RecordKind } from '../../domain/review.ts';
 
 export interface NewAccount {
@@ -17,22 +18,6 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-/** A country's accepted answers to one questionnaire. */
-export interface PracticeAnswer {
-  iso3: string;
-  questionnaire: string;
-  questionnaireVersion: number;
-  answers: Record<string, AnswerValue>;
-  version: number;
-  acceptedAt: string;
-  proposalId: number | null;
-}
-
-/** What a proposal carries for each kind of record; the service checks it before it is stored. */
-export type ProposalPayload =
-  | { kind: 'cyberlaw'; entry: Omit<CyberlawEntry, 'iso3' | 'area' | 'version'> }
-  | { kind: 'practice'; questionnaireVersion: number; answers: Record<string, AnswerValue> };
-
 export interface NewProposal {
   kind: RecordKind;
   iso3: string;
@@ -41,12 +26,6 @@ export interface NewProposal {
   baseVersion: number;
   why: string;
   proposedBy: number;
-}
-
-/** The current record of a kind, country and key, with its version (0 and null when there is none yet). */
-export interface VersionedRecord {
-  version: number;
-  record: CyberlawEntry | PracticeAnswer | null;
 }
 
 /**

@@ -4,7 +4,9 @@ import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import type { AnswerValue } from '../../domain/practices.ts';
 import { checkVersion, type AuditEntry, type Proposal, type ProposalStatus, type RecordKind } from '../../domain/review.ts';
 import { placeholders, type Database, type SqlValue, type Transaction } from './sql.ts';
-import type { NewAccount, NewProposal, PracticeAnswer, ProposalPayload, RegistryStore, SessionRecord, VersionedRecord } from './registry-store.ts';
+import type { NewAccount, NewProposal, RegistryStore, SessionRecord } from './registry-store.ts';
+import type { PracticeAnswer } from '../../domain/practice-answer.ts';
+import type { ProposalPayload, VersionedRecord } from '../../domain/proposal.ts';
 
 interface AccountRow {
   id: number;

@@ -12,18 +12,10 @@ import { migrate } from './migrations.ts';
 import { SqlRegistry } from './sql-registry.ts';
 import { DUTY_BASE_QUERY, estimateSql, toEstimateRow, toLineRow, type SqlRow } from './moratorium-sql.ts';
 import { placeholders, type Database, type SqlValue, type Transaction } from './sql.ts';
-import type {
-  Entity,
-  ImportWriter,
-  IndicatorRecord,
-  NewVintage,
-  ObservationQuery,
-  ObservationRow,
-  EstimateRequest,
-  Store,
-  TradeCoverage,
-  Vintage,
-} from './store.ts';
+import type { ImportWriter, ObservationQuery, ObservationRow, EstimateRequest, Store } from './store.ts';
+import type { Entity } from '../../domain/entity.ts';
+import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
+import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.ts';
 
 interface VintageRow {
   id: number;

@@ -1,6 +1,8 @@
 import type { Country } from '../../domain/country.ts';
+import type { Entity } from '../../domain/entity.ts';
 import type { Group, Membership } from '../../domain/group.ts';
 import type { CyberlawEntry } from '../../domain/cyberlaw.ts';
+import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
 import type { Estimate, LineFactor } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
@@ -8,46 +10,9 @@ import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
 import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
 import type { VatEntry } from '../../domain/moratorium/vat.ts';
 import type { Observation } from '../../domain/observation.ts';
+import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.ts';
 import type { RegistryStore } from './registry-store.ts';
 import type { Engine } from './sql.ts';
-
-/** One import of one source file (or API download): what it was, where it came from, when. */
-export interface Vintage {
-  id: number;
-  /** Stable name of the dataset across vintages, e.g. "datasets-wdi/sp.pop.totl.csv". */
-  dataset: string;
-  /** Who publishes the data, e.g. "World Bank, World Development Indicators". */
-  source: string;
-  format: string;
-  fileName: string | null;
-  sha256: string;
-  licence: string | null;
-  sourceUrl: string | null;
-  /** The source's own "last updated" date, when it gives one. */
-  publishedAt: string | null;
-  importedAt: string;
-  rowCount: number;
-  note: string | null;
-}
-
-export type NewVintage = Omit<Vintage, 'id' | 'importedAt' | 'rowCount'>;
-
-/** A non-country entity met in the data (a World Bank aggregate) or an economy outside the M49 list. */
-export interface Entity {
-  code: string;
-  name: string;
-  kind: 'aggregate' | 'economy';
-}
-
-/** An indicator with data, and the vintage its current figures come from. */
-export interface IndicatorRecord {
-  code: string;
-  name: string;
-  vintageId: number;
-  observations: number;
-  firstYear: number | null;
-  lastYear: number | null;
-}
 
 export interface ObservationRow {
   indicator: string;
@@ -91,19 +56,6 @@ export interface ImportWriter {
   addCyberlawEntries(entries: readonly Omit<CyberlawEntry, 'version'>[], why: string): Promise<void>;
   /** What a source says about VAT/GST on digital supplies, per country (see domain/moratorium/vat.ts). */
   addVatEntries(entries: readonly VatEntry[]): Promise<void>;
-}
-
-/** What the estimator can read: which reporters, years and editions have imports, and what tariffs cover them. */
-export interface TradeCoverage {
-  reporter: string;
-  edition: HsEdition;
-  firstYear: number;
-  lastYear: number;
-  importsUsd: number;
-  rows: number;
-  tradeVintages: number[];
-  tariffVintages: number[];
-  tariffYears: number[];
 }
 
 export interface EstimateRequest {
