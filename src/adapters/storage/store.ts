@@ -11,7 +11,7 @@ import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratoriu
 import type { VatEntry } from '../../domain/moratorium/vat.ts';
 import type { Observation } from '../../domain/observation.ts';
 import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.ts';
-import type { RegistryStore } from './registry-store.ts';
+import type { ReadRegistryStore, RegistryStore } from './registry-store.ts';
 import type { Engine } from './sql.ts';
 
 export interface ObservationRow {
@@ -72,22 +72,19 @@ export interface EstimateRequest {
   lines: boolean;
 }
 
-/** The Observatory's storage, the same on the embedded engine and on PostgreSQL. */
-export interface Store {
+/**
+ * What the Observatory's storage answers, without any method that writes: a caller handed a ReadStore
+ * cannot change the data, by type.
+ */
+export interface ReadStore {
   readonly engine: Engine;
-  /** Cyberlaw statuses, questionnaire answers, accounts, proposals and the audit log. */
-  readonly registry: RegistryStore;
-  close(): Promise<void>;
+  /** Cyberlaw statuses, questionnaire answers, accounts, proposals and the audit log, read only. */
+  readonly registry: ReadRegistryStore;
 
   /** Increases with every write; caches of derived pages key on it. */
   dataVersion(): Promise<number>;
 
   findVintage(dataset: string, sha256: string): Promise<Vintage | null>;
-  /**
-   * Runs an import as one transaction: a new vintage row, then whatever `fill` writes. If `fill` throws,
-   * nothing is kept and the previous vintages stay as they were. Indicators the vintage covers become current.
-   */
-  importVintage(meta: NewVintage, fill: (writer: ImportWriter) => Promise<void>): Promise<Vintage>;
   vintages(): Promise<Vintage[]>;
   vintage(id: number): Promise<Vintage | null>;
 
@@ -98,14 +95,6 @@ export interface Store {
   groups(): Promise<Group[]>;
   group(id: string): Promise<Group | null>;
   memberships(filter?: { groupId?: string; iso3?: string }): Promise<Membership[]>;
-  /**
-   * Creates or replaces a user-defined group and its members, in one transaction. With `create`, an existing
-   * group of that id is a ConflictError (so two concurrent creations cannot both succeed); a group defined
-   * by a source always is.
-   */
-  saveUserGroup(group: Group, memberships: readonly Membership[], options?: { create?: boolean }): Promise<void>;
-  /** Deletes a user-defined group; false when there was none. */
-  deleteUserGroup(id: string): Promise<boolean>;
 
   /** Entity codes by name key (see domain/names.ts), from every source that gave names with its codes. */
   aliases(): Promise<Map<string, string>>;
@@ -119,18 +108,41 @@ export interface Store {
   hsLinks(a: HsEdition, b: HsEdition): Promise<HsLink[]>;
   /** User-defined product lists (the built-in ones live in the domain). */
   productLists(): Promise<ProductList[]>;
-  /** Creates or replaces a user-defined list; with `create`, an existing id is a ConflictError. */
-  saveProductList(list: ProductList, options?: { create?: boolean }): Promise<void>;
-  deleteProductList(id: string): Promise<boolean>;
   /** Per reporter and edition: the imports and tariffs the estimator can use, from the current vintages. */
   tradeCoverage(): Promise<TradeCoverage[]>;
   /** The revenue estimate over the duty base (domain/moratorium/estimate.ts states the same method). */
   estimateDuties(request: EstimateRequest): Promise<Estimate>;
-  /** Rebuilds the duty base from the current vintages; imports do it themselves, this is for benchmarks and repairs. */
-  refreshDutyBase(): Promise<void>;
   /**
    * VAT/GST entries of the current vintage of each dataset (tracker editions, registries), with the vintage
    * each comes from, by country; unmerged (domain/moratorium/vat.ts mergeVatEntries merges them).
    */
   vatEntries(): Promise<(VatEntry & { vintageId: number })[]>;
+}
+
+/** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */
+export interface Store extends ReadStore {
+  /** Cyberlaw statuses, questionnaire answers, accounts, proposals and the audit log. */
+  readonly registry: RegistryStore;
+  close(): Promise<void>;
+
+  /**
+   * Runs an import as one transaction: a new vintage row, then whatever `fill` writes. If `fill` throws,
+   * nothing is kept and the previous vintages stay as they were. Indicators the vintage covers become current.
+   */
+  importVintage(meta: NewVintage, fill: (writer: ImportWriter) => Promise<void>): Promise<Vintage>;
+
+  /**
+   * Creates or replaces a user-defined group and its members, in one transaction. With `create`, an existing
+   * group of that id is a ConflictError (so two concurrent creations cannot both succeed); a group defined
+   * by a source always is.
+   */
+  saveUserGroup(group: Group, memberships: readonly Membership[], options?: { create?: boolean }): Promise<void>;
+  /** Deletes a user-defined group; false when there was none. */
+  deleteUserGroup(id: string): Promise<boolean>;
+
+  /** Creates or replaces a user-defined list; with `create`, an existing id is a ConflictError. */
+  saveProductList(list: ProductList, options?: { create?: boolean }): Promise<void>;
+  deleteProductList(id: string): Promise<boolean>;
+  /** Rebuilds the duty base from the current vintages; imports do it themselves, this is for benchmarks and repairs. */
+  refreshDutyBase(): Promise<void>;
 }
