@@ -10,7 +10,8 @@ import { DuckDbDatabase } from '../src/adapters/storage/duckdb.ts';
 import { DUCKDB_FILE } from '../src/adapters/storage/open.ts';
 import { PostgresDatabase } from '../src/adapters/storage/postgres.ts';
 import { SqlStore } from '../src/adapters/storage/sql-store.ts';
-import type { EstimateRequest, NewVintage, Store } from '../src/adapters/storage/store.ts';
+import type { EstimateRequest, Store } from '../src/adapters/storage/store.ts';
+import type { NewVintage } from '../src/domain/vintage.ts';
 import type { Country } from '../src/domain/country.ts';
 import type { EstimateRow, LineFactor } from '../src/domain/moratorium/estimate.ts';
 import {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/adapters/storage/open.ts';
 import type { Country } from '../../src/domain/country.ts';
 import type { Group, Membership } from '../../src/domain/group.ts';
-import type { NewVintage, Store } from '../../src/adapters/storage/store.ts';
+import type { Store } from '../../src/adapters/storage/store.ts';
+import type { NewVintage } from '../../src/domain/vintage.ts';
 import { freshStoreEach, ENGINES } from '../support/engines.ts';
 
 const vintage = (dataset: string, sha256: string): NewVintage => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NewVintage, Store } from '../../src/adapters/storage/store.ts';
+import type { Store } from '../../src/adapters/storage/store.ts';
+import type { NewVintage } from '../../src/domain/vintage.ts';
 import { estimate, lineFactors, type Estimate } from '../../src/domain/moratorium/estimate.ts';
 import { BUILT_IN_LISTS, type ProductList } from '../../src/domain/moratorium/lists.ts';
 import { DEFAULT_OPTIONS, type EstimateOptions } from '../../src/domain/moratorium/options.ts';

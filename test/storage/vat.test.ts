@@ -3,7 +3,8 @@
  * the current vintage of each dataset read back, all or nothing per import.
  */
 import { describe, expect, it } from 'vitest';
-import type { NewVintage, Store } from '../../src/adapters/storage/store.ts';
+import type { Store } from '../../src/adapters/storage/store.ts';
+import type { NewVintage } from '../../src/domain/vintage.ts';
 import { VAT_FACTS } from '../../src/domain/moratorium/vat-facts.ts';
 import { mergeVatEntries, type VatEntry } from '../../src/domain/moratorium/vat.ts';
 import { ENGINES, freshStoreEach } from '../support/engines.ts';

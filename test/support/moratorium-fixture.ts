@@ -3,7 +3,8 @@
  * one reporter with imports of three listed lines (and one without a rate) in 2021 and 2022, priced by a
  * 2022 schedule; a second reporter with imports but no schedule; revenue series for 2022.
  */
-import type { NewVintage, Store, Vintage } from '../../src/adapters/storage/store.ts';
+import type { Store } from '../../src/adapters/storage/store.ts';
+import type { NewVintage, Vintage } from '../../src/domain/vintage.ts';
 
 const meta = (dataset: string, source: string): NewVintage => ({
   dataset,

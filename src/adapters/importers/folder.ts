@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import type { Store, Vintage } from '../storage/store.ts';
+import type { Store } from '../storage/store.ts';
+import type { Vintage } from '../../domain/vintage.ts';
 import { TRACKER_LINKS_FILE, TRACKER_STATUS_FILE } from './cyberlaw.ts';
 import { detectFormat, notImportedReason, type FormatId } from './formats.ts';
 import { builtInGroups } from './groups.ts';

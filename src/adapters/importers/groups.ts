@@ -3,7 +3,8 @@ import { GROUP_DEFINITIONS, groupDefinition, MEMBERSHIP_CORRECTIONS, WTO_MEMBERS
 import { fiscalYearStart, WB_INCOME_GROUPS, WB_REGION_GROUPS } from '../../domain/worldbank.ts';
 import type { OrgMembershipRecord } from '../sources/org-memberships.ts';
 import type { WorldBankCountryMeta } from '../sources/worldbank-metadata.ts';
-import type { ImportWriter, NewVintage, Store } from '../storage/store.ts';
+import type { ImportWriter, Store } from '../storage/store.ts';
+import type { NewVintage } from '../../domain/vintage.ts';
 import { createHash } from 'node:crypto';
 
 /** Organisations whose membership comes from the organisation table (the WTO's comes from its own list). */

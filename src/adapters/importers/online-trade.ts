@@ -6,7 +6,8 @@ import { COMTRADE_API, fetchComtrade, type ComtradeApiOptions } from '../sources
 import type { TradeBatch } from '../sources/trade/records.ts';
 import { UN_TRADE_CODES } from '../sources/trade/un-codes.ts';
 import { fetchWitsTariffs, WITS_API, type WitsApiOptions } from '../sources/trade/wits-api.ts';
-import type { Store, Vintage } from '../storage/store.ts';
+import type { Store } from '../storage/store.ts';
+import type { Vintage } from '../../domain/vintage.ts';
 import { tradeContext } from './trade.ts';
 
 /** The products asked for when none are given: every line of the built-in lists, in all their editions. */

@@ -4,7 +4,8 @@ import { fiscalYearOn } from '../../domain/worldbank.ts';
 import { forEachBatch } from '../sources/batches.ts';
 import type { SourceObservation } from '../sources/records.ts';
 import { fetchCountries, fetchIndicator, WORLD_BANK_API, type ApiRequestOptions, type IndicatorProgress } from '../sources/worldbank-api.ts';
-import type { Store, Vintage } from '../storage/store.ts';
+import type { Store } from '../storage/store.ts';
+import type { Vintage } from '../../domain/vintage.ts';
 import { writeClassification } from './groups.ts';
 import { observationSink } from './observations.ts';
 

@@ -1,6 +1,7 @@
 import type { Account, Role } from '../../domain/accounts.ts';
 import type { CyberlawEntry } from '../../domain/cyberlaw.ts';
-import type { AnswerValue } from '../../domain/practices.ts';
+import type { PracticeAnswer } from '../../domain/practice-answer.ts';
+import type { ProposalPayload, VersionedRecord } from '../../domain/proposal.ts';
 import type { AuditEntry, Proposal, ProposalStatus, RecordKind } from '../../domain/review.ts';
 
 export interface NewAccount {
@@ -17,22 +18,6 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-/** A country's accepted answers to one questionnaire. */
-export interface PracticeAnswer {
-  iso3: string;
-  questionnaire: string;
-  questionnaireVersion: number;
-  answers: Record<string, AnswerValue>;
-  version: number;
-  acceptedAt: string;
-  proposalId: number | null;
-}
-
-/** What a proposal carries for each kind of record; the service checks it before it is stored. */
-export type ProposalPayload =
-  | { kind: 'cyberlaw'; entry: Omit<CyberlawEntry, 'iso3' | 'area' | 'version'> }
-  | { kind: 'practice'; questionnaireVersion: number; answers: Record<string, AnswerValue> };
-
 export interface NewProposal {
   kind: RecordKind;
   iso3: string;
@@ -43,10 +28,24 @@ export interface NewProposal {
   proposedBy: number;
 }
 
-/** The current record of a kind, country and key, with its version (0 and null when there is none yet). */
-export interface VersionedRecord {
-  version: number;
-  record: CyberlawEntry | PracticeAnswer | null;
+/** What the registries answer, without any method that writes (see RegistryStore). */
+export interface ReadRegistryStore {
+  account(id: number): Promise<Account | null>;
+  /** The account and its password hash, for signing in. */
+  accountByEmail(email: string): Promise<{ account: Account; passwordHash: string } | null>;
+  accounts(): Promise<Account[]>;
+
+  session(tokenHash: string, now: string): Promise<SessionRecord | null>;
+
+  /** Every cyberlaw entry (the history), optionally of one country. */
+  cyberlawEntries(filter?: { iso3?: string }): Promise<CyberlawEntry[]>;
+  practiceAnswers(filter?: { questionnaire?: string; iso3?: string }): Promise<PracticeAnswer[]>;
+  currentRecord(kind: RecordKind, iso3: string, key: string): Promise<VersionedRecord>;
+
+  proposal(id: number): Promise<Proposal | null>;
+  proposals(filter?: { status?: ProposalStatus; iso3?: string; proposedBy?: number; kind?: RecordKind }): Promise<Proposal[]>;
+
+  auditLog(filter?: { entity?: string; entityId?: string; actor?: number; limit?: number }): Promise<AuditEntry[]>;
 }
 
 /**
@@ -54,12 +53,8 @@ export interface VersionedRecord {
  * them, proposals under review and the append-only audit log. Every write lands in the audit log in the
  * same transaction; there is no method that changes or deletes an audit entry.
  */
-export interface RegistryStore {
+export interface RegistryStore extends ReadRegistryStore {
   createAccount(account: NewAccount, actor: number | null, why: string): Promise<Account>;
-  account(id: number): Promise<Account | null>;
-  /** The account and its password hash, for signing in. */
-  accountByEmail(email: string): Promise<{ account: Account; passwordHash: string } | null>;
-  accounts(): Promise<Account[]>;
   updateAccount(
     id: number,
     changes: Partial<Pick<Account, 'name' | 'role' | 'countries' | 'disabled'>> & { passwordHash?: string },
@@ -69,18 +64,10 @@ export interface RegistryStore {
 
   /** Sessions are stored by the hash of their token, so a leaked table does not leak sessions. */
   createSession(tokenHash: string, accountId: number, csrf: string, expiresAt: string): Promise<void>;
-  session(tokenHash: string, now: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteAccountSessions(accountId: number): Promise<void>;
 
-  /** Every cyberlaw entry (the history), optionally of one country. */
-  cyberlawEntries(filter?: { iso3?: string }): Promise<CyberlawEntry[]>;
-  practiceAnswers(filter?: { questionnaire?: string; iso3?: string }): Promise<PracticeAnswer[]>;
-  currentRecord(kind: RecordKind, iso3: string, key: string): Promise<VersionedRecord>;
-
   propose(proposal: NewProposal): Promise<Proposal>;
-  proposal(id: number): Promise<Proposal | null>;
-  proposals(filter?: { status?: ProposalStatus; iso3?: string; proposedBy?: number; kind?: RecordKind }): Promise<Proposal[]>;
   /**
    * Publishes a pending proposal: checks that the record is still at the proposal's base version
    * (StaleVersionError with the current record otherwise), writes the record as its next version, marks the
@@ -90,6 +77,4 @@ export interface RegistryStore {
   /** Sends a pending proposal back to its editor with a comment (required). */
   returnProposal(id: number, reviewer: number, comment: string): Promise<Proposal>;
   withdrawProposal(id: number, actor: number): Promise<Proposal>;
-
-  auditLog(filter?: { entity?: string; entityId?: string; actor?: number; limit?: number }): Promise<AuditEntry[]>;
 }

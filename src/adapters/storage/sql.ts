@@ -44,3 +44,24 @@ export function ident(name: string): string {
 export function placeholders(count: number, first = 1): string {
   return Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ');
 }
+
+/**
+ * "column = $n" conditions for the filters that are given (undefined ones are left out), with their parameters.
+ * @example equalities([['iso3', 'KEN'], ['kind', undefined]]) // { where: ['iso3 = $1'], params: ['KEN'] }
+ */
+export function equalities(filters: readonly [column: string, value: SqlValue | undefined][]): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  for (const [column, value] of filters) {
+    if (value === undefined) continue;
+    params.push(value);
+    where.push(`${column} = $${params.length}`);
+  }
+  return { where, params };
+}
+
+/** A primary-key or unique clash: PostgreSQL's SQLSTATE 23505, or DuckDB's duplicate-key constraint error. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return e?.code === '23505' || /duplicate key|unique constraint/i.test(String(e?.message ?? ''));
+}

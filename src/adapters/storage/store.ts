@@ -1,6 +1,8 @@
 import type { Country } from '../../domain/country.ts';
+import type { Entity } from '../../domain/entity.ts';
 import type { Group, Membership } from '../../domain/group.ts';
 import type { CyberlawEntry } from '../../domain/cyberlaw.ts';
+import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
 import type { Estimate, LineFactor } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
@@ -8,46 +10,9 @@ import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
 import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
 import type { VatEntry } from '../../domain/moratorium/vat.ts';
 import type { Observation } from '../../domain/observation.ts';
-import type { RegistryStore } from './registry-store.ts';
+import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.ts';
+import type { ReadRegistryStore, RegistryStore } from './registry-store.ts';
 import type { Engine } from './sql.ts';
-
-/** One import of one source file (or API download): what it was, where it came from, when. */
-export interface Vintage {
-  id: number;
-  /** Stable name of the dataset across vintages, e.g. "datasets-wdi/sp.pop.totl.csv". */
-  dataset: string;
-  /** Who publishes the data, e.g. "World Bank, World Development Indicators". */
-  source: string;
-  format: string;
-  fileName: string | null;
-  sha256: string;
-  licence: string | null;
-  sourceUrl: string | null;
-  /** The source's own "last updated" date, when it gives one. */
-  publishedAt: string | null;
-  importedAt: string;
-  rowCount: number;
-  note: string | null;
-}
-
-export type NewVintage = Omit<Vintage, 'id' | 'importedAt' | 'rowCount'>;
-
-/** A non-country entity met in the data (a World Bank aggregate) or an economy outside the M49 list. */
-export interface Entity {
-  code: string;
-  name: string;
-  kind: 'aggregate' | 'economy';
-}
-
-/** An indicator with data, and the vintage its current figures come from. */
-export interface IndicatorRecord {
-  code: string;
-  name: string;
-  vintageId: number;
-  observations: number;
-  firstYear: number | null;
-  lastYear: number | null;
-}
 
 export interface ObservationRow {
   indicator: string;
@@ -93,19 +58,6 @@ export interface ImportWriter {
   addVatEntries(entries: readonly VatEntry[]): Promise<void>;
 }
 
-/** What the estimator can read: which reporters, years and editions have imports, and what tariffs cover them. */
-export interface TradeCoverage {
-  reporter: string;
-  edition: HsEdition;
-  firstYear: number;
-  lastYear: number;
-  importsUsd: number;
-  rows: number;
-  tradeVintages: number[];
-  tariffVintages: number[];
-  tariffYears: number[];
-}
-
 export interface EstimateRequest {
   /** ISO3 codes; null for every reporter with imports. */
   reporters: readonly string[] | null;
@@ -120,22 +72,19 @@ export interface EstimateRequest {
   lines: boolean;
 }
 
-/** The Observatory's storage, the same on the embedded engine and on PostgreSQL. */
-export interface Store {
+/**
+ * What the Observatory's storage answers, without any method that writes: a caller handed a ReadStore
+ * cannot change the data, by type.
+ */
+export interface ReadStore {
   readonly engine: Engine;
-  /** Cyberlaw statuses, questionnaire answers, accounts, proposals and the audit log. */
-  readonly registry: RegistryStore;
-  close(): Promise<void>;
+  /** Cyberlaw statuses, questionnaire answers, accounts, proposals and the audit log, read only. */
+  readonly registry: ReadRegistryStore;
 
   /** Increases with every write; caches of derived pages key on it. */
   dataVersion(): Promise<number>;
 
   findVintage(dataset: string, sha256: string): Promise<Vintage | null>;
-  /**
-   * Runs an import as one transaction: a new vintage row, then whatever `fill` writes. If `fill` throws,
-   * nothing is kept and the previous vintages stay as they were. Indicators the vintage covers become current.
-   */
-  importVintage(meta: NewVintage, fill: (writer: ImportWriter) => Promise<void>): Promise<Vintage>;
   vintages(): Promise<Vintage[]>;
   vintage(id: number): Promise<Vintage | null>;
 
@@ -146,14 +95,6 @@ export interface Store {
   groups(): Promise<Group[]>;
   group(id: string): Promise<Group | null>;
   memberships(filter?: { groupId?: string; iso3?: string }): Promise<Membership[]>;
-  /**
-   * Creates or replaces a user-defined group and its members, in one transaction. With `create`, an existing
-   * group of that id is a ConflictError (so two concurrent creations cannot both succeed); a group defined
-   * by a source always is.
-   */
-  saveUserGroup(group: Group, memberships: readonly Membership[], options?: { create?: boolean }): Promise<void>;
-  /** Deletes a user-defined group; false when there was none. */
-  deleteUserGroup(id: string): Promise<boolean>;
 
   /** Entity codes by name key (see domain/names.ts), from every source that gave names with its codes. */
   aliases(): Promise<Map<string, string>>;
@@ -167,18 +108,41 @@ export interface Store {
   hsLinks(a: HsEdition, b: HsEdition): Promise<HsLink[]>;
   /** User-defined product lists (the built-in ones live in the domain). */
   productLists(): Promise<ProductList[]>;
-  /** Creates or replaces a user-defined list; with `create`, an existing id is a ConflictError. */
-  saveProductList(list: ProductList, options?: { create?: boolean }): Promise<void>;
-  deleteProductList(id: string): Promise<boolean>;
   /** Per reporter and edition: the imports and tariffs the estimator can use, from the current vintages. */
   tradeCoverage(): Promise<TradeCoverage[]>;
   /** The revenue estimate over the duty base (domain/moratorium/estimate.ts states the same method). */
   estimateDuties(request: EstimateRequest): Promise<Estimate>;
-  /** Rebuilds the duty base from the current vintages; imports do it themselves, this is for benchmarks and repairs. */
-  refreshDutyBase(): Promise<void>;
   /**
    * VAT/GST entries of the current vintage of each dataset (tracker editions, registries), with the vintage
    * each comes from, by country; unmerged (domain/moratorium/vat.ts mergeVatEntries merges them).
    */
   vatEntries(): Promise<(VatEntry & { vintageId: number })[]>;
+}
+
+/** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */
+export interface Store extends ReadStore {
+  /** Cyberlaw statuses, questionnaire answers, accounts, proposals and the audit log. */
+  readonly registry: RegistryStore;
+  close(): Promise<void>;
+
+  /**
+   * Runs an import as one transaction: a new vintage row, then whatever `fill` writes. If `fill` throws,
+   * nothing is kept and the previous vintages stay as they were. Indicators the vintage covers become current.
+   */
+  importVintage(meta: NewVintage, fill: (writer: ImportWriter) => Promise<void>): Promise<Vintage>;
+
+  /**
+   * Creates or replaces a user-defined group and its members, in one transaction. With `create`, an existing
+   * group of that id is a ConflictError (so two concurrent creations cannot both succeed); a group defined
+   * by a source always is.
+   */
+  saveUserGroup(group: Group, memberships: readonly Membership[], options?: { create?: boolean }): Promise<void>;
+  /** Deletes a user-defined group; false when there was none. */
+  deleteUserGroup(id: string): Promise<boolean>;
+
+  /** Creates or replaces a user-defined list; with `create`, an existing id is a ConflictError. */
+  saveProductList(list: ProductList, options?: { create?: boolean }): Promise<void>;
+  deleteProductList(id: string): Promise<boolean>;
+  /** Rebuilds the duty base from the current vintages; imports do it themselves, this is for benchmarks and repairs. */
+  refreshDutyBase(): Promise<void>;
 }

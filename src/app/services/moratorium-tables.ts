@@ -1,4 +1,5 @@
-import type { TradeCoverage, Vintage } from '../../adapters/storage/store.ts';
+import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
+import type { Vintage } from '../../domain/vintage.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import { formatShare } from '../../domain/moratorium/options.ts';
 import type { CsvCell } from './csv.ts';

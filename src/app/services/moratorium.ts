@@ -1,4 +1,5 @@
-import type { TradeCoverage, Vintage } from '../../adapters/storage/store.ts';
+import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
+import type { Vintage } from '../../domain/vintage.ts';
 import { InputError, NotFoundError } from '../../domain/errors.ts';
 import { endOfYear, membersAt } from '../../domain/group.ts';
 import { lineFactors, type EstimateRow, type LineFactor, type LineRow } from '../../domain/moratorium/estimate.ts';

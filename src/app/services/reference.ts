@@ -1,4 +1,6 @@
-import type { Entity, IndicatorRecord, Store, Vintage } from '../../adapters/storage/store.ts';
+import type { Store } from '../../adapters/storage/store.ts';
+import type { Entity } from '../../domain/entity.ts';
+import type { IndicatorRecord, Vintage } from '../../domain/vintage.ts';
 import type { Country } from '../../domain/country.ts';
 import type { Group, Membership } from '../../domain/group.ts';
 import { CATALOGUE, catalogueEntry, uncataloguedIndicator, type IndicatorDef } from '../../domain/indicator.ts';

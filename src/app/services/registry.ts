@@ -1,4 +1,5 @@
-import type { PracticeAnswer, ProposalPayload, VersionedRecord } from '../../adapters/storage/registry-store.ts';
+import type { PracticeAnswer } from '../../domain/practice-answer.ts';
+import type { ProposalPayload, VersionedRecord } from '../../domain/proposal.ts';
 import { canPropose, canReview, type Account } from '../../domain/accounts.ts';
 import { CYBERLAW_AREAS, coverage, isCyberlawArea, isCyberlawStatus, statusesOn, type AreaCoverage, type CyberlawEntry, type Law } from '../../domain/cyberlaw.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';

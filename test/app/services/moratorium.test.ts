@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/adapters/storage/open.ts';
-import type { NewVintage, Store } from '../../../src/adapters/storage/store.ts';
+import type { Store } from '../../../src/adapters/storage/store.ts';
+import type { NewVintage } from '../../../src/domain/vintage.ts';
 import type { Country } from '../../../src/domain/country.ts';
 import { DEFAULT_OPTIONS } from '../../../src/domain/moratorium/options.ts';
 import { MoratoriumService } from '../../../src/app/services/moratorium.ts';

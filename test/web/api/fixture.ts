@@ -1,4 +1,5 @@
-import type { NewVintage, Store, Vintage } from '../../../src/adapters/storage/store.ts';
+import type { Store } from '../../../src/adapters/storage/store.ts';
+import type { NewVintage, Vintage } from '../../../src/domain/vintage.ts';
 import type { Country } from '../../../src/domain/country.ts';
 import type { Group, Membership } from '../../../src/domain/group.ts';
 

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Vintage } from '../../../adapters/storage/store.ts';
+import type { Vintage } from '../../../domain/vintage.ts';
 import { POPULATION } from '../../../domain/indicator.ts';
 import type { AggregateRow } from '../../services/observatory.ts';
 import type { Reference } from '../../services/reference.ts';

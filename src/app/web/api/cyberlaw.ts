@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Vintage } from '../../../adapters/storage/store.ts';
+import type { Vintage } from '../../../domain/vintage.ts';
 import { CYBERLAW_AREAS, CYBERLAW_STATUSES, type CyberlawEntry } from '../../../domain/cyberlaw.ts';
 import { provenanceOf, RegistryService } from '../../services/registry.ts';
 import type { Reference } from '../../services/reference.ts';

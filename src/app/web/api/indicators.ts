@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Vintage } from '../../../adapters/storage/store.ts';
+import type { Vintage } from '../../../domain/vintage.ts';
 import type { Observatory } from '../../services/observatory.ts';
 import type { IndicatorInfo, Reference } from '../../services/reference.ts';
 import { badParameter } from '../http-error.ts';

@@ -1,4 +1,4 @@
-import type { Vintage } from '../../../adapters/storage/store.ts';
+import type { Vintage } from '../../../domain/vintage.ts';
 import type { Country } from '../../../domain/country.ts';
 import type { Group, Membership } from '../../../domain/group.ts';
 import type { AggregationRule } from '../../../domain/indicator.ts';

@@ -1,4 +1,4 @@
-import type { Vintage } from '../../../adapters/storage/store.ts';
+import type { Vintage } from '../../../domain/vintage.ts';
 import type { AggregateRow, AggregateSeries, Observatory } from '../../services/observatory.ts';
 import type { Reference } from '../../services/reference.ts';
 import { CATALOGUE, type IndicatorDef } from '../../../domain/indicator.ts';

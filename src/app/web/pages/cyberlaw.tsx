@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import type { Vintage } from '../../../adapters/storage/store.ts';
+import type { Vintage } from '../../../domain/vintage.ts';
 import { CYBERLAW_AREAS, CYBERLAW_STATUSES, type CyberlawEntry, type CyberlawStatus, type Law } from '../../../domain/cyberlaw.ts';
 import { isIsoDate, type Group, type IsoDate } from '../../../domain/group.ts';
 import { pick, type Lang } from '../../../domain/lang.ts';

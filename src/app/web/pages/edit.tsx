@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { PracticeAnswer } from '../../../adapters/storage/registry-store.ts';
+import type { PracticeAnswer } from '../../../domain/practice-answer.ts';
 import type { Account } from '../../../domain/accounts.ts';
 import { CYBERLAW_AREAS, CYBERLAW_STATUSES, type CyberlawEntry } from '../../../domain/cyberlaw.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../../domain/errors.ts';

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { LANGS } from '../../../domain/lang.ts';
 import { messages } from '../i18n/index.ts';
-import type { Vintage } from '../../../adapters/storage/store.ts';
+import type { Vintage } from '../../../domain/vintage.ts';
 import { formatDate } from '../format.ts';
 import { STYLE_HREF } from '../static/assets.ts';
 import { href, type PageContext } from './context.ts';

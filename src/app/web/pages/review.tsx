@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
-import type { PracticeAnswer, ProposalPayload, RegistryStore } from '../../../adapters/storage/registry-store.ts';
+import type { RegistryStore } from '../../../adapters/storage/registry-store.ts';
+import type { PracticeAnswer } from '../../../domain/practice-answer.ts';
+import type { ProposalPayload } from '../../../domain/proposal.ts';
 import { canReview, type Account } from '../../../domain/accounts.ts';
 import { CYBERLAW_AREAS, type CyberlawEntry } from '../../../domain/cyberlaw.ts';
 import { ConflictError, ForbiddenError, InputError } from '../../../domain/errors.ts';
