@@ -116,6 +116,8 @@ export class TableRow<S extends ColumnSpec> {
 export interface TableOptions<S extends ColumnSpec> extends CsvOptions {
   /** Lines before the header that are not the header (a preamble): return true to pass over one. */
   preamble?: (fields: readonly string[], line: number) => boolean;
+  /** For files in several layouts: the columns of the layout a header shows (by default, those given). */
+  layout?: (header: Header) => Columns<S>;
   /** Called once the header is read, before any data row: for columns found otherwise (years). */
   onHeader?: (table: Table<S>) => void;
   /** The error for a file with no header row; by default the first required column is missing on line 1. */
@@ -134,13 +136,14 @@ export async function* readTable<S extends ColumnSpec>(
   options: TableOptions<S> = {},
 ): AsyncGenerator<TableRow<S>[], Table<S>> {
   let table: Table<S> | null = null;
-  const { preamble, onHeader, ifEmpty, ...csv } = options;
+  const { preamble, layout, onHeader, ifEmpty, ...csv } = options;
   for await (const batch of readCsvBatches(input, file, csv)) {
     const rows: TableRow<S>[] = [];
     for (const { line, fields } of batch) {
       if (table === null) {
         if (preamble?.(fields, line)) continue;
-        table = spec.find(new Header(fields, line, file));
+        const header = new Header(fields, line, file);
+        table = (layout?.(header) ?? spec).find(header);
         onHeader?.(table);
         continue;
       }
