@@ -1,4 +1,3 @@
-import type { Chunks } from '../sources/csv.ts';
 import type { ImportWriter, Store } from '../storage/store.ts';
 
 /**
@@ -94,7 +93,7 @@ export interface ImportInput {
   /** The companion found for the fingerprint, or null. */
   companion: string | null;
   /** The file's content, streamed afresh at each call. */
-  chunks(): Chunks & AsyncGenerator<Uint8Array>;
+  chunks(): AsyncGenerator<Uint8Array>;
 }
 
 /** An import made ready: what the vintage says of itself, and what it writes. */
