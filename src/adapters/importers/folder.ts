@@ -3,44 +3,9 @@ import { basename, dirname, join, relative } from 'node:path';
 import type { Store } from '../storage/store.ts';
 import type { Vintage } from '../../domain/vintage.ts';
 import { TRACKER_LINKS_FILE, TRACKER_STATUS_FILE } from './cyberlaw.ts';
-import { detectFormat, notImportedReason, type FormatId } from './formats.ts';
+import { detectFormat, formatOf, notImportedReason, type FormatId } from './formats.ts';
 import { builtInGroups } from './groups.ts';
 import { importFile, listFiles, type ImportOptions, type ImportResult } from './import-file.ts';
-
-/** Formats imported first: countries before the groups that name them, groups before the figures. */
-const ORDER: Record<FormatId, number> = {
-  m49: 0,
-  'country-codes': 1,
-  'org-memberships': 2,
-  'worldbank-metadata': 3,
-  'worldbank-wide': 4,
-  long: 4,
-  findex: 4,
-  'wits-timeseries': 5,
-  // Trade and tariffs of any country resolve country codes and groups stored before them.
-  baci: 6,
-  'comtrade-legacy': 6,
-  'comtrade-plus-csv': 6,
-  'comtrade-plus-json': 6,
-  'wits-tariff': 6,
-  'national-tariff': 6,
-  // Statuses are written against the countries' M49 codes, so they come after the country files.
-  'cyberlaw-tracker-status': 5,
-  // Country codes are checked against the stored countries.
-  'vat-registry': 5,
-  // Correlations name no country; trade and tariffs need the exchange rates (PA.NUS.FCRF) and the groups stored before them.
-  'hs-correlation': 1,
-  'nepal-imports': 6,
-  'nepal-tariff': 6,
-  'trademap-bilateral': 6,
-  'afcfta-eac': 6,
-  'afcfta-ethiopia': 6,
-  'us-hts': 6,
-  'uk-eu-tariffs': 6,
-};
-
-/** Formats where one file of a folder says all the others do: only the largest is imported. */
-const ONE_PER_FOLDER: ReadonlySet<FormatId> = new Set(['findex', 'org-memberships']);
 
 export interface PlannedFile {
   path: string;
@@ -81,13 +46,14 @@ export async function planFolder(root: string): Promise<PlannedFile[]> {
     planned.push({ path, label, format, skip, size: (await stat(path)).size });
   }
   for (const p of planned) {
-    if (!p.format || !ONE_PER_FOLDER.has(p.format)) continue;
+    if (!p.format || !formatOf(p.format).onePerFolder) continue;
     const siblings = planned.filter((q) => q.format === p.format && dirname(q.path) === dirname(p.path));
     const largest = siblings.reduce((a, b) => (b.size > a.size ? b : a));
     if (largest !== p) p.skip = `a subset of ${largest.label}, which is imported instead`;
   }
   return planned
-    .sort((a, b) => (a.format ? ORDER[a.format] : 9) - (b.format ? ORDER[b.format] : 9) || a.label.localeCompare(b.label))
+    // Countries before the groups that name them, groups before the figures: each format says where it comes.
+    .sort((a, b) => (a.format ? formatOf(a.format).order : 9) - (b.format ? formatOf(b.format).order : 9) || a.label.localeCompare(b.label))
     .map(({ path, label, format, skip }) => ({ path, label, format, skip }));
 }
 

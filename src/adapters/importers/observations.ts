@@ -1,7 +1,7 @@
 import { InputError } from '../../domain/errors.ts';
 import { WB_AGGREGATE_CODES } from '../../domain/worldbank.ts';
 import type { SourceObservation } from '../sources/records.ts';
-import type { ImportWriter, ObservationRow } from '../storage/store.ts';
+import type { ImportWriter, ObservationRow, Store } from '../storage/store.ts';
 
 /**
  * Whether a code that is not a known country names an aggregate: the World Bank's own aggregate codes, and any
@@ -64,4 +64,9 @@ export function observationSink(writer: ImportWriter, file: string, countries: R
       return { observations, entities: names.size };
     },
   };
+}
+
+/** The ISO3 codes of the stored countries, read before an import so that its other codes can be classified. */
+export async function knownCountries(store: Store): Promise<Set<string>> {
+  return new Set((await store.countries()).map((c) => c.iso3));
 }

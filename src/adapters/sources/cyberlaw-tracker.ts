@@ -1,8 +1,9 @@
 import { normalizeM49 } from '../../domain/country.ts';
 import { CYBERLAW_AREAS, statusFromTracker, type CyberlawStatus, type Law } from '../../domain/cyberlaw.ts';
 import { InputError } from '../../domain/errors.ts';
-import { readCsv, type Chunks } from './csv.ts';
-import { cell, Header } from './fields.ts';
+import { columns, readTable, type Table } from './columns.ts';
+import type { Chunks } from './csv.ts';
+import { cell } from './fields.ts';
 
 /** One economy's row of the UNCTAD Global Cyberlaw Tracker status file. */
 export interface TrackerStatusRow {
@@ -14,39 +15,42 @@ export interface TrackerStatusRow {
   line: number;
 }
 
+/** The economy's columns; one column per area follows (domain/cyberlaw.ts names their headers). */
+const COLUMNS = columns({
+  code: { header: 'code', required: true },
+  country: { header: 'country', required: true },
+});
+
 /**
  * Reads the tracker's status file (`code,country,Electronic Transactions,…,Indirect Taxation,<region flags>`):
  * one status per area for each economy. An unknown status is an error naming the line and column.
  */
 export async function readTrackerStatus(input: Chunks, file: string): Promise<TrackerStatusRow[]> {
-  let header: Header | null = null;
-  let columns: { area: string; index: number; name: string }[] = [];
-  let codeAt = -1;
-  let countryAt = -1;
+  let areas: { area: string; index: number; name: string }[] = [];
+  const onHeader = ({ header }: Table<typeof COLUMNS.spec>) => {
+    areas = CYBERLAW_AREAS.filter((a) => a.tracker).map((a) => ({ area: a.id, index: header.require(a.tracker as string), name: a.tracker as string }));
+  };
+  const ifEmpty = () => {
+    throw new InputError('the file is empty', { file, line: 1 });
+  };
   const rows: TrackerStatusRow[] = [];
-  for await (const row of readCsv(input, file)) {
-    if (!header) {
-      header = new Header(row.fields, row.line, file);
-      codeAt = header.require('code');
-      countryAt = header.require('country');
-      columns = CYBERLAW_AREAS.filter((a) => a.tracker).map((a) => ({ area: a.id, index: header?.require(a.tracker as string) ?? -1, name: a.tracker as string }));
-      continue;
-    }
-    if (row.fields.every((f) => f.trim() === '')) continue;
-    const m49 = normalizeM49(cell(row.fields, codeAt));
-    if (!m49) throw new InputError(`"${cell(row.fields, codeAt)}" is not a UN M49 code`, { file, line: row.line, field: 'code' });
-    const statuses = new Map<string, CyberlawStatus>();
-    for (const c of columns) {
-      const text = cell(row.fields, c.index);
-      const status = statusFromTracker(text);
-      if (!status) {
-        throw new InputError(`"${text}" is not a tracker status (Legislation, Draft Legislation, No Legislation, No Data)`, { file, line: row.line, field: c.name });
+  for await (const batch of readTable(input, file, COLUMNS, { onHeader, ifEmpty })) {
+    for (const row of batch) {
+      if (row.fields.every((f) => f.trim() === '')) continue;
+      const m49 = normalizeM49(row.text('code'));
+      if (!m49) throw new InputError(`"${row.text('code')}" is not a UN M49 code`, row.at('code'));
+      const statuses = new Map<string, CyberlawStatus>();
+      for (const c of areas) {
+        const text = cell(row.fields, c.index);
+        const status = statusFromTracker(text);
+        if (!status) {
+          throw new InputError(`"${text}" is not a tracker status (Legislation, Draft Legislation, No Legislation, No Data)`, { file, line: row.line, field: c.name });
+        }
+        statuses.set(c.area, status);
       }
-      statuses.set(c.area, status);
+      rows.push({ m49, country: row.text('country'), statuses, line: row.line });
     }
-    rows.push({ m49, country: cell(row.fields, countryAt), statuses, line: row.line });
   }
-  if (!header) throw new InputError('the file is empty', { file, line: 1 });
   return rows;
 }
 

@@ -1,8 +1,9 @@
 import { InputError, type InputLocation } from '../../domain/errors.ts';
 import { ADULT_POPULATION } from '../../domain/indicator.ts';
 import { Batcher, type BatchOptions } from './batches.ts';
-import { readCsvBatches, type Chunks } from './csv.ts';
-import { cell, entityCell, Header, noHeader, numberCell, optionalText, RowOnce, yearCell } from './fields.ts';
+import { columns, readTable, type Table } from './columns.ts';
+import type { Chunks } from './csv.ts';
+import { cell, entityCell, numberCell, optionalText, RowOnce, yearCell } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 
 /** A Findex column the Observatory imports, and the indicator code it is stored under. */
@@ -32,6 +33,13 @@ export const FINDEX_COLUMNS: readonly FindexColumn[] = [
   { code: 'FINDEX.INTERNET.ACCESS', headers: ['Has access to the internet (% age 15+)'], percent: true },
 ];
 
+/** The leading columns; errors name them as the file writes them. */
+const COLUMNS = columns({
+  name: { header: 'Country name', required: true, parse: optionalText },
+  code: { header: 'Country code', required: true, parse: entityCell, asWritten: true },
+  year: { header: 'Year', required: true, parse: yearCell, asWritten: true },
+});
+
 export interface FindexSummary {
   rows: number;
   observations: number;
@@ -52,42 +60,34 @@ export async function* readFindex(
 ): AsyncGenerator<SourceObservation[], FindexSummary> {
   const batches = new Batcher<SourceObservation>(options);
   const summary: FindexSummary = { rows: 0, observations: 0, indicators: [] };
-  let header: Header | null = null;
-  let iName = -1;
-  let iCode = -1;
-  let iYear = -1;
-  let columns: { index: number; name: string; def: FindexColumn }[] = [];
+  let indicatorColumns: { index: number; name: string; def: FindexColumn }[] = [];
   const once = new RowOnce(file);
+  const onHeader = ({ header }: Table<typeof COLUMNS.spec>) => {
+    indicatorColumns = [];
+    for (const def of FINDEX_COLUMNS) {
+      const index = header.find(...def.headers);
+      if (index >= 0) indicatorColumns.push({ index, name: header.nameAt(index), def });
+    }
+    if (indicatorColumns.length === 0) {
+      const first = FINDEX_COLUMNS[0]?.headers[0] ?? 'Account (% age 15+)';
+      throw new InputError(`missing column "${first}": none of the Findex indicator columns is present`, {
+        file,
+        line: header.line,
+        field: first,
+      });
+    }
+    summary.indicators = indicatorColumns.map((c) => c.def.code);
+  };
 
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iName = header.require('Country name');
-        iCode = header.require('Country code');
-        iYear = header.require('Year');
-        columns = [];
-        for (const def of FINDEX_COLUMNS) {
-          const index = header.find(...def.headers);
-          if (index >= 0) columns.push({ index, name: header.nameAt(index), def });
-        }
-        if (columns.length === 0) {
-          const first = FINDEX_COLUMNS[0]?.headers[0] ?? 'Account (% age 15+)';
-          throw new InputError(`missing column "${first}": none of the Findex indicator columns is present`, {
-            file,
-            line,
-            field: first,
-          });
-        }
-        summary.indicators = columns.map((c) => c.def.code);
-        continue;
-      }
+  for await (const rows of readTable(input, file, COLUMNS, { onHeader })) {
+    for (const row of rows) {
+      const { line, fields } = row;
       summary.rows++;
-      const entity = entityCell(cell(fields, iCode), { file, line, field: header.nameAt(iCode) });
-      const year = yearCell(cell(fields, iYear), { file, line, field: header.nameAt(iYear) });
-      once.check(`${entity}|${year}`, line, header.nameAt(iCode), `${entity} in ${year}`);
-      const entityName = optionalText(cell(fields, iName));
-      for (const col of columns) {
+      const entity = row.get('code');
+      const year = row.get('year');
+      once.check(`${entity}|${year}`, line, row.table.field('code'), `${entity} in ${year}`);
+      const entityName = row.get('name');
+      for (const col of indicatorColumns) {
         const text = cell(fields, col.index);
         if (text === '') continue;
         const value = findexValue(text, col.def.percent, { file, line, field: col.name });
@@ -97,7 +97,6 @@ export async function* readFindex(
       }
     }
   }
-  if (header === null) noHeader(file, 'Country name');
   const rest = batches.rest();
   if (rest) yield rest;
   summary.observations = batches.count;

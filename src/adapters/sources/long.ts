@@ -2,14 +2,22 @@ import { basename, dirname } from 'node:path';
 import { InputError } from '../../domain/errors.ts';
 import { isIndicatorCode } from '../../domain/indicator.ts';
 import { Batcher, type BatchOptions } from './batches.ts';
-import { readCsvBatches, type Chunks } from './csv.ts';
-import { cell, entityCell, Header, noHeader, numberCell, optionalText, RowOnce, yearCell } from './fields.ts';
+import { columns, readTable } from './columns.ts';
+import type { Chunks } from './csv.ts';
+import { entityCell, numberCell, optionalText, RowOnce, yearCell } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 
 export interface LongCsvOptions extends BatchOptions {
   /** The indicator of every value in the file: the long format does not say it. */
   indicator: string;
 }
+
+const COLUMNS = columns({
+  code: { header: 'Country Code', required: true, parse: entityCell },
+  year: { header: 'Year', required: true, parse: yearCell },
+  value: { header: 'Value', required: true, parse: numberCell },
+  name: { header: 'Country Name', parse: optionalText },
+});
 
 export interface LongCsvSummary {
   indicator: string;
@@ -49,37 +57,23 @@ export async function* readLongCsv(
   const indicator = options.indicator;
   if (!isIndicatorCode(indicator)) throw new InputError(`not an indicator code: ${JSON.stringify(indicator)}`, { file });
   const summary: LongCsvSummary = { indicator, rows: 0, observations: 0, missing: 0 };
-  let header: Header | null = null;
-  let iName = -1;
-  let iCode = -1;
-  let iYear = -1;
-  let iValue = -1;
   const once = new RowOnce(file);
 
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iCode = header.require('Country Code');
-        iYear = header.require('Year');
-        iValue = header.require('Value');
-        iName = header.find('Country Name');
-        continue;
-      }
+  for await (const rows of readTable(input, file, COLUMNS)) {
+    for (const row of rows) {
       summary.rows++;
-      const entity = entityCell(cell(fields, iCode), { file, line, field: 'Country Code' });
-      const year = yearCell(cell(fields, iYear), { file, line, field: 'Year' });
-      once.check(`${entity}|${year}`, line, 'Country Code', `${entity} in ${year}`);
-      const value = numberCell(cell(fields, iValue), { file, line, field: 'Value' });
+      const entity = row.get('code');
+      const year = row.get('year');
+      once.check(`${entity}|${year}`, row.line, 'Country Code', `${entity} in ${year}`);
+      const value = row.get('value');
       if (value === null) {
         summary.missing++;
         continue;
       }
-      const full = batches.push({ indicator, entity, entityName: iName < 0 ? null : optionalText(cell(fields, iName)), year, value });
+      const full = batches.push({ indicator, entity, entityName: row.get('name'), year, value });
       if (full) yield full;
     }
   }
-  if (header === null) noHeader(file, 'Country Code');
   const rest = batches.rest();
   if (rest) yield rest;
   summary.observations = batches.count;

@@ -2,8 +2,9 @@ import { isIso2, isIso3 } from '../../domain/country.ts';
 import { InputError } from '../../domain/errors.ts';
 import type { MembershipStatus } from '../../domain/group.ts';
 import { Batcher, type BatchOptions } from './batches.ts';
-import { readCsvBatches, type Chunks } from './csv.ts';
-import { cell, Header, headerKey, noHeader } from './fields.ts';
+import { columns, readTable, type Table } from './columns.ts';
+import type { Chunks } from './csv.ts';
+import { Header, headerKey } from './fields.ts';
 
 /** One country's tie to one organisation, as the CIA-Factbook-derived tables of dieghernan give it. */
 export interface OrgMembershipRecord {
@@ -52,13 +53,23 @@ export function membershipStatus(raw: string): MembershipStatus | null {
   return STATUS.get(headerKey(raw)) ?? null;
 }
 
+/** The columns of a layout: the ISO3 code, the organisation's id and the status are required. */
+const layoutColumns = (iso3: string, iso2: string, name: string, status: string) =>
+  columns({
+    iso3: { header: iso3, required: true },
+    iso2: { header: iso2 },
+    name: { header: name },
+    orgId: { header: 'org_id', required: true },
+    orgName: { header: 'org_name' },
+    status: { header: status, required: true },
+    source: { header: 'source' },
+  });
+
 /** The two layouts: the derived subset, and the full long table of 186 organisations. */
 const LAYOUTS = {
-  derived: { iso3: 'iso3', iso2: 'iso2', name: 'name', orgId: 'org_id', orgName: 'org_name', status: 'membership_status', source: 'source' },
-  full: { iso3: 'ISO_3166_3', iso2: 'ISO_3166_2', name: 'NAME.EN', orgId: 'org_id', orgName: 'org_name', status: 'org_member', source: 'source' },
-} as const;
-
-type Layout = (typeof LAYOUTS)[keyof typeof LAYOUTS];
+  derived: layoutColumns('iso3', 'iso2', 'name', 'membership_status'),
+  full: layoutColumns('ISO_3166_3', 'ISO_3166_2', 'NAME.EN', 'org_member'),
+};
 
 /**
  * Reads dieghernan's `selected_memberships_derived.csv` or the full `CountrycodesOrgs.csv` (the layout
@@ -73,58 +84,38 @@ export async function* readOrgMemberships(
 ): AsyncGenerator<OrgMembershipRecord[], OrgMembershipSummary> {
   const batches = new Batcher<OrgMembershipRecord>(options);
   const summary: OrgMembershipSummary = { format: 'derived', rows: 0, statuses: new Map() };
-  let header: Header | null = null;
-  let layout: Layout = LAYOUTS.derived;
-  let at = { iso3: -1, iso2: -1, name: -1, orgId: -1, orgName: -1, status: -1, source: -1 };
+  const layout = (header: Header) => LAYOUTS[header.find(LAYOUTS.full.spec.iso3.header) >= 0 ? 'full' : 'derived'];
+  const onHeader = (table: Table<typeof LAYOUTS.derived.spec>) => {
+    summary.format = table.spec === LAYOUTS.full.spec ? 'full' : 'derived';
+  };
 
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        summary.format = header.find(LAYOUTS.full.iso3) >= 0 ? 'full' : 'derived';
-        layout = LAYOUTS[summary.format];
-        const h = header;
-        at = {
-          iso3: h.require(layout.iso3),
-          iso2: h.find(layout.iso2),
-          name: h.find(layout.name),
-          orgId: h.require(layout.orgId),
-          orgName: h.find(layout.orgName),
-          status: h.require(layout.status),
-          source: h.find(layout.source),
-        };
-        continue;
-      }
+  for await (const rows of readTable(input, file, LAYOUTS.derived, { layout, onHeader })) {
+    for (const row of rows) {
       summary.rows++;
-      const iso3 = cell(fields, at.iso3);
+      const iso3 = row.text('iso3');
       if (!isIso3(iso3)) {
-        throw new InputError(iso3 === '' ? 'empty ISO3 code' : `not an ISO 3166 alpha-3 code: ${JSON.stringify(iso3)}`, {
-          file,
-          line,
-          field: layout.iso3,
-        });
+        throw new InputError(iso3 === '' ? 'empty ISO3 code' : `not an ISO 3166 alpha-3 code: ${JSON.stringify(iso3)}`, row.at('iso3'));
       }
-      const iso2 = cell(fields, at.iso2);
-      const orgId = cell(fields, at.orgId);
-      if (orgId === '') throw new InputError('empty organisation id', { file, line, field: layout.orgId });
-      const rawStatus = cell(fields, at.status);
-      if (rawStatus === '') throw new InputError('empty membership status', { file, line, field: layout.status });
+      const iso2 = row.text('iso2');
+      const orgId = row.text('orgId');
+      if (orgId === '') throw new InputError('empty organisation id', row.at('orgId'));
+      const rawStatus = row.text('status');
+      if (rawStatus === '') throw new InputError('empty membership status', row.at('status'));
       summary.statuses.set(rawStatus, (summary.statuses.get(rawStatus) ?? 0) + 1);
       const full = batches.push({
         iso3,
         iso2: isIso2(iso2) ? iso2 : null,
-        name: cell(fields, at.name),
+        name: row.text('name'),
         orgId,
-        orgName: cell(fields, at.orgName),
+        orgName: row.text('orgName'),
         status: membershipStatus(rawStatus),
         rawStatus,
-        source: cell(fields, at.source),
-        line,
+        source: row.text('source'),
+        line: row.line,
       });
       if (full) yield full;
     }
   }
-  if (header === null) noHeader(file, LAYOUTS.derived.iso3);
   const rest = batches.rest();
   if (rest) yield rest;
   return summary;

@@ -1,7 +1,8 @@
 import { InputError } from '../../domain/errors.ts';
 import { Batcher, type BatchOptions } from './batches.ts';
-import { readCsvBatches, type Chunks } from './csv.ts';
-import { cell, Header, noHeader, numberCell, RowOnce, yearColumns, type YearColumn } from './fields.ts';
+import { columns, readTable, type Table } from './columns.ts';
+import type { Chunks } from './csv.ts';
+import { numberCell, RowOnce, yearColumns, type YearColumn } from './fields.ts';
 
 /** One value of a WITS "Country-Timeseries" sheet; the country is known by its WITS name only. */
 export interface WitsRecord {
@@ -23,6 +24,12 @@ export interface WitsSummary {
 
 const COUNTRY = 'Country Name';
 
+/** The two leading columns; every other column is a year. */
+const COLUMNS = columns({
+  country: { header: COUNTRY, required: true },
+  indicator: { header: 'Indicator Name', required: true },
+});
+
 /**
  * Reads a WITS "Country-Timeseries" CSV (`Country Name,Indicator Name,1988,…`) into values by
  * country name; the importer resolves the names ("Gambia, The", "Ethiopia(excludes Eritrea)") to ISO3.
@@ -38,26 +45,20 @@ export async function* readWitsTimeseries(
   const summary: WitsSummary = { rows: 0, observations: 0, countriesWithData: 0, indicators: [], years: [] };
   const indicators = new Set<string>();
   const withData = new Set<string>();
-  let header: Header | null = null;
-  let iCountry = -1;
-  let iIndicator = -1;
   let yearCols: YearColumn[] = [];
   const once = new RowOnce(file);
+  const onHeader = (table: Table<typeof COLUMNS.spec>) => {
+    yearCols = yearColumns(table.header, [table.index.country, table.index.indicator], 'WITS');
+    summary.years = yearCols.map((c) => c.year);
+  };
 
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iCountry = header.require(COUNTRY);
-        iIndicator = header.require('Indicator Name');
-        yearCols = yearColumns(header, [iCountry, iIndicator], 'WITS');
-        summary.years = yearCols.map((c) => c.year);
-        continue;
-      }
+  for await (const rows of readTable(input, file, COLUMNS, { onHeader })) {
+    for (const row of rows) {
+      const { line, fields } = row;
       summary.rows++;
-      const countryName = cell(fields, iCountry);
-      if (countryName === '') throw new InputError('empty country name', { file, line, field: COUNTRY });
-      const indicatorName = cell(fields, iIndicator);
+      const countryName = row.text('country');
+      if (countryName === '') throw new InputError('empty country name', row.at('country'));
+      const indicatorName = row.text('indicator');
       once.check(`${countryName}|${indicatorName}`, line, COUNTRY, `"${indicatorName}" for "${countryName}"`);
       indicators.add(indicatorName);
       let any = false;
@@ -71,7 +72,6 @@ export async function* readWitsTimeseries(
       if (any) withData.add(countryName);
     }
   }
-  if (header === null) noHeader(file, COUNTRY);
   const rest = batches.rest();
   if (rest) yield rest;
   summary.observations = batches.count;

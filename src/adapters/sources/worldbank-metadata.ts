@@ -1,6 +1,7 @@
 import { Batcher, type BatchOptions } from './batches.ts';
-import { readCsvBatches, type Chunks } from './csv.ts';
-import { cell, entityCell, Header, noHeader, optionalText } from './fields.ts';
+import { columns, readTable } from './columns.ts';
+import type { Chunks } from './csv.ts';
+import { entityCell, optionalText } from './fields.ts';
 
 /** One row of a World Bank `Metadata_Country_*.csv`: the Bank's region and income group of an economy. */
 export interface WorldBankCountryMeta {
@@ -15,6 +16,14 @@ export interface WorldBankCountryMeta {
   specialNotes: string | null;
   line: number;
 }
+
+const COLUMNS = columns({
+  code: { header: 'Country Code', required: true, parse: entityCell },
+  region: { header: 'Region', required: true, parse: optionalText },
+  income: { header: ['IncomeGroup', 'Income Group'], required: true, parse: optionalText },
+  name: { header: ['TableName', 'Table Name'], required: true },
+  notes: { header: ['SpecialNotes', 'Special Notes'], parse: optionalText },
+});
 
 export interface WorldBankMetadataSummary {
   rows: number;
@@ -33,34 +42,17 @@ export async function* readWorldBankMetadata(
 ): AsyncGenerator<WorldBankCountryMeta[], WorldBankMetadataSummary> {
   const batches = new Batcher<WorldBankCountryMeta>(options);
   const summary: WorldBankMetadataSummary = { rows: 0, aggregates: 0 };
-  let header: Header | null = null;
-  let iCode = -1;
-  let iRegion = -1;
-  let iIncome = -1;
-  let iNotes = -1;
-  let iName = -1;
-
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iCode = header.require('Country Code');
-        iRegion = header.require('Region');
-        iIncome = header.require('IncomeGroup', 'Income Group');
-        iName = header.require('TableName', 'Table Name');
-        iNotes = header.find('SpecialNotes', 'Special Notes');
-        continue;
-      }
-      const iso3 = entityCell(cell(fields, iCode), { file, line, field: 'Country Code' });
-      const region = optionalText(cell(fields, iRegion));
+  for await (const rows of readTable(input, file, COLUMNS)) {
+    for (const row of rows) {
+      const region = row.get('region');
       const record: WorldBankCountryMeta = {
-        iso3,
+        iso3: row.get('code'),
         region,
-        incomeGroup: optionalText(cell(fields, iIncome)),
-        name: cell(fields, iName),
+        incomeGroup: row.get('income'),
+        name: row.get('name'),
         isAggregate: region === null,
-        specialNotes: optionalText(cell(fields, iNotes)),
-        line,
+        specialNotes: row.get('notes'),
+        line: row.line,
       };
       summary.rows++;
       if (record.isAggregate) summary.aggregates++;
@@ -68,7 +60,6 @@ export async function* readWorldBankMetadata(
       if (full) yield full;
     }
   }
-  if (header === null) noHeader(file, 'Country Code');
   const rest = batches.rest();
   if (rest) yield rest;
   return summary;

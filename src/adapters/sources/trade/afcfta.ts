@@ -2,8 +2,9 @@ import { InputError } from '../../../domain/errors.ts';
 import { spansOf } from '../../../domain/moratorium/schemes.ts';
 import type { TariffLine } from '../../../domain/moratorium/trade.ts';
 import type { BatchOptions } from '../batches.ts';
-import { readCsvBatches, type Chunks } from '../csv.ts';
-import { cell, Header, noHeader, RowOnce } from '../fields.ts';
+import { columns, readTable, type Table } from '../columns.ts';
+import type { Chunks } from '../csv.ts';
+import { cell, RowOnce } from '../fields.ts';
 import { lineCell, rateCell, TradeBatcher } from './cells.ts';
 import type { TradeBatch, TradeContext } from './records.ts';
 
@@ -21,7 +22,10 @@ export interface AfcftaSummary {
   repaired: string[];
 }
 
-const BASE = 'base_rate';
+const COLUMNS = columns({
+  code: { header: 'hs_code', required: true, parse: lineCell },
+  base: { header: 'base_rate', required: true, parse: rateCell },
+});
 
 /**
  * Reads an AfCFTA schedule of tariff concessions as digitised by AfriConnect (`hs_code,…,base_rate,
@@ -41,43 +45,36 @@ export async function* readAfcftaSchedule(
   const batches = new TradeBatcher(options);
   const summary: AfcftaSummary = { rows: 0, tariffs: 0, years: [], withoutBase: 0, repaired: [] };
   const once = new RowOnce(file);
-  let header: Header | null = null;
-  let iCode = -1;
-  let iBase = -1;
   let yearCols: { index: number; year: number; name: string }[] = [];
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iCode = header.require('hs_code');
-        iBase = header.require(BASE);
-        yearCols = header.names.flatMap((name, index) => {
-          const m = /^rate_(\d{4})$/i.exec(name.trim());
-          return m?.[1] ? [{ index, year: Number(m[1]), name: name.trim() }] : [];
-        });
-        if (yearCols.length === 0) throw new InputError('no yearly rate column ("rate_2026" …)', { file, line, field: 'rate_YYYY' });
-        summary.years = yearCols.map((c) => c.year);
-        continue;
-      }
+  const onHeader = ({ header }: Table<typeof COLUMNS.spec>) => {
+    yearCols = header.names.flatMap((name, index) => {
+      const m = /^rate_(\d{4})$/i.exec(name.trim());
+      return m?.[1] ? [{ index, year: Number(m[1]), name: name.trim() }] : [];
+    });
+    if (yearCols.length === 0) throw new InputError('no yearly rate column ("rate_2026" …)', { file, line: header.line, field: 'rate_YYYY' });
+    summary.years = yearCols.map((c) => c.year);
+  };
+  for await (const rows of readTable(input, file, COLUMNS, { onHeader })) {
+    for (const row of rows) {
+      const { line, fields } = row;
       summary.rows++;
-      const code = lineCell(cell(fields, iCode), { file, line, field: 'hs_code' });
-      if (code.repaired) summary.repaired.push(`line ${line}: ${cell(fields, iCode)}`);
+      const code = row.get('code');
+      if (code.repaired) summary.repaired.push(`line ${line}: ${row.text('code')}`);
       once.check(code.line, line, 'hs_code', `line ${code.line}`);
-      const base = rateCell(cell(fields, iBase), { file, line, field: BASE });
+      const base = row.get('base');
       if (base === null) summary.withoutBase++;
-      const rows: TariffLine[] = [];
+      const tariffs: TariffLine[] = [];
       for (const col of yearCols) {
         const pref = rateCell(cell(fields, col.index), { file, line, field: col.name });
         for (const reporter of options.reporters) {
           const at = { year: col.year, reporter, line: code.line, hs6: code.hs6, edition: 'HS2022' } as const;
-          rows.push({ ...at, regime: 'mfn', scheme: null, rate: base }, { ...at, regime: 'pref', scheme: AFCFTA, rate: pref });
+          tariffs.push({ ...at, regime: 'mfn', scheme: null, rate: base }, { ...at, regime: 'pref', scheme: AFCFTA, rate: pref });
         }
       }
-      const full = batches.push('tariffs', ...rows);
+      const full = batches.push('tariffs', ...tariffs);
       if (full) yield full;
     }
   }
-  if (header === null) noHeader(file, 'hs_code');
   const parties = new Map(summary.years.map((y) => [y, context.members(AFCFTA_PARTIES_GROUP, y)] as const));
   if ([...parties.values()].every((m) => m.length === 0)) {
     throw new InputError(`the group ${AFCFTA_PARTIES_GROUP} has no members in ${summary.years.join(', ')}: import the organisation memberships first`, { file });

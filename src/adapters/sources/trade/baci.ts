@@ -2,6 +2,7 @@ import { InputError } from '../../../domain/errors.ts';
 import type { HsEdition } from '../../../domain/moratorium/hs.ts';
 import type { TradeFlow } from '../../../domain/moratorium/trade.ts';
 import type { BatchOptions } from '../batches.ts';
+import { columns, type Table } from '../columns.ts';
 import { readCsvBatches, type Chunks } from '../csv.ts';
 import { Header, noHeader, numberCell, yearCell } from '../fields.ts';
 import { hs6Cell } from './cells.ts';
@@ -24,7 +25,14 @@ export interface BaciOptions extends BatchOptions {
   edition: HsEdition;
 }
 
-const COLUMNS = ['t', 'i', 'j', 'k', 'v', 'q'] as const;
+const COLUMNS = columns({
+  t: { header: 't', required: true },
+  i: { header: 'i', required: true },
+  j: { header: 'j', required: true },
+  k: { header: 'k', required: true },
+  v: { header: 'v', required: true },
+  q: { header: 'q', required: true },
+});
 
 /**
  * Reads a CEPII BACI file (`t,i,j,k,v,q`: year, exporter, importer, HS6 product, value in thousand US
@@ -50,14 +58,13 @@ export async function* readBaci(
   const edition = options.edition;
   const years = new Map<string, number>();
   const products = new Map<string, string>();
-  let header: Header | null = null;
-  const at = { t: 0, i: 1, j: 2, k: 3, v: 4, q: 5 };
+  let at: Table<typeof COLUMNS.spec>['index'] | null = null;
 
   for await (const rows of readCsvBatches(input, file)) {
     for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        for (const name of COLUMNS) at[name] = header.require(name);
+      // Millions of rows pass here: the cells are read by position, without a row object each.
+      if (at === null) {
+        at = COLUMNS.find(new Header(fields, line, file)).index;
         continue;
       }
       summary.rows++;
@@ -98,7 +105,7 @@ export async function* readBaci(
       }
     }
   }
-  if (header === null) noHeader(file, 't');
+  if (at === null) noHeader(file, COLUMNS.first);
   if (batch.length > 0) {
     flows += batch.length;
     yield { flows: batch };

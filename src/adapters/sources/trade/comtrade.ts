@@ -2,8 +2,9 @@ import { InputError, type InputLocation } from '../../../domain/errors.ts';
 import type { HsEdition } from '../../../domain/moratorium/hs.ts';
 import { WORLD_PARTNER, type TradeFlow } from '../../../domain/moratorium/trade.ts';
 import type { BatchOptions } from '../batches.ts';
-import { readCsvBatches, type Chunks } from '../csv.ts';
-import { cell, Header, noHeader, numberCell, yearOf } from '../fields.ts';
+import { columns, readTable, type Column } from '../columns.ts';
+import type { Chunks } from '../csv.ts';
+import { numberCell, yearOf } from '../fields.ts';
 import { hs6Cell, TradeBatcher } from './cells.ts';
 import type { TradeBatch, TradeContext } from './records.ts';
 import { editionOfClassification, UnCodeResolver, UnknownCodes } from './un-codes.ts';
@@ -200,47 +201,45 @@ const PLUS: Record<keyof ComtradeRow, string> = {
 /** Fields a file must have; the others (breakdowns, weight) are read when present. */
 const REQUIRED: readonly (keyof ComtradeRow)[] = ['classification', 'year', 'flow', 'reporterCode', 'partnerCode', 'commodity', 'value'];
 
+/** The columns of a layout: REQUIRED ones must be there; the others are read when present. */
+function columnsOf(names: Record<keyof ComtradeRow, string>) {
+  const keys = Object.keys(names) as (keyof ComtradeRow)[];
+  return columns(Object.fromEntries(keys.map((key) => [key, { header: names[key], required: REQUIRED.includes(key) }])) as Record<keyof ComtradeRow, Column>);
+}
+
+const LEGACY_COLUMNS = columnsOf(LEGACY);
+const PLUS_COLUMNS = columnsOf(PLUS);
+
 async function* readComtradeCsv(
   input: Chunks,
   file: string,
   context: TradeContext,
   options: BatchOptions,
   names: Record<keyof ComtradeRow, string>,
+  spec: ReturnType<typeof columnsOf>,
 ): AsyncGenerator<TradeBatch, ComtradeSummary> {
   const batches = new TradeBatcher(options);
   const rows = new ComtradeRows(context);
-  let header: Header | null = null;
-  let at: Record<keyof ComtradeRow, number> | null = null;
-  for await (const records of readCsvBatches(input, file)) {
-    for (const { line, fields } of records) {
-      if (header === null || at === null) {
-        const h = new Header(fields, line, file);
-        header = h;
-        const positions = {} as Record<keyof ComtradeRow, number>;
-        for (const key of Object.keys(names) as (keyof ComtradeRow)[]) {
-          positions[key] = REQUIRED.includes(key) ? h.require(names[key]) : names[key] ? h.find(names[key]) : -1;
-        }
-        if (positions.period < 0) positions.period = positions.year;
-        at = positions;
-        continue;
-      }
-      const p = at;
+  for await (const records of readTable(input, file, spec)) {
+    for (const r of records) {
+      const { table, line } = r;
       const row: ComtradeRow = {
-        classification: cell(fields, p.classification),
-        year: cell(fields, p.year),
-        period: cell(fields, p.period),
-        frequency: p.frequency >= 0 ? cell(fields, p.frequency) : null,
-        flow: cell(fields, p.flow),
-        reporterCode: cell(fields, p.reporterCode),
-        reporterIso: cell(fields, p.reporterIso),
-        partnerCode: cell(fields, p.partnerCode),
-        partnerIso: cell(fields, p.partnerIso),
-        commodity: cell(fields, p.commodity),
-        value: cell(fields, p.value),
-        netWeight: cell(fields, p.netWeight),
-        partner2: cell(fields, p.partner2),
-        customs: cell(fields, p.customs),
-        transport: cell(fields, p.transport),
+        classification: r.text('classification'),
+        year: r.text('year'),
+        // Without a period column, the year is the period.
+        period: r.text(table.has('period') ? 'period' : 'year'),
+        frequency: table.has('frequency') ? r.text('frequency') : null,
+        flow: r.text('flow'),
+        reporterCode: r.text('reporterCode'),
+        reporterIso: r.text('reporterIso'),
+        partnerCode: r.text('partnerCode'),
+        partnerIso: r.text('partnerIso'),
+        commodity: r.text('commodity'),
+        value: r.text('value'),
+        netWeight: r.text('netWeight'),
+        partner2: r.text('partner2'),
+        customs: r.text('customs'),
+        transport: r.text('transport'),
       };
       const flow = rows.flow(row, (field) => ({ file, line, field }), names);
       if (flow) {
@@ -249,7 +248,6 @@ async function* readComtradeCsv(
       }
     }
   }
-  if (header === null) noHeader(file, names.classification);
   for (const flow of rows.remainders()) {
     const full = batches.push('flows', flow);
     if (full) yield full;
@@ -266,7 +264,7 @@ async function* readComtradeCsv(
  * @example await writeTradeBatches(readComtradeLegacy(chunks, file, context), writer)
  */
 export function readComtradeLegacy(input: Chunks, file: string, context: TradeContext, options: BatchOptions = {}): AsyncGenerator<TradeBatch, ComtradeSummary> {
-  return readComtradeCsv(input, file, context, options, LEGACY);
+  return readComtradeCsv(input, file, context, options, LEGACY, LEGACY_COLUMNS);
 }
 
 /**
@@ -276,7 +274,7 @@ export function readComtradeLegacy(input: Chunks, file: string, context: TradeCo
  * their totals being in the file too.
  */
 export function readComtradePlusCsv(input: Chunks, file: string, context: TradeContext, options: BatchOptions = {}): AsyncGenerator<TradeBatch, ComtradeSummary> {
-  return readComtradeCsv(input, file, context, options, PLUS);
+  return readComtradeCsv(input, file, context, options, PLUS, PLUS_COLUMNS);
 }
 
 /** A scalar of a JSON record as text: numbers as written, null and absent as empty. */

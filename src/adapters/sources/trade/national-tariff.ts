@@ -2,8 +2,9 @@ import { InputError } from '../../../domain/errors.ts';
 import { isHsEdition, HS_EDITIONS, type HsEdition } from '../../../domain/moratorium/hs.ts';
 import type { SchemeMember, TariffLine, TariffRegime } from '../../../domain/moratorium/trade.ts';
 import type { BatchOptions } from '../batches.ts';
-import { readCsvBatches, type Chunks } from '../csv.ts';
-import { cell, Header, noHeader } from '../fields.ts';
+import { columns, readTable, type Table } from '../columns.ts';
+import type { Chunks } from '../csv.ts';
+import { cell } from '../fields.ts';
 import { lineCell, rateCell, TradeBatcher } from './cells.ts';
 import type { TradeBatch, TradeContext } from './records.ts';
 
@@ -154,37 +155,33 @@ export async function* readNationalTariff(
   const batches = new TradeBatcher(options);
   const summary: NationalTariffSummary = { rows: 0, tariffs: 0, headings: 0, schemes: 0, emptySchemes: [] };
   const { reporter, year, edition } = config;
-  let header: Header | null = null;
-  let iLine = -1;
   let rateCols: { regime: TariffRegime; scheme: string | null; index: number; name: string }[] = [];
   const once = new Set<string>();
+  const spec = columns({ line: { header: config.columns.line, required: true } });
+  // The line column first, then the rate columns the configuration names, each required.
+  const onHeader = ({ header }: Table<typeof spec.spec>) => {
+    const col = (regime: TariffRegime, scheme: string | null, name: string | null) => {
+      if (name !== null) rateCols.push({ regime, scheme, index: header.require(name), name });
+    };
+    rateCols = [];
+    col('mfn', null, config.columns.mfn);
+    col('bound', null, config.columns.bound);
+    for (const [scheme, name] of Object.entries(config.columns.schemes)) col('pref', scheme, name);
+  };
 
-  for await (const rows of readCsvBatches(input, file, { delimiter: config.delimiter })) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        const h = new Header(fields, line, file);
-        header = h;
-        iLine = h.require(config.columns.line);
-        const col = (regime: TariffRegime, scheme: string | null, name: string | null) => {
-          if (name !== null) rateCols.push({ regime, scheme, index: h.require(name), name });
-        };
-        rateCols = [];
-        col('mfn', null, config.columns.mfn);
-        col('bound', null, config.columns.bound);
-        for (const [scheme, name] of Object.entries(config.columns.schemes)) col('pref', scheme, name);
-        continue;
-      }
+  for await (const rows of readTable(input, file, spec, { delimiter: config.delimiter, onHeader })) {
+    for (const row of rows) {
       summary.rows++;
-      const code = cell(fields, iLine);
+      const code = row.text('line');
       if (code === '' || /^[\d.\s-]+$/.test(code) && code.replace(/\D/g, '').length < 6) {
         summary.headings++;
         continue;
       }
-      const { line: national, hs6 } = lineCell(code, { file, line, field: config.columns.line });
-      if (once.has(national)) throw new InputError(`line ${national} is given twice`, { file, line, field: config.columns.line });
+      const { line: national, hs6 } = lineCell(code, row.at('line'));
+      if (once.has(national)) throw new InputError(`line ${national} is given twice`, row.at('line'));
       once.add(national);
       for (const c of rateCols) {
-        const rate = rateCell(cell(fields, c.index), { file, line, field: c.name });
+        const rate = rateCell(cell(row.fields, c.index), { file, line: row.line, field: c.name });
         // A blank preference is no preference; a blank MFN or bound rate is kept as "no ad valorem rate".
         if (rate === null && c.regime === 'pref') continue;
         const tariff: TariffLine = { year, reporter, line: national, hs6, edition, regime: c.regime, scheme: c.scheme, rate };
@@ -193,7 +190,6 @@ export async function* readNationalTariff(
       }
     }
   }
-  if (header === null) noHeader(file, config.columns.line);
   for (const [scheme, list] of Object.entries(config.schemeMembers)) {
     const rows: SchemeMember[] =
       typeof list === 'string'

@@ -3,8 +3,9 @@ import { SAFTA_MEMBERS } from '../../../domain/moratorium/schemes.ts';
 import type { TradeFlow } from '../../../domain/moratorium/trade.ts';
 import { WORLD_PARTNER } from '../../../domain/moratorium/trade.ts';
 import type { BatchOptions } from '../batches.ts';
-import { readCsvBatches, type Chunks } from '../csv.ts';
-import { cell, Header, noHeader, RowOnce } from '../fields.ts';
+import { columns, readTable } from '../columns.ts';
+import type { Chunks } from '../csv.ts';
+import { RowOnce } from '../fields.ts';
 import { amountCell, lineCell, rateCell, TradeBatcher } from './cells.ts';
 import type { TradeBatch, TradeContext } from './records.ts';
 
@@ -54,6 +55,14 @@ export interface NepalImportsSummary {
 const PARTNERS = 'top_partners_value_npr_thousand';
 const VALUE = 'import_value_npr_thousand';
 
+const IMPORT_COLUMNS = columns({
+  code: { header: 'hs8', required: true, parse: lineCell },
+  hs6: { header: 'hs6', required: true },
+  quantity: { header: 'quantity', required: true, parse: amountCell },
+  value: { header: VALUE, required: true, parse: amountCell },
+  partners: { header: PARTNERS, required: true },
+});
+
 /**
  * Reads the Department of Customs' imports by national line (`hs8,hs6,…,import_value_npr_thousand,…,
  * top_partners_value_npr_thousand`) into flows in US dollars: each line split among its listed partners
@@ -78,40 +87,26 @@ export async function* readNepalImports(
   const summary: NepalImportsSummary = { rows: 0, flows: 0, rate, unknownPartners: [], totalNprThousand: 0, listedNprThousand: 0, scaledLines: 0 };
   const unknown = new Set<string>();
   const once = new RowOnce(file);
-  let header: Header | null = null;
-  let iLine = -1;
-  let iHs6 = -1;
-  let iQuantity = -1;
-  let iValue = -1;
-  let iPartners = -1;
   const usd = (nprThousand: number) => (nprThousand * 1000) / rate.rate;
 
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iLine = header.require('hs8');
-        iHs6 = header.require('hs6');
-        iQuantity = header.require('quantity');
-        iValue = header.require(VALUE);
-        iPartners = header.require(PARTNERS);
-        continue;
-      }
+  for await (const rows of readTable(input, file, IMPORT_COLUMNS)) {
+    for (const row of rows) {
+      const { line } = row;
       summary.rows++;
-      const code = lineCell(cell(fields, iLine), { file, line, field: 'hs8' });
-      if (cell(fields, iHs6) !== code.hs6) {
-        throw new InputError(`hs6 ${JSON.stringify(cell(fields, iHs6))} is not the subheading of line ${code.line}`, { file, line, field: 'hs6' });
+      const code = row.get('code');
+      if (row.text('hs6') !== code.hs6) {
+        throw new InputError(`hs6 ${JSON.stringify(row.text('hs6'))} is not the subheading of line ${code.line}`, row.at('hs6'));
       }
       once.check(code.line, line, 'hs8', `line ${code.line}`);
-      const total = amountCell(cell(fields, iValue), { file, line, field: VALUE });
-      if (total === null) throw new InputError('empty import value', { file, line, field: VALUE });
-      const quantity = amountCell(cell(fields, iQuantity), { file, line, field: 'quantity' });
+      const total = row.get('value');
+      if (total === null) throw new InputError('empty import value', row.at('value'));
+      const quantity = row.get('quantity');
       summary.totalNprThousand += total;
 
       const byPartner = new Map<string, number>();
       let listed = 0;
       let unknownOnLine = 0;
-      for (const entry of splitPartners(cell(fields, iPartners))) {
+      for (const entry of splitPartners(row.text('partners'))) {
         const eq = entry.lastIndexOf('=');
         const name = eq > 0 ? entry.slice(0, eq).trim() : '';
         if (name === '') throw new InputError(`expected "Country=value", found ${JSON.stringify(entry)}`, { file, line, field: PARTNERS });
@@ -156,7 +151,6 @@ export async function* readNepalImports(
       }
     }
   }
-  if (header === null) noHeader(file, 'hs8');
   const rest = batches.rest();
   if (rest) yield rest;
   summary.flows = batches.counts.flows;
@@ -182,6 +176,13 @@ export interface NepalTariffSummary {
 const MFN = 'duty_general_mfn_pct';
 const SAARC = 'duty_saarc_pct';
 
+const TARIFF_COLUMNS = columns({
+  code: { header: 'hs_code_as_published', required: true, parse: lineCell },
+  hs6: { header: 'hs6', required: true },
+  saarc: { header: SAARC, required: true, parse: rateCell },
+  mfn: { header: MFN, required: true, parse: rateCell },
+});
+
 /**
  * Reads the Customs Tariff of Nepal (`hs_code_as_published,hs6,duty_saarc_pct,duty_general_mfn_pct,…`):
  * the general duty as the MFN rate and the SAARC duty as the SAFTA preference, for tariff year `year`,
@@ -196,29 +197,16 @@ export async function* readNepalTariff(
   const batches = new TradeBatcher(options);
   const summary: NepalTariffSummary = { rows: 0, tariffs: 0, withoutMfn: [] };
   const once = new RowOnce(file);
-  let header: Header | null = null;
-  let iCode = -1;
-  let iHs6 = -1;
-  let iMfn = -1;
-  let iSaarc = -1;
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iCode = header.require('hs_code_as_published');
-        iHs6 = header.require('hs6');
-        iSaarc = header.require(SAARC);
-        iMfn = header.require(MFN);
-        continue;
-      }
+  for await (const rows of readTable(input, file, TARIFF_COLUMNS)) {
+    for (const row of rows) {
       summary.rows++;
-      const code = lineCell(cell(fields, iCode), { file, line, field: 'hs_code_as_published' });
-      if (cell(fields, iHs6) !== code.hs6) {
-        throw new InputError(`hs6 ${JSON.stringify(cell(fields, iHs6))} is not the subheading of line ${code.line}`, { file, line, field: 'hs6' });
+      const code = row.get('code');
+      if (row.text('hs6') !== code.hs6) {
+        throw new InputError(`hs6 ${JSON.stringify(row.text('hs6'))} is not the subheading of line ${code.line}`, row.at('hs6'));
       }
-      once.check(code.line, line, 'hs_code_as_published', `line ${code.line}`);
-      const mfn = rateCell(cell(fields, iMfn), { file, line, field: MFN });
-      const saarc = rateCell(cell(fields, iSaarc), { file, line, field: SAARC });
+      once.check(code.line, row.line, 'hs_code_as_published', `line ${code.line}`);
+      const mfn = row.get('mfn');
+      const saarc = row.get('saarc');
       if (mfn === null) summary.withoutMfn.push(code.line);
       const base = { year: options.year, reporter: NEPAL, line: code.line, hs6: code.hs6, edition: EDITION } as const;
       const full = batches.push(
@@ -229,7 +217,6 @@ export async function* readNepalTariff(
       if (full) yield full;
     }
   }
-  if (header === null) noHeader(file, 'hs_code_as_published');
   const members = batches.push('schemes', ...SAFTA_MEMBERS);
   if (members) yield members;
   const rest = batches.rest();

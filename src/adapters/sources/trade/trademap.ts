@@ -2,8 +2,9 @@ import { InputError } from '../../../domain/errors.ts';
 import { editionInForce } from '../../../domain/moratorium/hs.ts';
 import { WORLD_PARTNER } from '../../../domain/moratorium/trade.ts';
 import type { BatchOptions } from '../batches.ts';
-import { readCsvBatches, type Chunks } from '../csv.ts';
-import { cell, Header, noHeader, RowOnce, yearCell } from '../fields.ts';
+import { columns, readTable } from '../columns.ts';
+import type { Chunks } from '../csv.ts';
+import { RowOnce, yearCell } from '../fields.ts';
 import { amountCell, hs6Cell, TradeBatcher } from './cells.ts';
 import type { TradeBatch } from './records.ts';
 
@@ -16,6 +17,13 @@ export interface TradeMapSummary {
 
 const WORLD = 'imports_from_world_usd_thousand';
 const INDIA = 'imports_from_india_usd_thousand';
+const COLUMNS = columns({
+  reporter: { header: 'reporter_iso3', required: true },
+  hs6: { header: 'hs6', required: true },
+  year: { header: 'year', required: true, parse: yearCell },
+  world: { header: WORLD, required: true, parse: amountCell },
+  india: { header: INDIA, required: true, parse: amountCell },
+});
 /** The partner of the bilateral column: Trade Map's table "Existing and potential trade between China and India". */
 const PARTNER = 'IND';
 
@@ -32,37 +40,23 @@ export async function* readTradeMap(input: Chunks, file: string, options: BatchO
   const reporters = new Set<string>();
   const years = new Set<number>();
   const once = new RowOnce(file);
-  let header: Header | null = null;
-  let iReporter = -1;
-  let iHs6 = -1;
-  let iYear = -1;
-  let iWorld = -1;
-  let iIndia = -1;
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iReporter = header.require('reporter_iso3');
-        iHs6 = header.require('hs6');
-        iYear = header.require('year');
-        iWorld = header.require(WORLD);
-        iIndia = header.require(INDIA);
-        continue;
-      }
+  for await (const rows of readTable(input, file, COLUMNS)) {
+    for (const row of rows) {
+      const { line } = row;
       summary.rows++;
-      const code = cell(fields, iHs6);
+      const code = row.text('hs6');
       if (/^total$/i.test(code)) continue;
-      const reporter = cell(fields, iReporter);
-      if (!/^[A-Z]{3}$/.test(reporter)) throw new InputError(`not an ISO3 code: ${JSON.stringify(reporter)}`, { file, line, field: 'reporter_iso3' });
-      const hs6 = hs6Cell(code, { file, line, field: 'hs6' });
-      const year = yearCell(cell(fields, iYear), { file, line, field: 'year' });
+      const reporter = row.text('reporter');
+      if (!/^[A-Z]{3}$/.test(reporter)) throw new InputError(`not an ISO3 code: ${JSON.stringify(reporter)}`, row.at('reporter'));
+      const hs6 = hs6Cell(code, row.at('hs6'));
+      const year = row.get('year');
       once.check(`${reporter}|${hs6}|${year}`, line, 'hs6', `${hs6} in ${year}`);
-      const world = amountCell(cell(fields, iWorld), { file, line, field: WORLD });
-      const india = amountCell(cell(fields, iIndia), { file, line, field: INDIA });
+      const world = row.get('world');
+      const india = row.get('india');
       if (world !== null && india !== null && india > world) {
-        throw new InputError(`imports from India (${india}) exceed imports from the world (${world})`, { file, line, field: INDIA });
+        throw new InputError(`imports from India (${india}) exceed imports from the world (${world})`, row.at('india'));
       }
-      if (world === null && india !== null) throw new InputError('imports from India without imports from the world', { file, line, field: WORLD });
+      if (world === null && india !== null) throw new InputError('imports from India without imports from the world', row.at('world'));
       const edition = editionInForce(year);
       const base = { year, reporter, line: hs6, hs6, edition, quantity: null } as const;
       const rest = (world ?? 0) - (india ?? 0);
@@ -78,7 +72,6 @@ export async function* readTradeMap(input: Chunks, file: string, options: BatchO
       years.add(year);
     }
   }
-  if (header === null) noHeader(file, 'reporter_iso3');
   const rest = batches.rest();
   if (rest) yield rest;
   summary.flows = batches.counts.flows;

@@ -2,8 +2,9 @@ import { InputError } from '../../../domain/errors.ts';
 import { EU27 } from '../../../domain/moratorium/schemes.ts';
 import type { TariffLine } from '../../../domain/moratorium/trade.ts';
 import type { BatchOptions } from '../batches.ts';
-import { readCsvBatches, type Chunks } from '../csv.ts';
-import { cell, Header, noHeader, RowOnce } from '../fields.ts';
+import { columns, readTable } from '../columns.ts';
+import type { Chunks } from '../csv.ts';
+import { RowOnce } from '../fields.ts';
 import { lineCell, rateCell, TradeBatcher } from './cells.ts';
 import type { TradeBatch } from './records.ts';
 
@@ -22,6 +23,14 @@ export interface UkEuTariffSummary {
 const CET = 'cet_ad_valorem_pct';
 const UKGT = 'ukgt_ad_valorem_pct';
 
+const COLUMNS = columns({
+  code: { header: 'cn_code', required: true, parse: lineCell },
+  hs6: { header: 'hs6', required: true },
+  cet: { header: CET, required: true, parse: rateCell },
+  ukgt: { header: UKGT, required: true, parse: rateCell },
+  cetText: { header: 'cet_duty_rate' },
+});
+
 /**
  * Reads the UK Department for International Trade's comparison of the UK Global Tariff with the EU's
  * Common External Tariff (`cn_code,…,cet_duty_rate,ukgt_duty_rate,…,cet_ad_valorem_pct,ukgt_ad_valorem_pct,hs6`):
@@ -33,42 +42,26 @@ export async function* readUkEuTariffs(input: Chunks, file: string, options: Bat
   const batches = new TradeBatcher(options);
   const summary: UkEuTariffSummary = { rows: 0, tariffs: 0, mixedCet: [] };
   const once = new RowOnce(file);
-  let header: Header | null = null;
-  let iCode = -1;
-  let iHs6 = -1;
-  let iCet = -1;
-  let iUkgt = -1;
-  let iCetText = -1;
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iCode = header.require('cn_code');
-        iHs6 = header.require('hs6');
-        iCet = header.require(CET);
-        iUkgt = header.require(UKGT);
-        iCetText = header.find('cet_duty_rate');
-        continue;
-      }
+  for await (const rows of readTable(input, file, COLUMNS)) {
+    for (const row of rows) {
       summary.rows++;
-      const code = lineCell(cell(fields, iCode), { file, line, field: 'cn_code' });
-      if (cell(fields, iHs6) !== code.hs6) {
-        throw new InputError(`hs6 ${JSON.stringify(cell(fields, iHs6))} is not the subheading of line ${code.line}`, { file, line, field: 'hs6' });
+      const code = row.get('code');
+      if (row.text('hs6') !== code.hs6) {
+        throw new InputError(`hs6 ${JSON.stringify(row.text('hs6'))} is not the subheading of line ${code.line}`, row.at('hs6'));
       }
-      once.check(code.line, line, 'cn_code', `line ${code.line}`);
-      const cet = rateCell(cell(fields, iCet), { file, line, field: CET });
-      const ukgt = rateCell(cell(fields, iUkgt), { file, line, field: UKGT });
-      if (/max|min|\+|eur/i.test(cell(fields, iCetText))) summary.mixedCet.push(code.line);
+      once.check(code.line, row.line, 'cn_code', `line ${code.line}`);
+      const cet = row.get('cet');
+      const ukgt = row.get('ukgt');
+      if (/max|min|\+|eur/i.test(row.text('cetText'))) summary.mixedCet.push(code.line);
       const at = { line: code.line, hs6: code.hs6, edition: 'HS2017', regime: 'mfn', scheme: null } as const;
-      const rows: TariffLine[] = [
+      const tariffs: TariffLine[] = [
         ...[...EU27, UK].map((reporter) => ({ ...at, year: CET_YEAR, reporter, rate: cet })),
         { ...at, year: UKGT_YEAR, reporter: UK, rate: ukgt },
       ];
-      const full = batches.push('tariffs', ...rows);
+      const full = batches.push('tariffs', ...tariffs);
       if (full) yield full;
     }
   }
-  if (header === null) noHeader(file, 'cn_code');
   const rest = batches.rest();
   if (rest) yield rest;
   summary.tariffs = batches.counts.tariffs;

@@ -2,8 +2,9 @@ import { InputError, type InputLocation } from '../../../domain/errors.ts';
 import { US_PROGRAMMES, usSchemeMembers } from '../../../domain/moratorium/schemes.ts';
 import type { TariffLine } from '../../../domain/moratorium/trade.ts';
 import type { BatchOptions } from '../batches.ts';
-import { readCsvBatches, type Chunks } from '../csv.ts';
-import { cell, Header, noHeader, RowOnce } from '../fields.ts';
+import { columns, readTable } from '../columns.ts';
+import type { Chunks } from '../csv.ts';
+import { RowOnce } from '../fields.ts';
 import { lineCell, TradeBatcher } from './cells.ts';
 import type { TradeBatch } from './records.ts';
 
@@ -58,6 +59,13 @@ export function specialRates(text: string, where: InputLocation): { rate: number
 const GENERAL = 'general_rate_mfn';
 const SPECIAL = 'special_rate';
 
+const COLUMNS = columns({
+  code: { header: 'hts_code', required: true, parse: lineCell },
+  hs6: { header: 'hs6', required: true },
+  general: { header: GENERAL, required: true, parse: htsRate },
+  special: { header: SPECIAL, required: true, parse: specialRates },
+});
+
 /**
  * Reads lines of the US Harmonized Tariff Schedule (`hts_code,hs6,description_short,general_rate_mfn,
  * special_rate,column2_rate,…`): the Column 1 General rate as MFN, and each programme of the Special
@@ -70,34 +78,20 @@ export async function* readUsHts(input: Chunks, file: string, options: BatchOpti
   const summary: UsHtsSummary = { rows: 0, tariffs: 0, notAdValorem: [], unknownProgrammes: [] };
   const unknown = new Set<string>();
   const once = new RowOnce(file);
-  let header: Header | null = null;
-  let iCode = -1;
-  let iHs6 = -1;
-  let iGeneral = -1;
-  let iSpecial = -1;
-  for await (const rows of readCsvBatches(input, file)) {
-    for (const { line, fields } of rows) {
-      if (header === null) {
-        header = new Header(fields, line, file);
-        iCode = header.require('hts_code');
-        iHs6 = header.require('hs6');
-        iGeneral = header.require(GENERAL);
-        iSpecial = header.require(SPECIAL);
-        continue;
-      }
+  for await (const rows of readTable(input, file, COLUMNS)) {
+    for (const row of rows) {
       summary.rows++;
-      const code = lineCell(cell(fields, iCode), { file, line, field: 'hts_code' });
-      if (cell(fields, iHs6) !== code.hs6) {
-        throw new InputError(`hs6 ${JSON.stringify(cell(fields, iHs6))} is not the subheading of line ${code.line}`, { file, line, field: 'hs6' });
+      const code = row.get('code');
+      if (row.text('hs6') !== code.hs6) {
+        throw new InputError(`hs6 ${JSON.stringify(row.text('hs6'))} is not the subheading of line ${code.line}`, row.at('hs6'));
       }
-      once.check(code.line, line, 'hts_code', `line ${code.line}`);
-      const generalText = cell(fields, iGeneral);
-      const general = htsRate(generalText, { file, line, field: GENERAL });
-      if (general === null && generalText !== '') summary.notAdValorem.push(code.line);
+      once.check(code.line, row.line, 'hts_code', `line ${code.line}`);
+      const general = row.get('general');
+      if (general === null && row.text('general') !== '') summary.notAdValorem.push(code.line);
       const base = { year: options.year, reporter: US, line: code.line, hs6: code.hs6, edition: 'HS2022' } as const;
-      const rows: TariffLine[] = [{ ...base, regime: 'mfn', scheme: null, rate: general }];
+      const tariffs: TariffLine[] = [{ ...base, regime: 'mfn', scheme: null, rate: general }];
       const schemes = new Set<string>();
-      for (const { rate, programmes } of specialRates(cell(fields, iSpecial), { file, line, field: SPECIAL })) {
+      for (const { rate, programmes } of row.get('special')) {
         for (const p of programmes) {
           const programme = US_PROGRAMMES.get(p);
           if (!programme) unknown.add(p);
@@ -105,14 +99,13 @@ export async function* readUsHts(input: Chunks, file: string, options: BatchOpti
           // P and P+ (S and S+) are one scheme: its rate is given once per line.
           if (schemes.has(scheme)) continue;
           schemes.add(scheme);
-          rows.push({ ...base, regime: 'pref', scheme, rate });
+          tariffs.push({ ...base, regime: 'pref', scheme, rate });
         }
       }
-      const full = batches.push('tariffs', ...rows);
+      const full = batches.push('tariffs', ...tariffs);
       if (full) yield full;
     }
   }
-  if (header === null) noHeader(file, 'hts_code');
   const members = batches.push('schemes', ...usSchemeMembers());
   if (members) yield members;
   const rest = batches.rest();
