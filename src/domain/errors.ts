@@ -45,9 +45,13 @@ export function formatLocation({ file, line, field }: InputLocation): string {
 
 /** A write that the current state refuses: a record that exists already, or one a source owns. */
 export class ConflictError extends Error {
-  constructor(message: string) {
+  /** The parameter or field whose value is refused, when there is one (the id of a group a source owns). */
+  readonly parameter: string | undefined;
+
+  constructor(message: string, parameter?: string) {
     super(message);
     this.name = 'ConflictError';
+    this.parameter = parameter;
   }
 }
 
@@ -64,5 +68,24 @@ export class ForbiddenError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ForbiddenError';
+  }
+}
+
+/** A write without the credentials it needs, or with wrong ones (the API token of the server). */
+export class UnauthorizedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** A request body refused before it is read: larger than the limit, or not in the format the write reads. */
+export class BodyError extends Error {
+  readonly reason: 'too-large' | 'unsupported-type';
+
+  constructor(reason: BodyError['reason'], message: string) {
+    super(message);
+    this.name = 'BodyError';
+    this.reason = reason;
   }
 }

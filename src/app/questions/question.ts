@@ -16,8 +16,8 @@ export interface ParseContext {
 
 /**
  * One parameter of a question: how it is read, and how the API document, the page form and the CLI
- * describe it. `parse` receives the raw text (trimmed; undefined when absent) and throws a ParameterError
- * (or an InputError naming the field) when it refuses it.
+ * describe it. `parse` receives the raw text (trimmed; undefined when absent), and the values of the
+ * parameters read before it, and throws a ParameterError (or an InputError naming the field) when it refuses it.
  * @example const years: Param<YearRange | undefined> = { name: 'years', in: 'query', description: '…', schema: string(), parse: parseYears }
  */
 export interface Param<T> {
@@ -31,7 +31,7 @@ export interface Param<T> {
   readonly flag?: string;
   /** The values offered by a drop-down and listed by the CLI's help. */
   readonly choices?: readonly string[];
-  parse(raw: string | undefined, ctx: ParseContext): T;
+  parse(raw: string | undefined, ctx: ParseContext, earlier: Readonly<Record<string, unknown>>): T;
 }
 
 /** The parameters of a question by name, in the order they are documented and checked. */
@@ -74,6 +74,8 @@ export interface Question<P extends Params = Params, I = Values<P>> {
   readonly params: P;
   /** Documentation of the operation, without the parameters, which come from `params`. */
   readonly doc: Omit<OperationObject, 'operationId' | 'parameters'> & { extraParameters?: OperationObject['parameters'] };
+  /** The checks made before the parameters are read: the credentials of a write, refused first. */
+  authorize?(exchange: Exchange, services: Services): void | Promise<void>;
   /** Rules between parameters (give country or group, not both), checked once all are read. */
   refine?(values: Values<P>, services: Services): I | Promise<I>;
   answer(input: I, services: Services, exchange: Exchange): Promise<Reply | Response>;
@@ -106,7 +108,7 @@ export async function readInput<P extends Params, I>(
   const values: Record<string, unknown> = {};
   for (const [key, param] of Object.entries(question.params)) {
     const raw = param.in === 'path' ? path[param.name] : given.get(param.name);
-    values[key] = located(() => param.parse(raw, ctx));
+    values[key] = located(() => param.parse(raw, ctx, values));
   }
   const typed = values as Values<P>;
   return question.refine ? located(() => question.refine!(typed, services)) : (typed as unknown as I);

@@ -81,7 +81,7 @@ export const USER_GROUP_SOURCE = 'user-defined (Observatory API)';
 /** The group a user may not replace or delete because a source defines it, with why. */
 function refuseSourceGroup(group: Group | undefined, action: string): void {
   if (group && group.kind !== 'user') {
-    throw new ConflictError(`group ${group.id} is defined by a source (${group.source}) and cannot be ${action}; user-defined groups need an id of their own`);
+    throw new ConflictError(`group ${group.id} is defined by a source (${group.source}) and cannot be ${action}; user-defined groups need an id of their own`, 'id');
   }
 }
 

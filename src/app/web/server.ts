@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { ConflictError, ForbiddenError, NotFoundError, InputError } from '../../domain/errors.ts';
+import { BodyError, ConflictError, ForbiddenError, NotFoundError, InputError, UnauthorizedError } from '../../domain/errors.ts';
 import { StaleVersionError } from '../../domain/review.ts';
 import { isLang, type Lang } from '../../domain/lang.ts';
 import type { FillState } from '../services/fill.ts';
@@ -44,7 +44,9 @@ function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof NotFoundError) return new HttpError(404, error.message);
   if (error instanceof ForbiddenError) return new HttpError(403, error.message);
-  if (error instanceof ConflictError) return new HttpError(409, error.message);
+  if (error instanceof ConflictError) return new HttpError(409, error.message, error.parameter === undefined ? {} : { parameter: error.parameter });
+  if (error instanceof UnauthorizedError) return new HttpError(401, error.message);
+  if (error instanceof BodyError) return new HttpError(error.reason === 'too-large' ? 413 : 415, error.message);
   if (error instanceof InputError) {
     return new HttpError(400, error.message, error.location.field === undefined ? {} : { parameter: error.location.field });
   }

@@ -12,20 +12,9 @@ export interface ApiOptions {
 /**
  * The query parameters each route accepts, by operation. Handlers refuse any other parameter, and the
  * OpenAPI document lists exactly these, so the two cannot drift apart.
- * @example QUERY.observations // ['countries', 'groups', 'years', 'vintage', 'format']
+ * @example QUERY.audit // ['limit', 'entity']
  */
 export const QUERY = {
-  countries: ['format'],
-  country: [],
-  groups: ['format'],
-  group: ['at'],
-  createGroup: [],
-  replaceGroup: [],
-  deleteGroup: [],
-  indicators: ['format'],
-  indicator: [],
-  observations: ['countries', 'groups', 'years', 'vintage', 'format'],
-  aggregates: ['years', 'basis', 'at', 'minCoverage', 'format'],
   vintages: ['format'],
   status: [],
   openapi: [],
@@ -49,14 +38,8 @@ export const QUERY = {
 
 /** Every query parameter the API knows. */
 export type QueryParameter =
-  | 'countries'
-  | 'groups'
   | 'years'
-  | 'vintage'
   | 'format'
-  | 'basis'
-  | 'at'
-  | 'minCoverage'
   | 'date'
   | 'status'
   | 'limit'
@@ -76,6 +59,3 @@ export type QueryParameter =
 
 /** The name of one operation of the API. */
 export type Operation = keyof typeof QUERY;
-
-/** The source recorded on user-defined groups and their memberships. */
-export const USER_GROUP_SOURCE = 'user-defined (Observatory API)';

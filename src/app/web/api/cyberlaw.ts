@@ -6,7 +6,7 @@ import type { Reference } from '../../services/reference.ts';
 import { HttpError } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
 import { parseDate, parseFormat, pathCountry, readQuery } from '../../questions/params.ts';
-import { entityName, sourceLine, vintageCell, vintageSummary } from './present.ts';
+import { entityName, sourceLine, vintageCell, vintageSummary } from '../../questions/present.ts';
 import { sendAs } from './respond.ts';
 
 /** The group the coverage is of when none is asked for. */

@@ -21,9 +21,10 @@ export function mountQuestions(api: Hono, questions: readonly Question<any, any>
 
 async function answer(c: Context, question: Question<any, any>, services: Services): Promise<Response> {
   const { obs } = services;
+  const exchange = { header: (name: string) => c.req.header(name), text: () => c.req.text(), session: c.get('session') ?? null };
+  await question.authorize?.(exchange, services);
   const ctx = { ref: await obs.ref(), today: obs.today(), accept: c.req.header('accept') };
   const input = await readInput(question, new URL(c.req.url).searchParams, c.req.param() as Record<string, string>, ctx, services);
-  const exchange = { header: (name: string) => c.req.header(name), text: () => c.req.text(), session: c.get('session') ?? null };
   const reply = await question.answer(input, services, exchange);
   if (reply instanceof Response) return reply;
   const format = (input as { format?: FormatChoice | { format: 'xlsx'; negotiated: false } }).format;

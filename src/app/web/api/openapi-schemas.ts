@@ -1,5 +1,5 @@
 import { GROUP_KINDS } from '../../../domain/group.ts';
-import { MAX_BODY_BYTES } from './group-body.ts';
+import { MAX_BODY_BYTES } from '../../questions/body.ts';
 import { array, boolean, GROUP_ID, integer, INDICATOR_CODE, ISO3, number, object, orNull, ref, string, type Schema, type SchemaObject } from '../../questions/schema.ts';
 export * from '../../questions/schema.ts';
 

@@ -6,7 +6,7 @@ import type { Reference } from '../../services/reference.ts';
 import { HttpError } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
 import { parseFormat, readQuery } from '../../questions/params.ts';
-import { entityName } from './present.ts';
+import { entityName } from '../../questions/present.ts';
 import { sendAs } from './respond.ts';
 
 /** The group a comparison table is of when none is asked for: every country, as for the cyberlaw coverage. */

@@ -1,14 +1,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Services } from '../../services/compose.ts';
-import { groupAggregates } from './aggregates.ts';
 import type { ApiOptions } from './contract.ts';
-import { getCountry, listCountries } from './countries.ts';
 import { cyberlawCountry, cyberlawCoverage } from './cyberlaw.ts';
-import { MAX_BODY_BYTES } from './group-body.ts';
-import { createGroup, deleteGroup, getGroup, listGroups, replaceGroup } from './groups.ts';
+import { MAX_BODY_BYTES } from '../../questions/body.ts';
 import { HttpError } from '../http-error.ts';
-import { getIndicator, listIndicators, listObservations } from './indicators.ts';
 import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLists, moratoriumSensitivity, moratoriumVat, moratoriumVatRegistry } from './moratorium.ts';
 import { API_QUESTIONS } from './openapi.ts';
 import { mountQuestions } from './mount.ts';
@@ -30,19 +26,8 @@ export function apiRoutes(services: Services): Hono {
       throw new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`);
     },
   });
-  api.get('/countries', (c) => listCountries(c, deps));
-  api.get('/countries/:iso3', (c) => getCountry(c, deps));
-  api.get('/groups', (c) => listGroups(c, deps));
   api.use('/groups', limit);
   api.use('/groups/*', limit);
-  api.post('/groups', (c) => createGroup(c, deps));
-  api.get('/groups/:id', (c) => getGroup(c, deps));
-  api.put('/groups/:id', (c) => replaceGroup(c, deps));
-  api.delete('/groups/:id', (c) => deleteGroup(c, deps));
-  api.get('/groups/:id/aggregates/:code', (c) => groupAggregates(c, deps));
-  api.get('/indicators', (c) => listIndicators(c, deps));
-  api.get('/indicators/:code', (c) => getIndicator(c, deps));
-  api.get('/indicators/:code/observations', (c) => listObservations(c, deps));
   api.get('/moratorium/estimate', (c) => moratoriumEstimate(c, deps));
   api.get('/moratorium/sensitivity', (c) => moratoriumSensitivity(c, deps));
   api.get('/moratorium/lists', (c) => moratoriumLists(c, deps));

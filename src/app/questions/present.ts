@@ -1,8 +1,8 @@
-import type { Vintage } from '../../../domain/vintage.ts';
-import type { Country } from '../../../domain/country.ts';
-import type { Group, Membership } from '../../../domain/group.ts';
-import type { AggregationRule } from '../../../domain/indicator.ts';
-import type { IndicatorInfo, Reference } from '../../services/reference.ts';
+import type { Vintage } from '../../domain/vintage.ts';
+import type { Country } from '../../domain/country.ts';
+import type { Group, Membership } from '../../domain/group.ts';
+import type { AggregationRule } from '../../domain/indicator.ts';
+import type { IndicatorInfo, Reference } from '../services/reference.ts';
 
 /** What the API tells about a vintage wherever a figure cites one. */
 export interface VintageSummary {
