@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { ConflictError, ForbiddenError, NotFoundError, InputError } from '../../domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, InputError, MediaTypeError } from '../../domain/errors.ts';
 import { StaleVersionError } from '../../domain/review.ts';
 import { isLang, type Lang } from '../../domain/lang.ts';
 import type { FillState } from '../services/fill.ts';
@@ -42,7 +42,8 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
 
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof NotFoundError) return new HttpError(404, error.message);
+  if (error instanceof NotFoundError) return new HttpError(404, error.message, error.parameter === undefined ? {} : { parameter: error.parameter });
+  if (error instanceof MediaTypeError) return new HttpError(415, error.message);
   if (error instanceof ForbiddenError) return new HttpError(403, error.message);
   if (error instanceof ConflictError) return new HttpError(409, error.message);
   if (error instanceof InputError) {

@@ -6,7 +6,8 @@ import type { Reference } from '../../services/reference.ts';
 import { badParameter } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
 import { parseBasis, parseDate, parseFormat, parseMinCoverage, parseYears, pathGroup, pathIndicator, readQuery, yearsLabel } from '../../questions/params.ts';
-import { distinctVintages, indicatorHead, ruleJson, sourceLine, vintageCell, vintageSummary } from './present.ts';
+import { distinctVintages, indicatorHead, ruleJson } from './present.ts';
+import { sourceLine, vintageCell, vintageSummary } from '../../questions/present.ts';
 import { sendAs } from './respond.ts';
 
 /** The World Bank's own value for the group and year, and how far the Observatory's is from it. */

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import { isActiveAt } from '../../../domain/group.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
 import { parseFormat, pathCountry, readQuery } from '../../questions/params.ts';
-import { countryJson, entityName, vintageSummary } from './present.ts';
+import { countryJson } from './present.ts';
+import { entityName, vintageSummary } from '../../questions/present.ts';
 import { sendAs, sendJson } from './respond.ts';
 
 /** GET /countries: every country with its codes, names and M49 regions. */

@@ -8,7 +8,8 @@ import { QUERY, USER_GROUP_SOURCE, type ApiOptions } from './contract.ts';
 import { readJsonBody } from './group-body.ts';
 import { parseUserGroup } from '../../services/user-groups.ts';
 import { parseDate, parseFormat, pathGroup, pathGroupId, readQuery } from '../../questions/params.ts';
-import { entityName, groupJson, membershipJson } from './present.ts';
+import { groupJson, membershipJson } from './present.ts';
+import { entityName } from '../../questions/present.ts';
 import { sendAs, sendJson } from './respond.ts';
 
 /** GET /groups: every group with its kind, names, World Bank code, source and today's member count. */

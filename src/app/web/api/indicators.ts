@@ -5,7 +5,8 @@ import type { IndicatorInfo, Reference } from '../../services/reference.ts';
 import { badParameter } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
 import { parseCountries, parseFormat, parseGroups, parseVintage, parseYears, pathIndicator, readQuery, yearsLabel } from '../../questions/params.ts';
-import { entityName, indicatorHead, ruleJson, sourceLine, vintageCell, vintageSummary } from './present.ts';
+import { indicatorHead, ruleJson } from './present.ts';
+import { entityName, sourceLine, vintageCell, vintageSummary } from '../../questions/present.ts';
 import { sendAs, sendJson } from './respond.ts';
 
 /** How many values an indicator has and over which years; derived ones are counted from their computed series. */

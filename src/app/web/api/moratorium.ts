@@ -23,7 +23,7 @@ import { toXlsx } from '../../services/xlsx.ts';
 import { badParameter } from '../http-error.ts';
 import { QUERY, type ApiOptions } from './contract.ts';
 import { parseFormat, readQuery, type FormatChoice } from '../../questions/params.ts';
-import { entityName, sourceLine, vintageSummary } from './present.ts';
+import { entityName, sourceLine, vintageSummary } from '../../questions/present.ts';
 import { safeFilename, sendAs, sendXlsx, type CsvTable } from './respond.ts';
 
 /** The formula every answer states, in words. */

@@ -4,47 +4,11 @@ import type { Group, Membership } from '../../../domain/group.ts';
 import type { AggregationRule } from '../../../domain/indicator.ts';
 import type { IndicatorInfo, Reference } from '../../services/reference.ts';
 
-/** What the API tells about a vintage wherever a figure cites one. */
-export interface VintageSummary {
-  id: number;
-  source: string;
-  dataset: string;
-  fileName: string | null;
-  publishedAt: string | null;
-  importedAt: string;
-  licence: string | null;
-  sourceUrl: string | null;
-}
-
-/** The provenance fields of a vintage. */
-export function vintageSummary(v: Vintage): VintageSummary {
-  return {
-    id: v.id,
-    source: v.source,
-    dataset: v.dataset,
-    fileName: v.fileName,
-    publishedAt: v.publishedAt,
-    importedAt: v.importedAt,
-    licence: v.licence,
-    sourceUrl: v.sourceUrl,
-  };
-}
-
 /** Vintages without repeats, in the order first met. */
 export function distinctVintages(vintages: Iterable<Vintage>): Vintage[] {
   const byId = new Map<number, Vintage>();
   for (const v of vintages) if (!byId.has(v.id)) byId.set(v.id, v);
   return [...byId.values()];
-}
-
-/** The sources of some vintages as one line: "World Bank, World Development Indicators; ITU". */
-export function sourceLine(vintages: readonly Pick<Vintage, 'source'>[]): string {
-  return [...new Set(vintages.map((v) => v.source))].join('; ');
-}
-
-/** The vintage ids of some vintages as one CSV cell: "3" or "3+5". */
-export function vintageCell(vintages: readonly Pick<Vintage, 'id'>[]): string {
-  return vintages.map((v) => v.id).join('+');
 }
 
 /** A country as the API shows it. */
@@ -58,11 +22,6 @@ export function countryJson(c: Country) {
     subregion: c.subregion,
     intermediateRegion: c.intermediateRegion,
   };
-}
-
-/** The English name of a country, economy or World Bank aggregate; the code when it has none. */
-export function entityName(ref: Reference, code: string): string {
-  return ref.countries.get(code)?.names.en ?? ref.economies.get(code)?.name ?? ref.aggregates.get(code)?.name ?? code;
 }
 
 /** A group's definition as the API shows it. */

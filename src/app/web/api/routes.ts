@@ -4,7 +4,6 @@ import type { Services } from '../../services/compose.ts';
 import { groupAggregates } from './aggregates.ts';
 import type { ApiOptions } from './contract.ts';
 import { getCountry, listCountries } from './countries.ts';
-import { cyberlawCountry, cyberlawCoverage } from './cyberlaw.ts';
 import { MAX_BODY_BYTES } from './group-body.ts';
 import { createGroup, deleteGroup, getGroup, listGroups, replaceGroup } from './groups.ts';
 import { HttpError } from '../http-error.ts';
@@ -12,8 +11,6 @@ import { getIndicator, listIndicators, listObservations } from './indicators.ts'
 import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLists, moratoriumSensitivity, moratoriumVat, moratoriumVatRegistry } from './moratorium.ts';
 import { API_QUESTIONS } from './openapi.ts';
 import { mountQuestions } from './mount.ts';
-import { getPractice, listPractices } from './practices.ts';
-import { proposalRoutes } from './proposals.ts';
 
 /**
  * The JSON (and CSV) API, mounted under /api/v1. Errors are thrown as HttpError and turned into
@@ -50,11 +47,8 @@ export function apiRoutes(services: Services): Hono {
   api.get('/moratorium/vat', (c) => moratoriumVat(c, deps));
   api.get('/moratorium/vat-registry', (c) => moratoriumVatRegistry(c, deps));
   api.get('/moratorium/design', (c) => moratoriumDesign(c, deps));
-  api.route('/', proposalRoutes({ obs: services.obs, registry: services.registry, store: services.obs.store.registry }));
-  api.get('/cyberlaw/coverage', (c) => cyberlawCoverage(c, deps));
-  api.get('/cyberlaw/countries/:iso3', (c) => cyberlawCountry(c, deps));
-  api.get('/practices', (c) => listPractices(c, deps));
-  api.get('/practices/:questionnaire', (c) => getPractice(c, deps));
+  api.use('/proposals', limit);
+  api.use('/proposals/*', limit);
   mountQuestions(api, API_QUESTIONS, services);
   return api;
 }
