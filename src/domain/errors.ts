@@ -55,11 +55,18 @@ export class ConflictError extends Error {
   }
 }
 
-/** A request for something that does not exist (a country code, a group, an indicator). */
+/**
+ * A request for something that does not exist (a country code, a group, an indicator); `parameter` names
+ * the parameter that asked for it, when one did.
+ * @example throw new NotFoundError('no group "NOPE"', { parameter: 'group' })
+ */
 export class NotFoundError extends Error {
-  constructor(message: string) {
+  readonly parameter: string | undefined;
+
+  constructor(message: string, options: { parameter?: string } = {}) {
     super(message);
     this.name = 'NotFoundError';
+    this.parameter = options.parameter;
   }
 }
 

@@ -2,7 +2,10 @@ import type { Question } from './question.ts';
 import { countries, country } from './countries.ts';
 import { createGroup, deleteGroup, group, groups, replaceGroup } from './groups.ts';
 import { aggregates, indicator, indicators, observations } from './indicators.ts';
+import { cyberlawCountry, cyberlawCoverage } from './cyberlaw.ts';
 import { status, vintages } from './meta.ts';
+import { practice, practices } from './practices.ts';
+import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
 /** Every question the API answers, in the order the API document lists them. */
 export const QUESTIONS: readonly Question<any, any>[] = [
@@ -17,6 +20,15 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   indicators,
   indicator,
   observations,
+  cyberlawCoverage,
+  cyberlawCountry,
+  practices,
+  practice,
+  proposals,
+  propose,
+  acceptProposal,
+  returnProposal,
+  audit,
   vintages,
   status,
 ];

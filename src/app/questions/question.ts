@@ -1,3 +1,4 @@
+import type { Account } from '../../domain/accounts.ts';
 import { InputError, ParameterError } from '../../domain/errors.ts';
 import type { IsoDate } from '../../domain/group.ts';
 import type { CsvTable } from '../services/csv.ts';
@@ -76,6 +77,11 @@ export interface Question<P extends Params = Params, I = Values<P>> {
   readonly doc: Omit<OperationObject, 'operationId' | 'parameters'> & { extraParameters?: OperationObject['parameters'] };
   /** The checks made before the parameters are read: the credentials of a write, refused first. */
   authorize?(exchange: Exchange, services: Services): void | Promise<void>;
+  /**
+   * For a question of signed-in accounts (its `doc.security` names the session): whether the account may
+   * ask it, checked with the session and before the parameters' values are read; throws a ForbiddenError.
+   */
+  admit?(account: Account): void;
   /** Rules between parameters (give country or group, not both), checked once all are read. */
   refine?(values: Values<P>, services: Services): I | Promise<I>;
   answer(input: I, services: Services, exchange: Exchange): Promise<Reply | Response>;

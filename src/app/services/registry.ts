@@ -5,7 +5,7 @@ import { CYBERLAW_AREAS, coverage, isCyberlawArea, isCyberlawStatus, statusesOn,
 import { ForbiddenError, InputError, NotFoundError } from '../../domain/errors.ts';
 import { isIsoDate, type IsoDate } from '../../domain/group.ts';
 import { QUESTIONNAIRES, summarizeAnswers, validateAnswers, type AnswerValue, type Questionnaire, type QuestionSummary } from '../../domain/practices.ts';
-import type { Proposal, RecordKind } from '../../domain/review.ts';
+import type { AuditEntry, Proposal, RecordKind } from '../../domain/review.ts';
 import type { Observatory } from './observatory.ts';
 
 export interface GroupCoverage {
@@ -223,6 +223,11 @@ export class RegistryService {
     const all = await this.registry.proposals(status ? { status } : {});
     if (account.role === 'curator' || account.role === 'admin') return all;
     return all.filter((p) => account.countries.includes(p.iso3));
+  }
+
+  /** The audit log, newest first: `limit` entries, about one kind of record (account, proposal, cyberlaw, practice) when `entity` is given. */
+  auditLog(filter: { limit: number; entity?: string }): Promise<AuditEntry[]> {
+    return this.registry.auditLog(filter);
   }
 
   /** The compiled comparison table of a questionnaire for a group's members: accepted answers only. */

@@ -42,7 +42,7 @@ export function negotiateLang(acceptLanguage: string | undefined): Lang {
 
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  if (error instanceof NotFoundError) return new HttpError(404, error.message);
+  if (error instanceof NotFoundError) return new HttpError(404, error.message, error.parameter === undefined ? {} : { parameter: error.parameter });
   if (error instanceof ForbiddenError) return new HttpError(403, error.message);
   if (error instanceof ConflictError) return new HttpError(409, error.message, error.parameter === undefined ? {} : { parameter: error.parameter });
   if (error instanceof UnauthorizedError) return new HttpError(401, error.message);

@@ -103,6 +103,17 @@ export function requireSession(c: Context): Session {
 }
 
 /**
+ * The checks of every write through the API with a session, in order: from this site (403), signed in (401),
+ * with the session's CSRF token in X-CSRF-Token (403).
+ */
+export function requireWriter(c: Context): Session {
+  checkSameOrigin(c);
+  const session = requireSession(c);
+  requireCsrf(session, c.req.header('x-csrf-token'));
+  return session;
+}
+
+/**
  * Checks a write's CSRF token against the session's, before anything else is read or written.
  * @example requireCsrf(session, form.csrf)
  */

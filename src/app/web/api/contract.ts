@@ -18,15 +18,6 @@ export const QUERY = {
   vintages: ['format'],
   status: [],
   openapi: [],
-  cyberlawCoverage: ['group', 'date', 'format'],
-  cyberlawCountry: ['format'],
-  practices: ['format'],
-  practice: ['group', 'format'],
-  proposals: ['status'],
-  propose: [],
-  acceptProposal: [],
-  returnProposal: [],
-  audit: ['limit', 'entity'],
   moratoriumEstimate: ['country', 'group', 'years', 'list', 'tariff', 'share', 'valuation', 'carrier_share', 'elasticity', 'rollup', 'lines', 'format'],
   moratoriumSensitivity: ['country', 'group', 'years', 'list', 'tariff', 'share', 'valuation', 'carrier_share', 'elasticity', 'rollup', 'format'],
   moratoriumLists: ['format'],
@@ -40,10 +31,6 @@ export const QUERY = {
 export type QueryParameter =
   | 'years'
   | 'format'
-  | 'date'
-  | 'status'
-  | 'limit'
-  | 'entity'
   | 'country'
   | 'group'
   | 'list'

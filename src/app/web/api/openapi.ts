@@ -1,7 +1,6 @@
 import { MAX_YEAR, MIN_YEAR } from '../../../domain/observation.ts';
 import { QUERY, type Operation, type QueryParameter } from './contract.ts';
 import {
-  DATE,
   GROUP_ID,
   integer,
   ISO3,
@@ -15,7 +14,6 @@ import {
 } from './openapi-schemas.ts';
 import { reviewSchemas } from './openapi-review.ts';
 import { practiceSchemas } from './openapi-practices.ts';
-import { QUESTIONNAIRES } from '../../../domain/practices.ts';
 import { QUESTIONS } from '../../questions/index.ts';
 import { defineQuestion, type Params, type Question } from '../../questions/question.ts';
 import type { OperationObject } from '../../questions/schema.ts';
@@ -35,33 +33,6 @@ const QUERY_PARAMETERS: Record<QueryParameter, ParameterObject> = {
       'The answer’s format. Without it, a request whose Accept header prefers text/csv gets CSV; otherwise JSON. ' +
       'CSV has a header row, RFC 4180 quoting, numbers at full precision and, for data, the vintage and source of each row.',
     schema: string(undefined, { enum: ['json', 'csv'] }),
-  },
-  status: {
-    name: 'status',
-    in: 'query',
-    description: 'Only the proposals in this state.',
-    schema: string(undefined, { enum: ['pending', 'accepted', 'returned', 'withdrawn'] }),
-    example: 'pending',
-  },
-  limit: {
-    name: 'limit',
-    in: 'query',
-    description: 'The number of entries, newest first (1–1000; 100 by default).',
-    schema: integer(undefined, { minimum: 1, maximum: 1000 }),
-    example: 50,
-  },
-  entity: {
-    name: 'entity',
-    in: 'query',
-    description: 'Only the entries about this kind of record: account, proposal, cyberlaw or practice.',
-    schema: string(undefined, { enum: ['account', 'proposal', 'cyberlaw', 'practice'] }),
-  },
-  date: {
-    name: 'date',
-    in: 'query',
-    description: 'The date the statuses (and the group’s members) are read on, YYYY-MM-DD; today by default. Ask for two dates to see what changed.',
-    schema: string(undefined, { format: 'date', pattern: DATE }),
-    example: '2021-12-31',
   },
   country: {
     name: 'country',
@@ -166,38 +137,6 @@ const ESTIMATE_FORMAT: ParameterObject = {
   schema: string(undefined, { enum: ['json', 'csv', 'xlsx'] }),
 };
 
-const PATH = {
-  iso3: { name: 'iso3', in: 'path', required: true, description: 'ISO 3166-1 alpha-3 code of a country (case does not matter).', schema: string(undefined, { pattern: ISO3 }), example: 'NGA' },
-} satisfies Record<string, ParameterObject>;
-
-/** The group of a cyberlaw coverage. */
-const COVERAGE_GROUP: ParameterObject = {
-  name: 'group',
-  in: 'query',
-  description: 'The group whose members are counted, as on `date` (see /groups); WLD, every country, by default. Case does not matter.',
-  schema: string(undefined, { pattern: GROUP_ID }),
-  example: 'ACP',
-};
-
-/** The questionnaire of a comparison table. */
-const QUESTIONNAIRE: ParameterObject = {
-  name: 'questionnaire',
-  in: 'path',
-  required: true,
-  description: `The questionnaire's id: ${QUESTIONNAIRES.map((q) => q.id).join(', ')} (see /practices). An unknown id is a 404 naming the parameter.`,
-  schema: string(undefined, { enum: QUESTIONNAIRES.map((q) => q.id) }),
-  example: 'digital-vat',
-};
-
-/** The group of a comparison table. */
-const PRACTICE_GROUP: ParameterObject = {
-  name: 'group',
-  in: 'query',
-  description: 'The group whose members today make the rows (see /groups); WLD, every country, by default. Case does not matter; an unknown group is a 404 naming the parameter.',
-  schema: string(undefined, { pattern: GROUP_ID }),
-  example: 'ACP',
-};
-
 /** The parameters of an operation: its path parameters, then exactly the query parameters the route accepts. */
 function parameters(operation: Operation, path: readonly ParameterObject[] = [], overrides: Partial<Record<QueryParameter, ParameterObject>> = {}): ParameterObject[] {
   return [...path, ...QUERY[operation].map((name: QueryParameter) => overrides[name] ?? QUERY_PARAMETERS[name])];
@@ -221,19 +160,6 @@ function ok(description: string, schema: string, csv: string | null = null): Res
 
 const errors = (...statuses: ('400' | '401' | '403' | '404' | '409' | '413' | '415')[]) =>
   Object.fromEntries(statuses.map((s) => [s, { $ref: `#/components/responses/${s}` }]));
-
-/** The review workflow signs in with the session cookie of the web pages. */
-const SESSION = [{ session: [] }] as const;
-
-const CSRF_HEADER: ParameterObject = {
-  name: 'X-CSRF-Token',
-  in: 'header',
-  required: true,
-  description: 'The CSRF token of the session (shown in the hidden "csrf" field of the signed-in pages); a write without it is refused (403).',
-  schema: string(),
-};
-
-const PROPOSAL_ID: ParameterObject = { name: 'id', in: 'path', required: true, description: 'The proposal’s number.', schema: integer(undefined, { minimum: 1 }), example: 12 };
 
 const errorResponse = (description: string): ResponseObject => ({
   description,
@@ -354,139 +280,6 @@ const handWritten: OpenApiDocument = {
           country: { ...QUERY_PARAMETERS.country, required: true, description: 'The country whose duty is simulated: an ISO3 code (case does not matter).' },
         }),
         responses: { '200': ok('The simulation, the curve and the peak.', 'MoratoriumDesign', 'moratorium_design_{ISO3}_{rate}pct_e{elasticity}.csv'), ...errors('400', '404') },
-      },
-    },
-    '/cyberlaw/coverage': {
-      get: {
-        operationId: 'cyberlawCoverage',
-        summary: 'A group’s cyberlaw coverage per area',
-        description:
-          'Per area (e-transactions, consumer protection, data protection and privacy, cybercrime, indirect taxation): how many of the ' +
-          'group’s members have legislation, draft legislation, none or no data on `date`, the share with legislation, and who they are, ' +
-          'with the tracker vintages the statuses come from. CSV: one row per area and status.',
-        tags: ['cyberlaw', 'groups'],
-        parameters: parameters('cyberlawCoverage', [], { group: COVERAGE_GROUP }),
-        responses: { '200': ok('The coverage.', 'CyberlawCoverage', '{GROUP}_cyberlaw_coverage_{date}.csv'), ...errors('400', '404') },
-      },
-    },
-    '/cyberlaw/countries/{iso3}': {
-      get: {
-        operationId: 'cyberlawCountry',
-        summary: 'One country’s cyberlaw statuses',
-        description:
-          'The status in each area today with its date, source and laws (title, year, link), and every earlier dated status. ' +
-          'CSV: one row per law of each dated status, the current one marked.',
-        tags: ['cyberlaw', 'countries'],
-        parameters: parameters('cyberlawCountry', [PATH.iso3]),
-        responses: { '200': ok('The statuses.', 'CyberlawCountry', '{ISO3}_cyberlaw.csv'), ...errors('400', '404') },
-      },
-    },
-    '/practices': {
-      get: {
-        operationId: 'practices',
-        summary: 'The member-practice questionnaires',
-        description: 'Each questionnaire with its version, titles, its reference in the communication, its number of questions and how many countries have an accepted answer.',
-        tags: ['practices'],
-        parameters: parameters('practices'),
-        responses: { '200': ok('The questionnaires.', 'PracticeList', 'practices.csv'), ...errors('400') },
-      },
-    },
-    '/practices/{questionnaire}': {
-      get: {
-        operationId: 'practice',
-        summary: 'The compiled comparison table of a questionnaire for a group',
-        description:
-          'One row per member of the group today with its accepted answers and the date they were accepted (answered: false and null answers ' +
-          'for a member without an accepted answer), and per question a summary over the members that answered: the count per option for ' +
-          'choices, minimum, median and maximum for numbers, earliest and latest for dates. CSV: one row per member, one column per question ' +
-          '(choices by their id).',
-        tags: ['practices', 'groups'],
-        parameters: parameters('practice', [QUESTIONNAIRE], { group: PRACTICE_GROUP }),
-        responses: { '200': ok('The table.', 'PracticeTable', '{GROUP}_{questionnaire}_v{version}_{date}.csv'), ...errors('400', '404') },
-      },
-    },
-    '/proposals': {
-      get: {
-        operationId: 'proposals',
-        summary: 'Proposals the signed-in account may see',
-        description: 'An editor sees the proposals for its countries, a curator and an administrator all of them. Needs a session (401 without).',
-        tags: ['review'],
-        parameters: parameters('proposals'),
-        security: SESSION,
-        responses: { '200': { description: 'The proposals, oldest first.', content: { 'application/json; charset=utf-8': { schema: ref('ProposalList') } } }, ...errors('400', '401') },
-      },
-      post: {
-        operationId: 'propose',
-        summary: 'Propose a change to a cyberlaw status or to questionnaire answers',
-        description:
-          'The change stays invisible to readers until a curator accepts it. Needs a session and its CSRF token in X-CSRF-Token. ' +
-          'An editor proposes for its own countries only (403). A baseVersion older than the published record is refused with a 409 ' +
-          'whose body carries `current` and `currentVersion`, to start again from.',
-        tags: ['review'],
-        parameters: [...parameters('propose'), CSRF_HEADER],
-        security: SESSION,
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: ref('ProposalInput'),
-              example: {
-                kind: 'cyberlaw',
-                iso3: 'NPL',
-                key: 'data-protection',
-                baseVersion: 0,
-                why: 'The Individual Privacy Act was adopted',
-                payload: { status: 'legislation', asOf: '2018-10-18', source: 'Nepal Gazette', laws: [{ title: 'Individual Privacy Act, 2075', year: 2018, url: 'https://example.org/act' }] },
-              },
-            },
-          },
-        },
-        responses: {
-          '201': { description: 'The proposal, pending review.', content: { 'application/json; charset=utf-8': { schema: ref('ProposalAnswer') } } },
-          ...errors('400', '401', '403', '404', '409', '413', '415'),
-        },
-      },
-    },
-    '/proposals/{id}/accept': {
-      post: {
-        operationId: 'acceptProposal',
-        summary: 'Accept a proposal and publish it (curators)',
-        description:
-          'Publishes the change as the record’s next version, in one transaction with its audit entry. When the record has moved on since the ' +
-          'proposal was made, the answer is a 409 with the current record; the proposal stays pending. The body may carry a comment.',
-        tags: ['review'],
-        parameters: [PROPOSAL_ID, ...parameters('acceptProposal'), CSRF_HEADER],
-        security: SESSION,
-        requestBody: { required: false, content: { 'application/json': { schema: ref('ReviewInput') } } },
-        responses: {
-          '200': { description: 'The accepted proposal and the record as now published.', content: { 'application/json; charset=utf-8': { schema: ref('ProposalAccepted') } } },
-          ...errors('400', '401', '403', '404', '409', '413', '415'),
-        },
-      },
-    },
-    '/proposals/{id}/return': {
-      post: {
-        operationId: 'returnProposal',
-        summary: 'Return a proposal to its editor with a comment (curators)',
-        tags: ['review'],
-        parameters: [PROPOSAL_ID, ...parameters('returnProposal'), CSRF_HEADER],
-        security: SESSION,
-        requestBody: { required: true, content: { 'application/json': { schema: ref('ReviewInput'), example: { comment: 'Please add the link to the gazette.' } } } },
-        responses: {
-          '200': { description: 'The returned proposal.', content: { 'application/json; charset=utf-8': { schema: ref('ProposalAnswer') } } },
-          ...errors('400', '401', '403', '404', '409', '413', '415'),
-        },
-      },
-    },
-    '/audit': {
-      get: {
-        operationId: 'audit',
-        summary: 'The audit log, newest first (curators and administrators)',
-        description: 'Every write: who, when, the record before and after, and why. The log is append-only.',
-        tags: ['review'],
-        parameters: parameters('audit'),
-        security: SESSION,
-        responses: { '200': { description: 'The latest entries.', content: { 'application/json; charset=utf-8': { schema: ref('AuditLog') } } }, ...errors('400', '401', '403') },
       },
     },
   },

@@ -2,14 +2,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Services } from '../../services/compose.ts';
 import type { ApiOptions } from './contract.ts';
-import { cyberlawCountry, cyberlawCoverage } from './cyberlaw.ts';
 import { MAX_BODY_BYTES } from '../../questions/body.ts';
 import { HttpError } from '../http-error.ts';
 import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLists, moratoriumSensitivity, moratoriumVat, moratoriumVatRegistry } from './moratorium.ts';
 import { API_QUESTIONS } from './openapi.ts';
 import { mountQuestions } from './mount.ts';
-import { getPractice, listPractices } from './practices.ts';
-import { proposalRoutes } from './proposals.ts';
 
 /**
  * The JSON (and CSV) API, mounted under /api/v1. Errors are thrown as HttpError and turned into
@@ -35,11 +32,8 @@ export function apiRoutes(services: Services): Hono {
   api.get('/moratorium/vat', (c) => moratoriumVat(c, deps));
   api.get('/moratorium/vat-registry', (c) => moratoriumVatRegistry(c, deps));
   api.get('/moratorium/design', (c) => moratoriumDesign(c, deps));
-  api.route('/', proposalRoutes({ obs: services.obs, registry: services.registry, store: services.obs.store.registry }));
-  api.get('/cyberlaw/coverage', (c) => cyberlawCoverage(c, deps));
-  api.get('/cyberlaw/countries/:iso3', (c) => cyberlawCountry(c, deps));
-  api.get('/practices', (c) => listPractices(c, deps));
-  api.get('/practices/:questionnaire', (c) => getPractice(c, deps));
+  api.use('/proposals', limit);
+  api.use('/proposals/*', limit);
   mountQuestions(api, API_QUESTIONS, services);
   return api;
 }

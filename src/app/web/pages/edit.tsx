@@ -8,7 +8,7 @@ import { QUESTIONNAIRES, type AnswerValue, type Question, type Questionnaire } f
 import { StaleVersionError, type Proposal } from '../../../domain/review.ts';
 import type { RegistryService } from '../../services/registry.ts';
 import { formatDate } from '../format.ts';
-import { allowedToPropose, checkFresh } from '../proposal-input.ts';
+import { allowedToPropose, checkFresh } from '../../questions/proposal-input.ts';
 import { href, type PageContext } from './context.ts';
 import { checkedForm, CsrfField, Flash, FormError, seeOther, sendPage, type FormFields } from './forms.tsx';
 import { AnswersView, CyberlawView, statusLabel } from './record-view.tsx';
