@@ -61,3 +61,63 @@ export function titleOf(markup: string): string | undefined {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 }
+
+/** A `<text>` of an SVG with what it inherits from its ancestors: position, anchor, font size and content. */
+export interface PlacedText {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  fontSize: number;
+}
+
+const INHERITED = ['text-anchor', 'font-size'];
+
+function decode(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** Every `<text>` of an SVG, with the anchor and font size it inherits (the SVG defaults are start and 16). */
+export function placedTexts(svg: string): PlacedText[] {
+  const out: PlacedText[] = [];
+  const stack: { name: string; attrs: Record<string, string> }[] = [];
+  const inherited = (name: string): string | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const v = stack[i]?.attrs[name];
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  };
+  let current: { attrs: Record<string, string>; text: string } | null = null;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(svg); m && m[0] !== ''; m = TOKEN.exec(svg)) {
+    const [token, closing, opening, attributes, selfClosing] = m;
+    if (closing) {
+      const open = stack.pop();
+      if (open?.name === 'text' && current) {
+        out.push({
+          text: decode(current.text),
+          x: Number(current.attrs.x ?? 0),
+          y: Number(current.attrs.y ?? 0),
+          anchor: (inherited('text-anchor') ?? 'start') as PlacedText['anchor'],
+          fontSize: Number(inherited('font-size') ?? 16),
+        });
+        current = null;
+      }
+    } else if (opening) {
+      const attrs = Object.fromEntries([...(attributes ?? '').matchAll(ATTRIBUTE)].map((a) => [a[1] ?? '', a[2] ?? '']));
+      if (selfClosing) continue;
+      stack.push({ name: opening, attrs: Object.fromEntries(Object.entries(attrs).filter(([k]) => INHERITED.includes(k) || opening === 'text')) });
+      if (opening === 'text') current = { attrs, text: '' };
+    } else if (current && !token.startsWith('<!--')) {
+      current.text += token;
+    }
+    if (TOKEN.lastIndex >= svg.length) break;
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { escapeXml } from './escape.ts';
 import type { ColorScale } from './scale.ts';
-import { svgDocument, svgId, textWidth } from './svg.ts';
+import { svgDocument, svgId } from './svg.ts';
+import { textWidth } from './text.ts';
 import { buildWorldGeometry } from './world-geometry.ts';
 import type { CountryShape, WorldGeometryOptions } from './world-geometry.ts';
 

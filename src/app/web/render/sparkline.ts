@@ -25,7 +25,8 @@ export interface SparklineOptions {
 const PAD = 3;
 
 /**
- * A small inline line (about 120×30) without axes, broken at missing years, with a dot on the latest value.
+ * A small inline line (about 120×30) without axes, broken at missing years, with a dot on the latest value;
+ * a single observation is the dot alone.
  * @example renderSparkline([{ year: 2020, value: 1 }, { year: 2021, value: 2 }], { title: 'Internet use, Niger' })
  */
 export function renderSparkline(points: readonly YearValue[], options: SparklineOptions): string {
@@ -58,8 +59,9 @@ export function renderSparkline(points: readonly YearValue[], options: Sparkline
           : run.map((p, i) => `${i === 0 ? 'M' : 'L'}${coord(x(p.year))} ${coord(y(p.value))}`).join(''),
       )
       .join('');
+    // A single observation is its dot alone: a line needs two.
     body =
-      `<path d="${d}" fill="none" stroke="${escapeXml(color)}" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>` +
+      (all.length > 1 ? `<path d="${d}" fill="none" stroke="${escapeXml(color)}" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/>` : '') +
       `<circle cx="${coord(x(last.year))}" cy="${coord(y(last.value))}" r="2" fill="${escapeXml(color)}"/>`;
   }
   return svgDocument(

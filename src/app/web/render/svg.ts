@@ -48,12 +48,3 @@ export function svgDocument(frame: SvgFrame, body: string): string {
     `${body}</svg>`
   );
 }
-
-/**
- * Rough width of a text in SVG units, for laying out legends without a font engine on the server.
- * @example textWidth('Niger', 10) // 30
- */
-export function textWidth(text: string, fontSize: number): number {
-  // 0.6 em per character over-estimates most sans-serif text, which only makes legends a little looser.
-  return Math.ceil([...text].length * fontSize * 0.6);
-}

@@ -1,0 +1,41 @@
+/** The cyberlaw registry: map, country × area table, profiles and the information note. */
+export const cyberlaw = {
+  title: 'Cyberlaw registry',
+  intro:
+    'Whether each country has legislation on electronic transactions, consumer protection, data protection and privacy, cybercrime and the indirect taxation of digital supplies (VAT/GST), with the laws themselves and the date of each status.',
+  statuses: { legislation: 'Legislation', draft: 'Draft legislation', none: 'No legislation', 'no-data': 'No data' },
+  area: 'Area',
+  date: 'Status on (YYYY-MM-DD, empty for today)',
+  show: 'Show',
+  coverageTitle: (group: string, date: string) => `${group}: members by status, ${date}`,
+  coverageCaption: 'A member the registry holds no status for counts as no data. The share is of all members of the group.',
+  shareWithLegislation: 'Share with legislation',
+  mapsTitle: 'Maps by area',
+  mapTitle: (area: string, date: string) => `${area}: status of legislation, ${date}`,
+  mapText: (counts: string) => `Countries by status: ${counts}.`,
+  mapHighlight: (group: string) => `Members of ${group} are outlined.`,
+  tableTitle: (group: string) => `Status by country and area: ${group}`,
+  laws: 'Laws',
+  asOf: 'as of',
+  noLaws: 'no law listed',
+  downloadCoverage: 'Coverage (CSV)',
+  downloadCountry: 'Statuses, laws and history (CSV)',
+  noteLink: 'Information note: every law, by country, for this group',
+  countryTitle: 'E-commerce legislation',
+  countryIntro: 'Status in each area with its date, its source and the laws behind it.',
+  noEntries: 'The registry holds no status for this country yet.',
+  history: (n: number) => `${n} earlier ${n === 1 ? 'status' : 'statuses'}`,
+  note: {
+    title: (group: string) => `Information note: e-commerce legislation of ${group}`,
+    intro: (group: string, date: string, count: number) =>
+      `Every law the Observatory’s cyberlaw registry holds for the ${count} members of ${group}, by country and area, as of ${date}.`,
+    mandate:
+      'Prepared in response to paragraphs 3.1 and 3.8 of the communication of the ACP Group to the WTO General Council (WT/GC/W/916), which ask the secretariats for an information note on all the legislation adopted.',
+    summary: 'Summary by area',
+    contents: 'Countries',
+    print: 'To keep a copy, print this page or save it as PDF from the browser; the links are printed in full.',
+    status: 'Status',
+    noLaw: 'No law is listed for this status.',
+    otherLanguages: 'Also in',
+  },
+};
