@@ -4,13 +4,14 @@ import type { Localized } from '../../domain/lang.ts';
 import type { Observation } from '../../domain/observation.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import { nameKey } from '../../domain/names.ts';
-import type { Estimate, LineRow } from '../../domain/moratorium/estimate.ts';
+import type { DutyBaseLine } from '../../domain/moratorium/duty-base.ts';
+import type { Estimate } from '../../domain/moratorium/estimate.ts';
 import { isHsEdition, type HsEdition, type HsLink, type HsRelationship } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import { vatLegislatedFromText, vatModelFromText, type VatEntry } from '../../domain/moratorium/vat.ts';
 import { migrate } from './migrations.ts';
 import { SqlRegistry } from './sql-registry.ts';
-import { DUTY_BASE_QUERY, estimateSql, toEstimateRow, toLineRow, type SqlRow } from './moratorium-sql.ts';
+import { DUTY_BASE_QUERY, DutyBaseReader } from './moratorium-sql.ts';
 import { placeholders, type Database, type SqlValue, type Transaction } from './sql.ts';
 import type {
   Entity,
@@ -19,6 +20,7 @@ import type {
   NewVintage,
   ObservationQuery,
   ObservationRow,
+  DutyBaseRequest,
   EstimateRequest,
   Store,
   TradeCoverage,
@@ -247,9 +249,11 @@ interface ProductListRow {
 /** The storage, written once in the SQL both engines understand. */
 export class SqlStore implements Store {
   readonly registry: SqlRegistry;
+  private readonly dutyBase: DutyBaseReader;
 
   private constructor(private readonly db: Database) {
     this.registry = new SqlRegistry(db, bumpDataVersion);
+    this.dutyBase = new DutyBaseReader(db);
   }
 
   /** Opens a store over a database, bringing its schema up to date. */
@@ -713,15 +717,16 @@ export class SqlStore implements Store {
     }));
   }
 
-  async estimateDuties(request: EstimateRequest): Promise<Estimate> {
-    if (request.factors.length === 0) return { rows: [], lines: [] };
-    const totals = estimateSql(request, false);
-    const rows = (await this.db.query<SqlRow>(totals.sql, totals.params)).map(toEstimateRow);
-    if (!request.lines) return { rows, lines: [] };
-    const detail = estimateSql(request, true);
-    const matchOf = new Map<string, LineRow['match']>(request.factors.map((f) => [f.hs6, f.match]));
-    const lines = (await this.db.query<SqlRow>(detail.sql, detail.params)).map((r) => toLineRow(r, (hs6) => matchOf.get(hs6) ?? 'exact'));
-    return { rows, lines };
+  estimateDuties(request: EstimateRequest): Promise<Estimate> {
+    return this.dutyBase.estimate(request);
+  }
+
+  dutyBaseLines(request: DutyBaseRequest): Promise<DutyBaseLine[]> {
+    return this.dutyBase.lines(request);
+  }
+
+  get dutyBaseScans(): number {
+    return this.dutyBase.scans;
   }
 
   async vatEntries(): Promise<(VatEntry & { vintageId: number })[]> {

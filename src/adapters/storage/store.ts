@@ -1,6 +1,7 @@
 import type { Country } from '../../domain/country.ts';
 import type { Group, Membership } from '../../domain/group.ts';
 import type { CyberlawEntry } from '../../domain/cyberlaw.ts';
+import type { DutyBaseLine } from '../../domain/moratorium/duty-base.ts';
 import type { Estimate, LineFactor } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
@@ -120,6 +121,14 @@ export interface EstimateRequest {
   lines: boolean;
 }
 
+/** A target's duty base: the reporters (null for all), the years and the listed lines of each edition. */
+export interface DutyBaseRequest {
+  reporters: readonly string[] | null;
+  from: number | null;
+  to: number | null;
+  lines: readonly { edition: HsEdition; hs6: string }[];
+}
+
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL. */
 export interface Store {
   readonly engine: Engine;
@@ -174,6 +183,13 @@ export interface Store {
   tradeCoverage(): Promise<TradeCoverage[]>;
   /** The revenue estimate over the duty base (domain/moratorium/estimate.ts states the same method). */
   estimateDuties(request: EstimateRequest): Promise<Estimate>;
+  /**
+   * The duty base of a target's listed lines per reporter, year and line, with every rate an estimate may
+   * use, in one scan: every variant of the estimate is computed from it (domain/moratorium/duty-base.ts).
+   */
+  dutyBaseLines(request: DutyBaseRequest): Promise<DutyBaseLine[]>;
+  /** Scans of the duty base since the store was opened: estimates and reads of the base. */
+  readonly dutyBaseScans: number;
   /** Rebuilds the duty base from the current vintages; imports do it themselves, this is for benchmarks and repairs. */
   refreshDutyBase(): Promise<void>;
   /**
