@@ -4,7 +4,7 @@ import { pick } from '../../../domain/lang.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { ESTIMATE_PARAMS, formatShare, ROLLUPS, TARIFF_MEASURES, VALUATIONS, type EstimateOptions } from '../../../domain/moratorium/options.ts';
 import type { MergedVatEntry } from '../../../domain/moratorium/vat.ts';
-import { MoratoriumService, type CountryYear, type DutyDesign, type EstimateResult, type EstimateTarget, type Remark, type SensitivityRow, type VatRow } from '../../services/moratorium.ts';
+import { MoratoriumService, type MoratoriumReport, type CountryYear, type DutyDesign, type EstimateResult, type EstimateTarget, type Remark, type SensitivityRow, type VatRow } from '../../services/moratorium.ts';
 import type { Reference } from '../../services/reference.ts';
 import { estimateParams, readDesignParams, readEstimateOptions, readTarget } from '../api/moratorium.ts';
 import { formatDate, formatNumber, formatValue } from '../format.ts';
@@ -110,10 +110,13 @@ export async function moratoriumPage(ctx: PageContext, _params: Record<string, s
   }
   const lists = await service.lists();
   const target = asked ? await readTarget(service, new Map(Object.entries(asked)), WHERE) : null;
-  const [result, sensitivity] = target ? await Promise.all([service.estimate(target, options), service.sensitivity(target, options)]) : [null, null];
-  const vat = result ? await service.vatComparison(result) : null;
+  // One read of the duty base serves the estimate, its sensitivity, VAT and the duty design.
+  const report = target ? await service.report(target, options) : null;
+  const result = report?.result ?? null;
+  const sensitivity = report?.sensitivity ?? null;
+  const vat = report?.vat ?? null;
   const designInput = target && result ? readDesignInput(query, target, result, names) : null;
-  const design = target && designInput ? await designState(service, options, designInput) : null;
+  const design = report && designInput ? await designState(report, designInput) : null;
 
   const countryOptions = [...new Set([...reporters, ...(target?.kind === 'country' ? [target.id] : [])])]
     .map((iso3) => ({ iso3, name: names.get(iso3) ?? iso3 }))
@@ -223,11 +226,11 @@ function readDesignInput(query: URLSearchParams, target: EstimateTarget, result:
   return { ratePct, baseText, country, members };
 }
 
-async function designState(service: MoratoriumService, options: EstimateOptions, input: DesignInput): Promise<DesignState> {
+async function designState(report: MoratoriumReport, input: DesignInput): Promise<DesignState> {
   if (input.country === '') return { kind: 'ask country' };
   const { baseUsd } = readDesignParams(new Map([['rate', String(input.ratePct)], ['base', input.baseText]]), WHERE);
   try {
-    return { kind: 'design', design: await service.design(input.country, input.ratePct, options.elasticity, options, baseUsd) };
+    return { kind: 'design', design: await report.design(input.country, input.ratePct, baseUsd) };
   } catch (error) {
     // A country without imports of the listed lines can still be simulated on a value the reader gives.
     if (error instanceof NotFoundError && baseUsd === undefined) return { kind: 'no base', iso3: input.country };
