@@ -1,7 +1,7 @@
 import type { TradeCoverage, Vintage } from '../../adapters/storage/store.ts';
 import { InputError, NotFoundError } from '../../domain/errors.ts';
 import { endOfYear, membersAt } from '../../domain/group.ts';
-import { estimateFromBase, type DutyBaseLine } from '../../domain/moratorium/duty-base.ts';
+import { estimateFromBase, indexDutyBase, type IndexedDutyBase } from '../../domain/moratorium/duty-base.ts';
 import { lineFactors, type EstimateRow, type LineFactor, type LineRow } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import { BUILT_IN_LISTS, type ProductList } from '../../domain/moratorium/lists.ts';
@@ -148,7 +148,7 @@ interface TargetBase {
   coverage: TradeCoverage[];
   editions: HsEdition[];
   links: HsLink[];
-  base: DutyBaseLine[];
+  base: IndexedDutyBase;
 }
 
 /** The assumptions the sensitivity varies one at a time, with the value shown and the options changed. */
@@ -239,9 +239,15 @@ export class MoratoriumService {
       return { reporters: null, memberIn: () => true, name: group.names.en, all: (year) => this.obs.membersOn(ref, target.id, endOfYear(year)) };
     }
     const memberships = ref.memberships.get(target.id) ?? [];
+    const byYear = new Map<number, Set<string>>();
+    const membersIn = (year: number) => {
+      let members = byYear.get(year);
+      if (!members) byYear.set(year, (members = new Set(membersAt(memberships, endOfYear(year)))));
+      return members;
+    };
     return {
       reporters: [...new Set(memberships.map((m) => m.iso3))].sort(),
-      memberIn: (iso3, year) => membersAt(memberships, endOfYear(year)).includes(iso3),
+      memberIn: (iso3, year) => membersIn(year).has(iso3),
       name: group.names.en,
       all: (year) => this.obs.membersOn(ref, target.id, endOfYear(year)),
     };
@@ -292,12 +298,13 @@ export class MoratoriumService {
     const editions = [...new Set(coverage.map((c) => c.edition))];
     const links = await this.links(list, editions);
     const { factors } = lineFactors(list, editions, links, options);
-    const base = await this.obs.store.dutyBaseLines({
+    const lines = await this.obs.store.dutyBaseLines({
       reporters: who.reporters,
       from: options.years?.from ?? null,
       to: options.years?.to ?? null,
       lines: factors,
     });
+    const base = indexDutyBase(lines);
     return { target, who, list, coverage, editions, links, base };
   }
 
@@ -313,7 +320,7 @@ export class MoratoriumService {
       coverage,
       editions: [...new Set(coverage.map((c) => c.edition))],
       links: read.links,
-      base: read.base.filter((b) => b.reporter === iso3),
+      base: indexDutyBase(read.base.lines.filter((b) => b.reporter === iso3)),
     };
   }
 

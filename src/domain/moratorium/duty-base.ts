@@ -46,17 +46,50 @@ export function rateOf(line: DutyBaseLine, measure: TariffMeasure, rollup: Rollu
 
 const key = (...parts: (string | number)[]) => parts.join('|');
 
-interface LineSums {
-  reporter: string;
-  year: number;
-  hs6: string;
-  tariffYear: number | null;
-  imports: number;
-  rated: number;
-  revenue: number | null;
-  rateTimesImports: number | null;
-  rateSum: number;
-  rateCells: number;
+/**
+ * A target's duty base indexed once for computing many estimates from it: each base line's (reporter, year,
+ * HS6) group and listed line (edition, HS6), each group's reporter-year, in the order first met.
+ */
+export interface IndexedDutyBase {
+  lines: readonly DutyBaseLine[];
+  /** Per base line: the index of its (reporter, year, HS6) group in `groups`. */
+  groupOf: Int32Array;
+  groups: { reporter: string; year: number; hs6: string; row: number }[];
+  rows: { reporter: string; year: number }[];
+  /** Per base line: the index of its (edition, HS6) in `listed`. */
+  listedOf: Int32Array;
+  listed: Map<string, number>;
+}
+
+/** Indexes a target's duty base (see IndexedDutyBase); estimates of every variant then only add numbers. */
+export function indexDutyBase(lines: readonly DutyBaseLine[]): IndexedDutyBase {
+  const groupOf = new Int32Array(lines.length);
+  const listedOf = new Int32Array(lines.length);
+  const groups: IndexedDutyBase['groups'] = [];
+  const rows: IndexedDutyBase['rows'] = [];
+  const groupIndex = new Map<string, number>();
+  const rowIndex = new Map<string, number>();
+  const listed = new Map<string, number>();
+  lines.forEach((b, i) => {
+    const gk = key(b.reporter, b.year, b.hs6);
+    let g = groupIndex.get(gk);
+    if (g === undefined) {
+      const rk = key(b.reporter, b.year);
+      let r = rowIndex.get(rk);
+      if (r === undefined) {
+        rowIndex.set(rk, (r = rows.length));
+        rows.push({ reporter: b.reporter, year: b.year });
+      }
+      groupIndex.set(gk, (g = groups.length));
+      groups.push({ reporter: b.reporter, year: b.year, hs6: b.hs6, row: r });
+    }
+    groupOf[i] = g;
+    const lk = key(b.edition, b.hs6);
+    let l = listed.get(lk);
+    if (l === undefined) listed.set(lk, (l = listed.size));
+    listedOf[i] = l;
+  });
+  return { lines, groupOf, groups, rows, listedOf, listed };
 }
 
 /**
@@ -65,56 +98,80 @@ interface LineSums {
  * Σ M × factor × τ × (1 + τ)^ε over the lines in `factors`. Lines of the base not in `factors` are left out.
  */
 export function estimateFromBase(
-  base: readonly DutyBaseLine[],
+  base: IndexedDutyBase | readonly DutyBaseLine[],
   factors: readonly LineFactor[],
   options: Pick<EstimateOptions, 'tariff' | 'rollup' | 'elasticity'>,
   wanted: { lines: boolean } = { lines: true },
 ): Estimate {
-  const factorOf = new Map(factors.map((f) => [key(f.edition, f.hs6), f.factor]));
+  const b = 'groupOf' in base ? base : indexDutyBase(base);
+  const factorOf = new Float64Array(b.listed.size).fill(NaN);
+  for (const f of factors) {
+    const l = b.listed.get(key(f.edition, f.hs6));
+    if (l !== undefined) factorOf[l] = f.factor;
+  }
   const matchOf = new Map<string, LineRow['match']>(factors.map((f) => [f.hs6, f.match]));
   const { tariff, rollup, elasticity } = options;
 
-  const lines = new Map<string, LineSums>();
-  for (const b of base) {
-    const factor = factorOf.get(key(b.edition, b.hs6));
-    if (factor === undefined) continue;
-    const rate = rateOf(b, tariff, rollup);
-    const year = tariff === 'bound' ? b.boundYear : b.mfnYear;
-    const lk = key(b.reporter, b.year, b.hs6);
-    let l = lines.get(lk);
-    if (!l) {
-      l = { reporter: b.reporter, year: b.year, hs6: b.hs6, tariffYear: null, imports: 0, rated: 0, revenue: null, rateTimesImports: null, rateSum: 0, rateCells: 0 };
-      lines.set(lk, l);
-    }
-    if (year !== null && (l.tariffYear === null || year > l.tariffYear)) l.tariffYear = year;
-    l.imports += b.importsUsd;
+  // Per group; a group of lines none of which is listed stays unseen and is left out.
+  const n = b.groups.length;
+  const seen = new Uint8Array(n);
+  const tariffYear = new Float64Array(n).fill(NaN);
+  const imports = new Float64Array(n);
+  const rated = new Float64Array(n);
+  const revenue = new Float64Array(n);
+  const rateTimesImports = new Float64Array(n);
+  const rateSum = new Float64Array(n);
+  const rateCells = new Float64Array(n);
+  for (let i = 0; i < b.lines.length; i++) {
+    const line = b.lines[i] as DutyBaseLine;
+    const factor = factorOf[b.listedOf[i] as number] as number;
+    if (Number.isNaN(factor)) continue;
+    const g = b.groupOf[i] as number;
+    seen[g] = 1;
+    const year = tariff === 'bound' ? line.boundYear : line.mfnYear;
+    if (year !== null && !(year <= (tariffYear[g] as number))) tariffYear[g] = year;
+    imports[g] = (imports[g] as number) + line.importsUsd;
+    const rate = rateOf(line, tariff, rollup);
     if (rate === null) continue;
-    l.rated += b.importsUsd;
-    l.revenue = (l.revenue ?? 0) + revenueOn(b.importsUsd * factor, rate, elasticity);
-    l.rateTimesImports = (l.rateTimesImports ?? 0) + b.importsUsd * rate;
-    l.rateSum += rate * b.cells;
-    l.rateCells += b.cells;
+    rated[g] = (rated[g] as number) + line.importsUsd;
+    revenue[g] = (revenue[g] as number) + revenueOn(line.importsUsd * factor, rate, elasticity);
+    rateTimesImports[g] = (rateTimesImports[g] as number) + line.importsUsd * rate;
+    rateSum[g] = (rateSum[g] as number) + rate * line.cells;
+    rateCells[g] = (rateCells[g] as number) + line.cells;
   }
 
-  const rows = new Map<string, EstimateRow>();
+  const rows = new Map<number, EstimateRow>();
   const lineRows: LineRow[] = [];
-  for (const l of lines.values()) {
-    const rk = key(l.reporter, l.year);
-    let row = rows.get(rk);
+  for (let g = 0; g < n; g++) {
+    if (!seen[g]) continue;
+    const group = b.groups[g] as IndexedDutyBase['groups'][number];
+    let row = rows.get(group.row);
     if (!row) {
-      row = { reporter: l.reporter, year: l.year, tariffYear: null, importsUsd: 0, importsRatedUsd: 0, revenueUsd: null, linesWithRate: 0, linesWithoutRate: 0 };
-      rows.set(rk, row);
+      row = { reporter: group.reporter, year: group.year, tariffYear: null, importsUsd: 0, importsRatedUsd: 0, revenueUsd: null, linesWithRate: 0, linesWithoutRate: 0 };
+      rows.set(group.row, row);
     }
-    if (l.tariffYear !== null && (row.tariffYear === null || l.tariffYear > row.tariffYear)) row.tariffYear = l.tariffYear;
-    row.importsUsd += l.imports;
-    row.importsRatedUsd += l.rated;
-    if (l.revenue !== null) row.revenueUsd = (row.revenueUsd ?? 0) + l.revenue;
-    if (l.rateCells > 0) row.linesWithRate += 1;
-    else row.linesWithoutRate += 1;
+    const ty = tariffYear[g] as number;
+    if (!Number.isNaN(ty) && (row.tariffYear === null || ty > row.tariffYear)) row.tariffYear = ty;
+    row.importsUsd += imports[g] as number;
+    row.importsRatedUsd += rated[g] as number;
+    const cells = rateCells[g] as number;
+    if (cells > 0) {
+      row.revenueUsd = (row.revenueUsd ?? 0) + (revenue[g] as number);
+      row.linesWithRate += 1;
+    } else row.linesWithoutRate += 1;
     if (!wanted.lines) continue;
     // As the database's per-line figures: the import-weighted rate, or the plain average with no imports rated.
-    const ratePct = l.rateCells === 0 ? null : l.rated > 0 && l.rateTimesImports !== null ? l.rateTimesImports / l.rated : l.rateSum / l.rateCells;
-    lineRows.push({ reporter: l.reporter, year: l.year, hs6: l.hs6, importsUsd: l.imports, ratePct, revenueUsd: l.revenue, match: matchOf.get(l.hs6) ?? 'exact' });
+    const r = rated[g] as number;
+    const ratePct = cells === 0 ? null : r > 0 ? (rateTimesImports[g] as number) / r : (rateSum[g] as number) / cells;
+    lineRows.push({
+      reporter: group.reporter,
+      year: group.year,
+      hs6: group.hs6,
+      importsUsd: imports[g] as number,
+      ratePct,
+      revenueUsd: cells > 0 ? (revenue[g] as number) : null,
+      match: matchOf.get(group.hs6) ?? 'exact',
+    });
   }
   const byReporterYear = (a: { reporter: string; year: number }, b: { reporter: string; year: number }) =>
     a.reporter < b.reporter ? -1 : a.reporter > b.reporter ? 1 : a.year - b.year;
