@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/adapters/storage/store.ts';
 import type { NewVintage } from '../../src/domain/vintage.ts';
+import { estimateFromBase } from '../../src/domain/moratorium/duty-base.ts';
 import { estimate, lineFactors, type Estimate } from '../../src/domain/moratorium/estimate.ts';
 import { BUILT_IN_LISTS, type ProductList } from '../../src/domain/moratorium/lists.ts';
 import { DEFAULT_OPTIONS, type EstimateOptions } from '../../src/domain/moratorium/options.ts';
@@ -63,6 +64,13 @@ async function viaStore(store: Store, options: EstimateOptions): Promise<Estimat
   });
 }
 
+/** The estimate computed in TypeScript over the target's duty base, read in one scan. */
+async function viaBase(store: Store, options: EstimateOptions): Promise<Estimate> {
+  const { factors } = lineFactors(list, ['HS2022'], [], options);
+  const base = await store.dutyBaseLines({ reporters: null, from: options.years?.from ?? null, to: options.years?.to ?? null, lines: factors });
+  return estimateFromBase(base, factors, options);
+}
+
 /** Figures equal to a relative 1e-9 (sums run in a different order in SQL). */
 function expectSame(actual: Estimate, expected: Estimate): void {
   const round = (e: Estimate) =>
@@ -79,6 +87,8 @@ const VARIANTS: [string, Partial<EstimateOptions>][] = [
   ['carrier-medium valuation', { valuation: 'carrier', carrierShare: 0.2 }],
   ['import response', { elasticity: -1.5 }],
   ['a range of years', { years: { from: 2020, to: 2021 } }],
+  ['bound, weighted, carrier medium, strong response', { tariff: 'bound', rollup: 'weighted', valuation: 'carrier', carrierShare: 0.3, elasticity: -3 }],
+  ['applied, half digitised, mild response', { tariff: 'applied', share: { default: 0.5, byPrefix: [] }, elasticity: -0.5 }],
 ];
 
 for (const engine of ENGINES) {
@@ -92,6 +102,24 @@ for (const engine of ENGINES) {
       const expected = estimate({ flows: data.flows, tariffs: data.tariffs, schemes: data.schemes, links: [] }, list, options);
       expect(expected.rows.length).toBeGreaterThan(4);
       expectSame(await viaStore(store, options), expected);
+      expectSame(await viaBase(store, options), expected);
+    });
+
+    it('computes every variant from one read of the duty base, in one scan', async () => {
+      await load(store, data);
+      const lines = lineFactors(list, ['HS2022'], [], DEFAULT_OPTIONS).factors;
+      const before = store.dutyBaseScans;
+      const base = await store.dutyBaseLines({ reporters: ['R000', 'R001', 'R003'], from: null, to: null, lines });
+      expect(store.dutyBaseScans - before).toBe(1);
+      const of = (e: Estimate) => ({ rows: e.rows.filter((r) => r.reporter !== 'R002'), lines: e.lines.filter((l) => l.reporter !== 'R002') });
+      for (const [, change] of VARIANTS.filter(([, c]) => !c.years)) {
+        const options = { ...DEFAULT_OPTIONS, ...change };
+        const expected = estimate({ flows: data.flows, tariffs: data.tariffs, schemes: data.schemes, links: [] }, list, options);
+        expectSame(estimateFromBase(base, lineFactors(list, ['HS2022'], [], options).factors, options), of(expected));
+      }
+      expect(store.dutyBaseScans - before).toBe(1);
+      await viaStore(store, DEFAULT_OPTIONS);
+      expect(store.dutyBaseScans - before).toBe(3);
     });
 
     it('uses the latest vintage of a dataset and keeps the earlier one readable until the new one commits', async () => {
@@ -116,6 +144,7 @@ for (const engine of ENGINES) {
         w.addTradeFlows([{ year: 2020, reporter: 'NPL', partner: 'IND', line: '490110', hs6: '490110', edition: 'HS2022', valueUsd: 100, quantity: null }]),
       );
       const result = await viaStore(store, DEFAULT_OPTIONS);
+      expect((await viaBase(store, DEFAULT_OPTIONS)).rows).toEqual(result.rows);
       expect(result.rows).toEqual([
         { reporter: 'NPL', year: 2020, tariffYear: null, importsUsd: 100, importsRatedUsd: 0, revenueUsd: null, linesWithRate: 0, linesWithoutRate: 1 },
       ]);

@@ -1,7 +1,9 @@
-import type { EstimateRow, LineRow } from '../../domain/moratorium/estimate.ts';
+import type { DutyBaseLine } from '../../domain/moratorium/duty-base.ts';
+import type { Estimate, EstimateRow, LineRow } from '../../domain/moratorium/estimate.ts';
+import type { HsEdition } from '../../domain/moratorium/hs.ts';
 import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
-import type { SqlValue } from './sql.ts';
-import type { EstimateRequest } from './store.ts';
+import type { SqlClient, SqlValue } from './sql.ts';
+import type { DutyBaseRequest, EstimateRequest } from './store.ts';
 
 /** Rows of the datasets' latest vintages: what the estimator reads. */
 const CURRENT = `(SELECT MAX(id) FROM vintage GROUP BY dataset)`;
@@ -193,3 +195,86 @@ export function toLineRow(r: SqlRow, match: (hs6: string) => LineRow['match']): 
   };
 }
 
+
+/**
+ * A target's duty base for computing every variant of its estimate in TypeScript (domain/moratorium/duty-base.ts):
+ * the listed lines' imports per reporter, year, edition and HS6, summed over the partners that share every
+ * rate, with the bound, MFN and applied rates of both roll-ups and the tariff years. One scan of duty_base.
+ */
+export function dutyBaseSql(q: DutyBaseRequest): { sql: string; params: SqlValue[] } {
+  const params: SqlValue[] = [];
+  const p = (v: SqlValue) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const lines = [...new Map(q.lines.map((l) => [`${l.edition}|${l.hs6}`, l])).values()];
+  const values = lines.map((l) => `(CAST(${p(l.edition)} AS TEXT), CAST(${p(l.hs6)} AS TEXT))`).join(', ');
+  const where: string[] = [];
+  if (q.reporters) where.push(q.reporters.length ? `d.reporter IN (${q.reporters.map((r) => p(r)).join(', ')})` : 'FALSE');
+  if (q.from !== null) where.push(`d.year >= ${p(q.from)}`);
+  if (q.to !== null) where.push(`d.year <= ${p(q.to)}`);
+  const columns = 'd.reporter, d.year, d.edition, d.hs6, d.bound_year, d.mfn_year, d.bound_s, d.bound_w, d.mfn_s, d.mfn_w, d.applied_s, d.applied_w';
+  const sql = `
+WITH line (edition, hs6) AS (VALUES ${values})
+SELECT d.reporter AS "reporter", d.year AS "year", d.edition AS "edition", d.hs6 AS "hs6",
+       SUM(d.value_usd) AS "importsUsd", CAST(COUNT(*) AS INTEGER) AS "cells",
+       d.bound_year AS "boundYear", d.mfn_year AS "mfnYear",
+       d.bound_s AS "boundSimple", d.bound_w AS "boundWeighted", d.mfn_s AS "mfnSimple", d.mfn_w AS "mfnWeighted",
+       d.applied_s AS "appliedSimple", d.applied_w AS "appliedWeighted"
+FROM duty_base d JOIN line l ON l.edition = d.edition AND l.hs6 = d.hs6
+${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+GROUP BY ${columns}
+ORDER BY d.reporter, d.year, d.hs6, d.edition, d.applied_s, d.applied_w`;
+  return { sql, params };
+}
+
+type DutyBaseSqlRow = { [K in keyof DutyBaseLine]: K extends 'reporter' | 'edition' | 'hs6' ? string : unknown };
+
+const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export function toDutyBaseLine(r: DutyBaseSqlRow): DutyBaseLine {
+  return {
+    reporter: r.reporter,
+    year: Number(r.year),
+    edition: r.edition as HsEdition,
+    hs6: r.hs6,
+    importsUsd: Number(r.importsUsd),
+    cells: Number(r.cells),
+    boundYear: numberOrNull(r.boundYear),
+    mfnYear: numberOrNull(r.mfnYear),
+    boundSimple: numberOrNull(r.boundSimple),
+    boundWeighted: numberOrNull(r.boundWeighted),
+    mfnSimple: numberOrNull(r.mfnSimple),
+    mfnWeighted: numberOrNull(r.mfnWeighted),
+    appliedSimple: numberOrNull(r.appliedSimple),
+    appliedWeighted: numberOrNull(r.appliedWeighted),
+  };
+}
+
+/** The reads of duty_base: the estimate in SQL, and a target's base for the estimate in TypeScript. Counts its scans. */
+export class DutyBaseReader {
+  /** Queries over duty_base since the store was opened. */
+  scans = 0;
+
+  constructor(private readonly db: SqlClient) {}
+
+  async estimate(request: EstimateRequest): Promise<Estimate> {
+    if (request.factors.length === 0) return { rows: [], lines: [] };
+    const totals = estimateSql(request, false);
+    this.scans += 1;
+    const rows = (await this.db.query<SqlRow>(totals.sql, totals.params)).map(toEstimateRow);
+    if (!request.lines) return { rows, lines: [] };
+    const detail = estimateSql(request, true);
+    const matchOf = new Map<string, LineRow['match']>(request.factors.map((f) => [f.hs6, f.match]));
+    this.scans += 1;
+    const lines = (await this.db.query<SqlRow>(detail.sql, detail.params)).map((r) => toLineRow(r, (hs6) => matchOf.get(hs6) ?? 'exact'));
+    return { rows, lines };
+  }
+
+  async lines(request: DutyBaseRequest): Promise<DutyBaseLine[]> {
+    if (request.lines.length === 0) return [];
+    const { sql, params } = dutyBaseSql(request);
+    this.scans += 1;
+    return (await this.db.query<DutyBaseSqlRow>(sql, params)).map(toDutyBaseLine);
+  }
+}

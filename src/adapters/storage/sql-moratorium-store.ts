@@ -1,14 +1,15 @@
 import { ConflictError } from '../../domain/errors.ts';
 import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
-import type { Estimate, LineRow } from '../../domain/moratorium/estimate.ts';
+import type { DutyBaseLine } from '../../domain/moratorium/duty-base.ts';
+import type { Estimate } from '../../domain/moratorium/estimate.ts';
 import { isHsEdition, type HsEdition, type HsLink, type HsRelationship } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
 import { vatLegislatedFromText, vatModelFromText, type VatEntry } from '../../domain/moratorium/vat.ts';
-import { DUTY_BASE_QUERY, estimateSql, toEstimateRow, toLineRow, type SqlRow } from './moratorium-sql.ts';
+import { DUTY_BASE_QUERY, DutyBaseReader } from './moratorium-sql.ts';
 import { bumpDataVersion } from './sql-counters.ts';
 import { isUniqueViolation, type Database, type Transaction } from './sql.ts';
-import type { EstimateRequest } from './store.ts';
+import type { DutyBaseRequest, EstimateRequest } from './store.ts';
 
 interface VatEntryRow {
   vintage_id: number | string;
@@ -114,7 +115,11 @@ export async function writeVatEntries(tx: Transaction, entries: readonly VatEntr
 
 /** The moratorium estimator's data: HS correlations, product lists, trade coverage, the duty estimate and VAT entries. */
 export class SqlMoratoriumStore {
-  constructor(private readonly db: Database) {}
+  private readonly dutyBase: DutyBaseReader;
+
+  constructor(private readonly db: Database) {
+    this.dutyBase = new DutyBaseReader(db);
+  }
 
   async hsLinks(a: HsEdition, b: HsEdition): Promise<HsLink[]> {
     const rows = await this.db.query<{ from_edition: string; from_code: string; to_edition: string; to_code: string; relationship: string }>(
@@ -200,15 +205,17 @@ export class SqlMoratoriumStore {
     }));
   }
 
-  async estimateDuties(request: EstimateRequest): Promise<Estimate> {
-    if (request.factors.length === 0) return { rows: [], lines: [] };
-    const totals = estimateSql(request, false);
-    const rows = (await this.db.query<SqlRow>(totals.sql, totals.params)).map(toEstimateRow);
-    if (!request.lines) return { rows, lines: [] };
-    const detail = estimateSql(request, true);
-    const matchOf = new Map<string, LineRow['match']>(request.factors.map((f) => [f.hs6, f.match]));
-    const lines = (await this.db.query<SqlRow>(detail.sql, detail.params)).map((r) => toLineRow(r, (hs6) => matchOf.get(hs6) ?? 'exact'));
-    return { rows, lines };
+  estimateDuties(request: EstimateRequest): Promise<Estimate> {
+    return this.dutyBase.estimate(request);
+  }
+
+  dutyBaseLines(request: DutyBaseRequest): Promise<DutyBaseLine[]> {
+    return this.dutyBase.lines(request);
+  }
+
+  /** Scans of the duty base since the store was opened. */
+  get dutyBaseScans(): number {
+    return this.dutyBase.scans;
   }
 
   async refreshDutyBase(): Promise<void> {

@@ -2,6 +2,7 @@ import type { Country } from '../../domain/country.ts';
 import type { Entity } from '../../domain/entity.ts';
 import type { Group, Membership } from '../../domain/group.ts';
 import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
+import type { DutyBaseLine } from '../../domain/moratorium/duty-base.ts';
 import type { Estimate } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
@@ -16,7 +17,7 @@ import { SqlMoratoriumStore } from './sql-moratorium-store.ts';
 import { SqlRegistry } from './sql-registry.ts';
 import { SqlVintages } from './sql-vintages.ts';
 import type { Database } from './sql.ts';
-import type { EstimateRequest, ImportWriter, ObservationQuery, Store } from './store.ts';
+import type { DutyBaseRequest, EstimateRequest, ImportWriter, ObservationQuery, Store } from './store.ts';
 
 /**
  * The storage, written once in the SQL both engines understand: one part per aggregate (vintages and
@@ -141,6 +142,14 @@ export class SqlStore implements Store {
 
   estimateDuties(request: EstimateRequest): Promise<Estimate> {
     return this.moratoriumStore.estimateDuties(request);
+  }
+
+  dutyBaseLines(request: DutyBaseRequest): Promise<DutyBaseLine[]> {
+    return this.moratoriumStore.dutyBaseLines(request);
+  }
+
+  get dutyBaseScans(): number {
+    return this.moratoriumStore.dutyBaseScans;
   }
 
   vatEntries(): Promise<(VatEntry & { vintageId: number })[]> {

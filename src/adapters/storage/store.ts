@@ -3,6 +3,7 @@ import type { Entity } from '../../domain/entity.ts';
 import type { Group, Membership } from '../../domain/group.ts';
 import type { CyberlawEntry } from '../../domain/cyberlaw.ts';
 import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
+import type { DutyBaseLine } from '../../domain/moratorium/duty-base.ts';
 import type { Estimate, LineFactor } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
@@ -72,6 +73,14 @@ export interface EstimateRequest {
   lines: boolean;
 }
 
+/** A target's duty base: the reporters (null for all), the years and the listed lines of each edition. */
+export interface DutyBaseRequest {
+  reporters: readonly string[] | null;
+  from: number | null;
+  to: number | null;
+  lines: readonly { edition: HsEdition; hs6: string }[];
+}
+
 /**
  * What the Observatory's storage answers, without any method that writes: a caller handed a ReadStore
  * cannot change the data, by type.
@@ -112,6 +121,13 @@ export interface ReadStore {
   tradeCoverage(): Promise<TradeCoverage[]>;
   /** The revenue estimate over the duty base (domain/moratorium/estimate.ts states the same method). */
   estimateDuties(request: EstimateRequest): Promise<Estimate>;
+  /**
+   * The duty base of a target's listed lines per reporter, year and line, with every rate an estimate may
+   * use, in one scan: every variant of the estimate is computed from it (domain/moratorium/duty-base.ts).
+   */
+  dutyBaseLines(request: DutyBaseRequest): Promise<DutyBaseLine[]>;
+  /** Scans of the duty base since the store was opened: estimates and reads of the base. */
+  readonly dutyBaseScans: number;
   /**
    * VAT/GST entries of the current vintage of each dataset (tracker editions, registries), with the vintage
    * each comes from, by country; unmerged (domain/moratorium/vat.ts mergeVatEntries merges them).

@@ -2,6 +2,7 @@ import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
 import type { Vintage } from '../../domain/vintage.ts';
 import { InputError, NotFoundError } from '../../domain/errors.ts';
 import { endOfYear, membersAt } from '../../domain/group.ts';
+import { estimateFromBase, indexDutyBase, type IndexedDutyBase } from '../../domain/moratorium/duty-base.ts';
 import { lineFactors, type EstimateRow, type LineFactor, type LineRow } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import { BUILT_IN_LISTS, type ProductList } from '../../domain/moratorium/lists.ts';
@@ -120,6 +121,54 @@ export interface SensitivityRow {
   base: boolean;
 }
 
+/**
+ * Everything the moratorium page shows for one target and set of options, from one read of the duty base:
+ * the estimate, its sensitivity to each assumption, VAT/GST on the same base and duty designs.
+ */
+export interface MoratoriumReport {
+  result: EstimateResult;
+  sensitivity: SensitivityRow[];
+  vat: VatRow[];
+  /** A duty design for a country of the estimate, from the same base (see MoratoriumService.design). */
+  design(iso3: string, ratePct: number, baseUsd?: number): Promise<DutyDesign>;
+}
+
+/** Who counts in an estimate: the reporters to read (null for all), membership per year, the name, all members. */
+interface Who {
+  reporters: string[] | null;
+  memberIn: (iso3: string, year: number) => boolean;
+  name: string;
+  all: (year: number) => string[];
+}
+
+/** A target's duty base as read once, with what the estimate needs besides it. */
+interface TargetBase {
+  target: EstimateTarget;
+  who: Who;
+  list: ProductList;
+  coverage: TradeCoverage[];
+  editions: HsEdition[];
+  links: HsLink[];
+  base: IndexedDutyBase;
+}
+
+/** The assumptions the sensitivity varies one at a time, with the value shown and the options changed. */
+const SENSITIVITY_VARIANTS: readonly (readonly [assumption: string, value: string, change: Partial<EstimateOptions>])[] = [
+  ['tariff measure', 'bound', { tariff: 'bound' }],
+  ['tariff measure', 'mfn', { tariff: 'mfn' }],
+  ['tariff measure', 'applied', { tariff: 'applied' }],
+  ['national lines to HS6', 'simple', { rollup: 'simple' }],
+  ['national lines to HS6', 'weighted', { rollup: 'weighted' }],
+  ['share digitised', '1', { share: { default: 1, byPrefix: [] } }],
+  ['share digitised', '0.5', { share: { default: 0.5, byPrefix: [] } }],
+  ['valuation', 'content', { valuation: 'content' }],
+  ['valuation', 'carrier', { valuation: 'carrier' }],
+  ['import-demand elasticity', '0', { elasticity: 0 }],
+  ['import-demand elasticity', '-0.5', { elasticity: -0.5 }],
+  ['import-demand elasticity', '-1.5', { elasticity: -1.5 }],
+  ['import-demand elasticity', '-3', { elasticity: -3 }],
+];
+
 const CUSTOMS_SHARE = 'GC.TAX.IMPT.ZS';
 const TAX_GDP = 'GC.TAX.TOTL.GD.ZS';
 const REVENUE_GDP = 'GC.REV.XGRT.GD.ZS';
@@ -133,6 +182,9 @@ const sum = (values: Iterable<number>) => {
 
 /** The moratorium estimator: revenue forgone per country, year, line and group, with its assumptions and sources. */
 export class MoratoriumService {
+  /** The trade coverage of the data version it was read at: read once per page view or answer. */
+  private coverageRead: { version: number; coverage: Promise<TradeCoverage[]> } | null = null;
+
   constructor(private readonly obs: Observatory) {}
 
   async lists(): Promise<ProductList[]> {
@@ -145,8 +197,10 @@ export class MoratoriumService {
     return list;
   }
 
-  coverage(): Promise<TradeCoverage[]> {
-    return this.obs.store.tradeCoverage();
+  async coverage(): Promise<TradeCoverage[]> {
+    const { version } = await this.obs.ref();
+    if (this.coverageRead?.version !== version) this.coverageRead = { version, coverage: this.obs.store.tradeCoverage() };
+    return this.coverageRead.coverage;
   }
 
   /** Reads a target from `country` or `group` parameters: exactly one of them. */
@@ -165,16 +219,16 @@ export class MoratoriumService {
     return { kind: 'group', id: group as string };
   }
 
-  private async factors(list: ProductList, options: EstimateOptions, editions: readonly HsEdition[]) {
+  private async links(list: ProductList, editions: readonly HsEdition[]): Promise<HsLink[]> {
     const links: HsLink[] = [];
     for (const edition of new Set(editions)) {
       if (edition !== list.edition) links.push(...(await this.obs.store.hsLinks(list.edition, edition)));
     }
-    return { ...lineFactors(list, editions, links, options), linksFound: links.length > 0 };
+    return links;
   }
 
   /** Reporters to query for a target, and who counts as a member in each year. */
-  private async reporters(target: EstimateTarget): Promise<{ reporters: string[] | null; memberIn: (iso3: string, year: number) => boolean; name: string; all: (year: number) => string[] }> {
+  private async reporters(target: EstimateTarget): Promise<Who> {
     const ref = await this.obs.ref();
     if (target.kind === 'country') {
       const name = ref.countries.get(target.id)?.names.en ?? ref.economies.get(target.id)?.name ?? target.id;
@@ -186,9 +240,15 @@ export class MoratoriumService {
       return { reporters: null, memberIn: () => true, name: group.names.en, all: (year) => this.obs.membersOn(ref, target.id, endOfYear(year)) };
     }
     const memberships = ref.memberships.get(target.id) ?? [];
+    const byYear = new Map<number, Set<string>>();
+    const membersIn = (year: number) => {
+      let members = byYear.get(year);
+      if (!members) byYear.set(year, (members = new Set(membersAt(memberships, endOfYear(year)))));
+      return members;
+    };
     return {
       reporters: [...new Set(memberships.map((m) => m.iso3))].sort(),
-      memberIn: (iso3, year) => membersAt(memberships, endOfYear(year)).includes(iso3),
+      memberIn: (iso3, year) => membersIn(year).has(iso3),
       name: group.names.en,
       all: (year) => this.obs.membersOn(ref, target.id, endOfYear(year)),
     };
@@ -211,22 +271,65 @@ export class MoratoriumService {
     });
   }
 
+  /** The estimate for a target: one read of the duty base. */
   async estimate(target: EstimateTarget, options: EstimateOptions): Promise<EstimateResult> {
+    return this.resultOf(await this.readBase(target, options), options);
+  }
+
+  /**
+   * The estimate, its sensitivity, VAT/GST on the same base and duty designs for a target, all computed from
+   * one read of the duty base: what the moratorium page shows.
+   */
+  async report(target: EstimateTarget, options: EstimateOptions): Promise<MoratoriumReport> {
+    const read = await this.readBase(target, options);
+    const result = await this.resultOf(read, options);
+    return {
+      result,
+      sensitivity: this.sensitivityOf(read, options),
+      vat: await this.vatComparison(result),
+      design: (iso3, ratePct, baseUsd) => this.designOf(iso3, ratePct, options.elasticity, options, baseUsd, read),
+    };
+  }
+
+  /** The target's reporters, product list, editions and correlations, and its duty base: one scan. */
+  private async readBase(target: EstimateTarget, options: EstimateOptions): Promise<TargetBase> {
     const list = await this.list(options.list);
     const who = await this.reporters(target);
     const coverage = (await this.coverage()).filter((c) => who.reporters === null || who.reporters.includes(c.reporter));
     const editions = [...new Set(coverage.map((c) => c.edition))];
-    const { factors, unmatched } = await this.factors(list, options, editions);
-    const result = await this.obs.store.estimateDuties({
+    const links = await this.links(list, editions);
+    const { factors } = lineFactors(list, editions, links, options);
+    const lines = await this.obs.store.dutyBaseLines({
       reporters: who.reporters,
       from: options.years?.from ?? null,
       to: options.years?.to ?? null,
-      measure: options.tariff,
-      rollup: options.rollup,
-      elasticity: options.elasticity,
-      factors,
-      lines: true,
+      lines: factors,
     });
+    const base = indexDutyBase(lines);
+    return { target, who, list, coverage, editions, links, base };
+  }
+
+  /** A country's part of a target's base, as if read for the country alone; null when the read did not cover it. */
+  private async countryBase(read: TargetBase, iso3: string): Promise<TargetBase | null> {
+    if (read.who.reporters !== null && !read.who.reporters.includes(iso3)) return null;
+    const target: EstimateTarget = { kind: 'country', id: iso3 };
+    const coverage = read.coverage.filter((c) => c.reporter === iso3);
+    return {
+      target,
+      who: await this.reporters(target),
+      list: read.list,
+      coverage,
+      editions: [...new Set(coverage.map((c) => c.edition))],
+      links: read.links,
+      base: indexDutyBase(read.base.lines.filter((b) => b.reporter === iso3)),
+    };
+  }
+
+  /** The estimate of a target from its base under `options` (the list and years the base was read with). */
+  private async resultOf(read: TargetBase, options: EstimateOptions): Promise<EstimateResult> {
+    const { target, who, list, coverage, editions } = read;
+    const { factors, unmatched } = lineFactors(list, editions, read.links, options);
+    const result = estimateFromBase(read.base, factors, options);
     const ref = await this.obs.ref();
     const revenue = await this.revenueSeries();
     const rows: CountryYear[] = result.rows
@@ -328,12 +431,18 @@ export class MoratoriumService {
    * listed lines' imports (× share × valuation) of the latest year with data. Revenue, cost to consumers and
    * the revenue curve over rates from 0 to 50%.
    */
-  async design(iso3: string, ratePct: number, elasticity: number, options: EstimateOptions, baseUsd?: number): Promise<DutyDesign> {
+  design(iso3: string, ratePct: number, elasticity: number, options: EstimateOptions, baseUsd?: number): Promise<DutyDesign> {
+    return this.designOf(iso3, ratePct, elasticity, options, baseUsd, null);
+  }
+
+  /** A design whose base comes from a target's base already read when it covers the country, else from a read of its own. */
+  private async designOf(iso3: string, ratePct: number, elasticity: number, options: EstimateOptions, baseUsd: number | undefined, read: TargetBase | null): Promise<DutyDesign> {
     let base = baseUsd ?? null;
     let year: number | null = null;
     let vintages: Vintage[] = [];
     if (base === null) {
-      const result = await this.estimate({ kind: 'country', id: iso3 }, options);
+      const country = (read && (await this.countryBase(read, iso3))) ?? (await this.readBase({ kind: 'country', id: iso3 }, options));
+      const result = await this.resultOf(country, options);
       vintages = result.vintages;
       const latest = result.rows.reduce<CountryYear | null>((a, r) => (!a || r.year > a.year ? r : a), null);
       if (!latest) throw new NotFoundError(`no imports of the listed lines for ${iso3}: give the value of electronic transmissions instead`);
@@ -374,40 +483,28 @@ export class MoratoriumService {
    * tariff measure, roll-up, share digitised, valuation basis and import-demand elasticity.
    */
   async sensitivity(target: EstimateTarget, options: EstimateOptions): Promise<SensitivityRow[]> {
-    const variants: [string, string, Partial<EstimateOptions>][] = [
-      ['tariff measure', 'bound', { tariff: 'bound' }],
-      ['tariff measure', 'mfn', { tariff: 'mfn' }],
-      ['tariff measure', 'applied', { tariff: 'applied' }],
-      ['national lines to HS6', 'simple', { rollup: 'simple' }],
-      ['national lines to HS6', 'weighted', { rollup: 'weighted' }],
-      ['share digitised', '1', { share: { default: 1, byPrefix: [] } }],
-      ['share digitised', '0.5', { share: { default: 0.5, byPrefix: [] } }],
-      ['valuation', 'content', { valuation: 'content' }],
-      ['valuation', 'carrier', { valuation: 'carrier' }],
-      ['import-demand elasticity', '0', { elasticity: 0 }],
-      ['import-demand elasticity', '-0.5', { elasticity: -0.5 }],
-      ['import-demand elasticity', '-1.5', { elasticity: -1.5 }],
-      ['import-demand elasticity', '-3', { elasticity: -3 }],
-    ];
-    const total = async (o: EstimateOptions) => {
-      const r = await this.estimate(target, o);
-      const rated = r.rows.filter((x) => x.revenueUsd !== null);
+    return this.sensitivityOf(await this.readBase(target, options), options);
+  }
+
+  /** The sensitivity over a target's base: every variant computed from it, none read again. */
+  private sensitivityOf(read: TargetBase, options: EstimateOptions): SensitivityRow[] {
+    const total = (o: EstimateOptions) => {
+      const { factors } = lineFactors(read.list, read.editions, read.links, o);
+      const rated = estimateFromBase(read.base, factors, o, { lines: false }).rows.filter((x) => read.who.memberIn(x.reporter, x.year) && x.revenueUsd !== null);
       return rated.length ? sum(rated.map((x) => x.revenueUsd as number)) : null;
     };
-    const base = await total(options);
-    const out: SensitivityRow[] = [];
-    for (const [assumption, value, change] of variants) {
+    const base = total(options);
+    return SENSITIVITY_VARIANTS.map(([assumption, value, change]) => {
       const o = { ...options, ...change };
       const isBase = JSON.stringify(o) === JSON.stringify(options);
-      const revenueUsd = isBase ? base : await total(o);
-      out.push({
+      const revenueUsd = isBase ? base : total(o);
+      return {
         assumption,
         value,
         revenueUsd,
         change: revenueUsd !== null && base !== null && base > 0 ? revenueUsd / base - 1 : null,
         base: isBase,
-      });
-    }
-    return out;
+      };
+    });
   }
 }

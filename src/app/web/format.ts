@@ -50,3 +50,38 @@ export function formatDate(date: string, lang: Lang): string {
   if (Number.isNaN(d.getTime())) return date;
   return new Intl.DateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
+
+/** Money in US dollars as pages show it, shortened. */
+export const USD = { unit: 'usd', decimals: 0, higherIsBetter: null } as const;
+
+/**
+ * US dollars shortened, as an indicator in US dollars is shown.
+ * @example formatUsdShort(1.23e9, 'en') // 'US$1.23bn'
+ */
+export function formatUsdShort(value: number, lang: Lang): string {
+  return formatValue(value, USD, lang);
+}
+
+/**
+ * A small share as a percentage with three significant digits.
+ * @example formatSmallShare(0.000254, 'en') // '0.0254%'
+ */
+export function formatSmallShare(share: number, lang: Lang): string {
+  return formatter(lang, { style: 'percent', maximumSignificantDigits: 3 }).format(share);
+}
+
+/**
+ * A change against a base case as a signed percentage.
+ * @example formatChange(0.705, 'en') // '+70.5%'
+ */
+export function formatChange(change: number, lang: Lang): string {
+  return formatter(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change);
+}
+
+/**
+ * A rate given in percent, such as a duty or VAT rate.
+ * @example formatRatePct(12.5, 'fr') // '12,5 %'
+ */
+export function formatRatePct(pct: number, lang: Lang): string {
+  return formatter(lang, { style: 'percent', maximumFractionDigits: 2 }).format(pct / 100);
+}

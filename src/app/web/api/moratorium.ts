@@ -167,7 +167,7 @@ export async function moratoriumSensitivity(c: Context, { obs }: ApiOptions): Pr
   const service = new MoratoriumService(obs);
   const options = readEstimateOptions(query, where);
   const target = await readTarget(service, query, where);
-  const [result, rows] = await Promise.all([service.estimate(target, options), service.sensitivity(target, options)]);
+  const { result, sensitivity: rows } = await service.report(target, options);
   const ref = await obs.ref();
   return sendAs(
     choice,

@@ -9,7 +9,7 @@ import { countryPage } from './country.tsx';
 import { cyberlawNotePage, cyberlawPage } from './cyberlaw.tsx';
 import { indicatorPage } from './indicator.tsx';
 import { groupPage } from './group.tsx';
-import { moratoriumPage } from './moratorium.tsx';
+import { moratoriumPage } from './moratorium/index.tsx';
 import { practicePage, practicesPage } from './practices.tsx';
 import { aboutPage, countriesPage, groupsPage, indicatorsPage, sourcesPage } from './lists.tsx';
 
