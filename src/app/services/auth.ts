@@ -1,7 +1,7 @@
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { RegistryStore } from '../../adapters/storage/registry-store.ts';
-import { isEmail, isRole, MIN_PASSWORD_LENGTH, type Account, type Role } from '../../domain/accounts.ts';
-import { InputError } from '../../domain/errors.ts';
+import { canManageAccounts, isEmail, isRole, MIN_PASSWORD_LENGTH, type Account, type Role } from '../../domain/accounts.ts';
+import { ForbiddenError, InputError } from '../../domain/errors.ts';
 
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -148,6 +148,23 @@ export class AuthService {
     return this.registry.createAccount({ email: fields.email, name: fields.name.trim(), role: fields.role, countries: fields.countries, passwordHash }, actor, why);
   }
 
+  /** Every account, for the administrators' page and the names in the review queue and the audit log. */
+  list(): Promise<Account[]> {
+    return this.registry.accounts();
+  }
+
+  /**
+   * Disables an account: it can no longer sign in, and its sessions end now. Only an administrator does it,
+   * and never to their own account; the audit log records who and why.
+   */
+  async disable(by: Account, id: number, why: string): Promise<Account> {
+    if (!canManageAccounts(by)) throw new ForbiddenError('only an administrator manages accounts');
+    if (id === by.id) throw new ForbiddenError('an administrator does not disable their own account');
+    const account = await this.registry.updateAccount(id, { disabled: true }, by.id, why);
+    await this.registry.deleteAccountSessions(id);
+    return account;
+  }
+
   /**
    * Signs in: the same answer for an unknown address and a wrong password, a failure window per address and
    * per client, and a new session token and CSRF token on success.
@@ -190,3 +207,6 @@ export function csrfMatches(expected: string, submitted: string | undefined | nu
   const b = Buffer.from(submitted);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** What the accounts service answers without writing: what GET pages may ask. */
+export type AccountReader = Pick<AuthService, 'list'>;

@@ -1,4 +1,4 @@
-import type { Store } from '../../adapters/storage/store.ts';
+import type { ReadStore, Store } from '../../adapters/storage/store.ts';
 import { aggregate, compareWithPublished, DEFAULT_MIN_COVERAGE, type Agreement, type AggregateResult } from '../../domain/aggregate.ts';
 import { endOfYear, membersAt, type Group, type IsoDate } from '../../domain/group.ts';
 import { POPULATION, type AggregationRule } from '../../domain/indicator.ts';
@@ -50,11 +50,25 @@ function today(): IsoDate {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** The store each Observatory was made over, with its writes, for the composition root (see `writableStore`). */
+const writable = new WeakMap<Observatory, Store>();
+
+/**
+ * The store an Observatory was made over, with its writes. Only the composition root (services/compose.ts)
+ * asks, to hand the writes to the services that make them; test/architecture checks that no other module does.
+ */
+export function writableStore(obs: Observatory): Store {
+  // Every Observatory registers its store when it is made.
+  return writable.get(obs) as Store;
+}
+
 /**
  * The Observatory's questions over the stored data: series (stored or derived), group members on a date,
- * group aggregates with coverage, ranks and gaps. Results are cached until the data changes.
+ * group aggregates with coverage, ranks and gaps. Results are cached until the data changes. Its `store`
+ * is read only: whatever reaches the data through an Observatory can only read it.
  */
 export class Observatory {
+  readonly store: ReadStore;
   private reference: Promise<Reference> | null = null;
   private values = new Map<string, Promise<IndicatorValues>>();
   private population = new WeakMap<IndicatorValues, Map<number, Map<string, number>>>();
@@ -62,9 +76,12 @@ export class Observatory {
   private version = -1;
 
   constructor(
-    readonly store: Store,
+    store: Store,
     private readonly options: { today?: () => IsoDate; versionCheckMs?: number } = {},
-  ) {}
+  ) {
+    this.store = store;
+    writable.set(this, store);
+  }
 
   today(): IsoDate {
     return (this.options.today ?? today)();

@@ -1,4 +1,4 @@
-import type { Store } from '../../adapters/storage/store.ts';
+import type { ReadStore } from '../../adapters/storage/store.ts';
 import type { Entity } from '../../domain/entity.ts';
 import type { IndicatorRecord, Vintage } from '../../domain/vintage.ts';
 import type { Country } from '../../domain/country.ts';
@@ -29,7 +29,7 @@ export interface Reference {
   vintages: Map<number, Vintage>;
 }
 
-export async function loadReference(store: Store, version: number): Promise<Reference> {
+export async function loadReference(store: ReadStore, version: number): Promise<Reference> {
   const [countries, entities, groups, memberships, records, vintages] = await Promise.all([
     store.countries(),
     store.entities(),

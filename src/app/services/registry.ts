@@ -1,3 +1,4 @@
+import type { RegistryStore } from '../../adapters/storage/registry-store.ts';
 import type { PracticeAnswer } from '../../domain/practice-answer.ts';
 import type { ProposalPayload, VersionedRecord } from '../../domain/proposal.ts';
 import { canPropose, canReview, type Account } from '../../domain/accounts.ts';
@@ -83,9 +84,17 @@ function str(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** The cyberlaw registry and the member-practice questionnaires, kept by countries under a curator's review. */
+/**
+ * The cyberlaw registry and the member-practice questionnaires, kept by countries under a curator's review.
+ * It reads through the Observatory's read-only store; its writes (propose, accept, return, withdraw) go to
+ * the registry store it is given, each after its permission check.
+ * @example const registry = new RegistryService(obs, store.registry)
+ */
 export class RegistryService {
-  constructor(private readonly obs: Observatory) {}
+  constructor(
+    private readonly obs: Observatory,
+    private readonly writes: RegistryStore,
+  ) {}
 
   private get registry() {
     return this.obs.store.registry;
@@ -146,7 +155,7 @@ export class RegistryService {
       throw new InputError('the version the change starts from is missing', { file: where, field: 'version' });
     }
     const payload = input.kind === 'cyberlaw' ? this.cyberlawPayload(input.key, input.payload, where) : this.practicePayload(input.key, input.payload, where);
-    return this.registry.propose({ kind: input.kind, iso3, key: input.key, payload, baseVersion: input.baseVersion, why, proposedBy: account.id });
+    return this.writes.propose({ kind: input.kind, iso3, key: input.key, payload, baseVersion: input.baseVersion, why, proposedBy: account.id });
   }
 
   private cyberlawPayload(area: string, raw: unknown, where: string): ProposalPayload {
@@ -202,20 +211,20 @@ export class RegistryService {
 
   async accept(account: Account, id: number, comment: string | null): Promise<Proposal> {
     this.reviewer(account);
-    return this.registry.acceptProposal(id, account.id, comment?.trim() || null);
+    return this.writes.acceptProposal(id, account.id, comment?.trim() || null);
   }
 
   async return(account: Account, id: number, comment: string, where: string): Promise<Proposal> {
     this.reviewer(account);
     if (!comment.trim()) throw new InputError('say what should change: the editor reads this comment', { file: where, field: 'comment' });
-    return this.registry.returnProposal(id, account.id, comment.trim());
+    return this.writes.returnProposal(id, account.id, comment.trim());
   }
 
   async withdraw(account: Account, id: number): Promise<Proposal> {
     const p = await this.registry.proposal(id);
     if (!p) throw new NotFoundError(`no proposal ${id}`);
     if (p.proposedBy !== account.id) throw new ForbiddenError('only its author withdraws a proposal');
-    return this.registry.withdrawProposal(id, account.id);
+    return this.writes.withdrawProposal(id, account.id);
   }
 
   /** Proposals an account may see: an editor its own countries', a curator all. */
@@ -263,3 +272,9 @@ export class RegistryService {
     return new Map([...counts].map(([id, countries]) => [id, countries.size]));
   }
 }
+
+/** What the registry service answers without writing: what GET questions and pages may ask. */
+export type RegistryReader = Pick<
+  RegistryService,
+  'questionnaire' | 'coverage' | 'country' | 'statuses' | 'currentRecord' | 'proposalsFor' | 'auditLog' | 'comparison' | 'compiled' | 'answeredCounts'
+>;

@@ -1,4 +1,5 @@
 import { ConflictError, InputError, NotFoundError } from '../../domain/errors.ts';
+import type { Store } from '../../adapters/storage/store.ts';
 import type { Observatory } from './observatory.ts';
 import { isGroupId, type Group, type Membership } from '../../domain/group.ts';
 import { LANGS, type Localized } from '../../domain/lang.ts';
@@ -88,10 +89,13 @@ function refuseSourceGroup(group: Group | undefined, action: string): void {
 /**
  * The writes of user-defined groups: create, replace, delete, each checked against the groups the sources
  * define, then stored; the Observatory's reference data is refreshed after each.
- * @example await new UserGroupService(obs).create(body, 'request body')
+ * @example await new UserGroupService(obs, store).create(body, 'request body')
  */
 export class UserGroupService {
-  constructor(private readonly obs: Observatory) {}
+  constructor(
+    private readonly obs: Observatory,
+    private readonly store: Pick<Store, 'saveUserGroup' | 'deleteUserGroup'>,
+  ) {}
 
   /** Creates a group; a taken id is a ConflictError, also when another request took it meanwhile. */
   async create(body: Record<string, unknown>, where: string): Promise<Group> {
@@ -102,7 +106,7 @@ export class UserGroupService {
     const taken = new ConflictError(`group ${group.id} already exists; replace it with PUT /api/v1/groups/${group.id}`);
     if (existing) throw taken;
     // The store checks again inside its transaction: another request may have created the group meanwhile.
-    await this.obs.store.saveUserGroup(group, memberships, { create: true }).catch((error: unknown) => {
+    await this.store.saveUserGroup(group, memberships, { create: true }).catch((error: unknown) => {
       throw error instanceof ConflictError ? taken : error;
     });
     await this.obs.refresh(true);
@@ -115,7 +119,7 @@ export class UserGroupService {
     const { group, memberships } = parseUserGroup(body, ref, where, USER_GROUP_SOURCE, id);
     const existing = ref.groups.get(id);
     refuseSourceGroup(existing, 'replaced');
-    await this.obs.store.saveUserGroup(group, memberships);
+    await this.store.saveUserGroup(group, memberships);
     await this.obs.refresh(true);
     return { group, created: !existing };
   }
@@ -124,7 +128,7 @@ export class UserGroupService {
   async delete(id: string): Promise<void> {
     const ref = await this.obs.ref();
     refuseSourceGroup(ref.groups.get(id), 'deleted');
-    if (!(await this.obs.store.deleteUserGroup(id))) throw new NotFoundError(`no group "${id}" to delete`);
+    if (!(await this.store.deleteUserGroup(id))) throw new NotFoundError(`no group "${id}" to delete`);
     await this.obs.refresh(true);
   }
 }

@@ -57,7 +57,7 @@ function toHttpError(error: unknown): HttpError {
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const services = composeServices(options.obs, { fill: options.fill, apiToken: options.apiToken }, { ...(options.auth ? { auth: options.auth } : {}), ...(options.registry ? { registry: options.registry } : {}) });
-  const { obs, auth, registry } = services;
+  const { obs, auth } = services;
 
   app.onError((error, c) => {
     const e = toHttpError(error);
@@ -81,6 +81,7 @@ export function createApp(options: AppOptions): Hono {
       path: url.pathname.slice(lang.length + 1) || '/',
       search: url.search,
       obs,
+      services,
       loading: fill?.running ? { done: fill.done, total: fill.total } : null,
       account: c.get('session')?.account ?? null,
       csrf: c.get('session')?.csrf ?? null,
@@ -100,7 +101,7 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/', (c) => c.redirect(`/${negotiateLang(c.req.header('accept-language'))}/`, 302));
   app.route('/api/v1', apiRoutes(services));
-  app.route('/', workflowRoutes(pageContext, { auth, registry, store: obs.store.registry }));
+  app.route('/', workflowRoutes(pageContext, services));
   app.route('/', pageRoutes(pageContext));
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: { status: 404, message: `no API route ${c.req.path}` } }, 404);

@@ -30,7 +30,7 @@ beforeAll(async () => {
     },
   );
   auth = new AuthService(store.registry, { maxFailures: 3, windowMinutes: 15, now: () => clock });
-  service = new RegistryService(new Observatory(store, { today: () => '2026-11-27', versionCheckMs: 0 }));
+  service = new RegistryService(new Observatory(store, { today: () => '2026-11-27', versionCheckMs: 0 }), store.registry);
   editor = await auth.createAccount({ email: 'editor@np.example', name: 'Editor', role: 'editor', countries: ['NPL'], password: 'correct horse battery' }, null, 'setup');
   curator = await auth.createAccount({ email: 'curator@sec.example', name: 'Curator', role: 'curator', countries: [], password: 'another long passphrase' }, null, 'setup');
 });

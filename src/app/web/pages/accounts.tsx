@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import type { RegistryStore } from '../../../adapters/storage/registry-store.ts';
 import { canManageAccounts, MIN_PASSWORD_LENGTH, ROLES, type Account, type Role } from '../../../domain/accounts.ts';
 import { ConflictError, ForbiddenError, InputError } from '../../../domain/errors.ts';
 import type { AuthService } from '../../services/auth.ts';
@@ -12,10 +11,10 @@ function admin(account: Account | null): Account {
 }
 
 /** GET /{lang}/admin/accounts: every account, a form to create one, a button to disable one. */
-export async function accountsPage(c: Context, ctx: PageContext, store: RegistryStore, state: { form?: FormFields; error?: string | null; status?: 200 | 400 | 409 } = {}): Promise<Response> {
+export async function accountsPage(c: Context, ctx: PageContext, state: { form?: FormFields; error?: string | null; status?: 200 | 400 | 409 } = {}): Promise<Response> {
   const me = admin(ctx.account);
   const t = ctx.t.edit;
-  const accounts = await store.accounts();
+  const accounts = await ctx.services.auth.list();
   const form = state.form ?? {};
   const created = c.req.query('created');
   const disabled = c.req.query('disabled');
@@ -96,7 +95,7 @@ export async function accountsPage(c: Context, ctx: PageContext, store: Registry
 }
 
 /** POST /{lang}/admin/accounts: creates an account; the audit log records it (never the password). */
-export async function createAccount(c: Context, ctx: PageContext, auth: AuthService, store: RegistryStore): Promise<Response> {
+export async function createAccount(c: Context, ctx: PageContext, auth: AuthService): Promise<Response> {
   const { session, form } = await checkedForm(c);
   admin(session.account);
   const countries = (form.countries ?? '').split(/[\s,]+/).filter((x) => x !== '').map((x) => x.toUpperCase());
@@ -111,20 +110,18 @@ export async function createAccount(c: Context, ctx: PageContext, auth: AuthServ
     return seeOther(c, href(ctx, `/admin/accounts?created=${encodeURIComponent(account.email)}`));
   } catch (error) {
     const { password: _, ...kept } = form;
-    if (error instanceof InputError) return accountsPage(c, ctx, store, { form: kept, error: error.message, status: 400 });
-    if (error instanceof ConflictError) return accountsPage(c, ctx, store, { form: kept, error: error.message, status: 409 });
+    if (error instanceof InputError) return accountsPage(c, ctx, { form: kept, error: error.message, status: 400 });
+    if (error instanceof ConflictError) return accountsPage(c, ctx, { form: kept, error: error.message, status: 409 });
     throw error;
   }
 }
 
 /** POST /{lang}/admin/accounts/{id}/disable: the account can no longer sign in, and its sessions end now. */
-export async function disableAccount(c: Context, ctx: PageContext, store: RegistryStore): Promise<Response> {
+export async function disableAccount(c: Context, ctx: PageContext, auth: AuthService): Promise<Response> {
   const { session } = await checkedForm(c);
   const me = admin(session.account);
   const id = Number(c.req.param('id'));
   if (!Number.isInteger(id) || id < 1) throw new InputError('not an account number', { file: 'path', field: 'id' });
-  if (id === me.id) throw new ForbiddenError('an administrator does not disable their own account');
-  const account = await store.updateAccount(id, { disabled: true }, me.id, 'disabled by an administrator on the accounts page');
-  await store.deleteAccountSessions(id);
+  const account = await auth.disable(me, id, 'disabled by an administrator on the accounts page');
   return seeOther(c, href(ctx, `/admin/accounts?disabled=${encodeURIComponent(account.email)}`));
 }

@@ -1,9 +1,14 @@
 import type { Account } from '../../../domain/accounts.ts';
 import type { Lang } from '../../../domain/lang.ts';
+import type { ReadServices } from '../../services/compose.ts';
 import type { Observatory } from '../../services/observatory.ts';
 import type { Messages } from '../i18n/index.ts';
 
-/** What every page needs: the language, its messages, its own path (without the language) and the data. */
+/**
+ * What every page needs: the language, its messages, its own path (without the language) and the data,
+ * read only: a page reads through the services' read-only view, and the forms' POST routes receive the
+ * services that write.
+ */
 export interface PageContext {
   lang: Lang;
   t: Messages;
@@ -11,7 +16,9 @@ export interface PageContext {
   path: string;
   /** The query string, with its "?", kept by the language switcher. */
   search: string;
+  /** The Observatory (`services.obs`), whose store is read only. */
   obs: Observatory;
+  services: ReadServices;
   /** Progress of the first import, while it runs. */
   loading: { done: number; total: number } | null;
   /** The signed-in account (null for an anonymous reader) and its session's CSRF token for forms. */

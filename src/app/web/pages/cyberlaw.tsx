@@ -3,7 +3,7 @@ import type { Vintage } from '../../../domain/vintage.ts';
 import { CYBERLAW_AREAS, CYBERLAW_STATUSES, type CyberlawEntry, type CyberlawStatus, type Law } from '../../../domain/cyberlaw.ts';
 import { isIsoDate, type Group, type IsoDate } from '../../../domain/group.ts';
 import { pick, type Lang } from '../../../domain/lang.ts';
-import { provenanceOf, RegistryService, type CyberlawProvenance, type GroupCoverage } from '../../services/registry.ts';
+import { provenanceOf, type CyberlawProvenance, type GroupCoverage } from '../../services/registry.ts';
 import type { Reference } from '../../services/reference.ts';
 import { formatDate, formatShare } from '../format.ts';
 import { badParameter, HttpError } from '../http-error.ts';
@@ -140,7 +140,7 @@ function CoverageTable(props: { ctx: PageContext; ref: Reference; group: Group; 
 
 /** `/{lang}/cyberlaw`: coverage of a group per area, a world map of one area, and the country × area table. */
 export async function cyberlawPage(ctx: PageContext, _params: Record<string, string>, search: URLSearchParams) {
-  const { obs, t, lang } = ctx;
+  const { obs, services, t, lang } = ctx;
   const c = t.cyberlaw;
   const ref = await obs.ref();
   const group = chosenGroup(ref, search);
@@ -148,7 +148,7 @@ export async function cyberlawPage(ctx: PageContext, _params: Record<string, str
   const areaId = search.get('area')?.trim() || CYBERLAW_AREAS[0]?.id || '';
   const area = CYBERLAW_AREAS.find((a) => a.id === areaId);
   if (!area) throw badParameter('area', `expected one of ${CYBERLAW_AREAS.map((a) => a.id).join(', ')}, got "${areaId}"`);
-  const registry = new RegistryService(obs);
+  const { registry } = services;
   const coverage = await registry.coverage(group.id, date);
   const statuses = await registry.statuses(date);
   const names = entityNames(ref, lang);
@@ -271,7 +271,7 @@ export async function CountryCyberlaw(props: { ctx: PageContext; iso3: string })
   const c = ctx.t.cyberlaw;
   const ref = await ctx.obs.ref();
   if (!ref.countries.has(iso3)) return null;
-  const record = await new RegistryService(ctx.obs).country(iso3);
+  const record = await ctx.services.registry.country(iso3);
   const current = record.areas.flatMap((a) => (a.current ? [a.current] : []));
   return (
     <section id="cyberlaw">
@@ -363,7 +363,7 @@ export async function CountryCyberlaw(props: { ctx: PageContext; iso3: string })
  * French and Spanish; the stylesheet's print rules make it print as a document.
  */
 export async function cyberlawNotePage(ctx: PageContext, _params: Record<string, string>, search: URLSearchParams) {
-  const { obs, lang } = ctx;
+  const { obs, services, lang } = ctx;
   // The note is written in English, French and Spanish; readers of other languages get the English one.
   if (!NOTE_LANGS.includes(lang)) return redirect(`/en/cyberlaw/note${query({ group: search.get('group')?.trim() })}`, 302);
   const t = messages(lang);
@@ -371,7 +371,7 @@ export async function cyberlawNotePage(ctx: PageContext, _params: Record<string,
   const ref = await obs.ref();
   const group = chosenGroup(ref, search);
   const date = obs.today();
-  const registry = new RegistryService(obs);
+  const { registry } = services;
   const coverage = await registry.coverage(group.id, date);
   const statuses = await registry.statuses(date);
   const names = entityNames(ref, lang);

@@ -6,7 +6,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../../../domain/error
 import { pick } from '../../../domain/lang.ts';
 import { QUESTIONNAIRES, type AnswerValue, type Question, type Questionnaire } from '../../../domain/practices.ts';
 import { StaleVersionError, type Proposal } from '../../../domain/review.ts';
-import type { RegistryService } from '../../services/registry.ts';
+import type { RegistryReader, RegistryService } from '../../services/registry.ts';
 import { formatDate } from '../format.ts';
 import { allowedToPropose, checkFresh } from '../../questions/proposal-input.ts';
 import { href, type PageContext } from './context.ts';
@@ -62,7 +62,8 @@ function ProposalTable(props: { ctx: PageContext; proposals: readonly Proposal[]
 }
 
 /** GET /{lang}/edit: an editor's countries, the current status and version of each area, and its proposals. */
-export async function editDashboard(c: Context, ctx: PageContext, registry: RegistryService): Promise<Response> {
+export async function editDashboard(c: Context, ctx: PageContext): Promise<Response> {
+  const { registry } = ctx.services;
   const account = ctx.account as Account;
   if (account.role === 'admin') throw new ForbiddenError('an administrator manages accounts and does not propose changes');
   const t = ctx.t.edit;
@@ -227,7 +228,6 @@ function CyberlawForm(props: { ctx: PageContext; action: string; draft: Cyberlaw
 async function cyberlawPage(
   c: Context,
   ctx: PageContext,
-  registry: RegistryService,
   iso3: string,
   areaId: string,
   state: { draft?: CyberlawDraft; error?: string | null; stale?: number | null; status?: 200 | 400 | 409 },
@@ -236,7 +236,7 @@ async function cyberlawPage(
   const area = areaOf(areaId);
   const ref = await ctx.obs.ref();
   if (!ref.countries.has(iso3)) throw new NotFoundError(`no country ${iso3}`);
-  const current = await registry.currentRecord('cyberlaw', iso3, area.id);
+  const current = await ctx.services.registry.currentRecord('cyberlaw', iso3, area.id);
   const entry = current.record as CyberlawEntry | null;
   const title = t.cyberlawTitle(pick(area.names, ctx.lang), countryName(ctx, ref.countries, iso3));
   const body = (
@@ -252,10 +252,10 @@ async function cyberlawPage(
 }
 
 /** GET /{lang}/edit/cyberlaw/{ISO3}/{area}: the form, filled with the current entry and its version. */
-export async function cyberlawForm(c: Context, ctx: PageContext, registry: RegistryService): Promise<Response> {
+export async function cyberlawForm(c: Context, ctx: PageContext): Promise<Response> {
   const iso3 = (c.req.param('iso3') ?? '').toUpperCase();
   allowedToPropose(ctx.account as Account, iso3);
-  return cyberlawPage(c, ctx, registry, iso3, c.req.param('area') ?? '', {});
+  return cyberlawPage(c, ctx, iso3, c.req.param('area') ?? '', {});
 }
 
 /**
@@ -283,18 +283,18 @@ export async function proposeCyberlaw(c: Context, ctx: PageContext, registry: Re
     return seeOther(c, href(ctx, `/edit?sent=${proposal.id}#p${proposal.id}`));
   } catch (error) {
     if (error instanceof StaleVersionError) {
-      return cyberlawPage(c, ctx, registry, iso3, areaId, {
+      return cyberlawPage(c, ctx, iso3, areaId, {
         draft: draftFromEntry(error.current as CyberlawEntry | null, error.currentVersion, draft.why),
         stale: error.currentVersion,
         status: 409,
       });
     }
-    if (error instanceof InputError) return cyberlawPage(c, ctx, registry, iso3, areaId, { draft, error: error.message, status: 400 });
+    if (error instanceof InputError) return cyberlawPage(c, ctx, iso3, areaId, { draft, error: error.message, status: 400 });
     throw error;
   }
 }
 
-function questionnaireOf(registry: RegistryService, id: string): Questionnaire {
+function questionnaireOf(registry: RegistryReader, id: string): Questionnaire {
   return registry.questionnaire(id);
 }
 
@@ -344,7 +344,6 @@ function draftFromAnswers(answers: Readonly<Record<string, AnswerValue>> | null,
 async function practicePage(
   c: Context,
   ctx: PageContext,
-  registry: RegistryService,
   iso3: string,
   q: Questionnaire,
   state: { draft?: PracticeDraft; error?: string | null; stale?: number | null; status?: 200 | 400 | 409 },
@@ -352,7 +351,7 @@ async function practicePage(
   const t = ctx.t.edit;
   const ref = await ctx.obs.ref();
   if (!ref.countries.has(iso3)) throw new NotFoundError(`no country ${iso3}`);
-  const current = await registry.currentRecord('practice', iso3, q.id);
+  const current = await ctx.services.registry.currentRecord('practice', iso3, q.id);
   const answers = (current.record as PracticeAnswer | null)?.answers ?? null;
   const draft = state.draft ?? draftFromAnswers(answers, current.version);
   const title = t.practiceTitle(pick(q.title, ctx.lang), countryName(ctx, ref.countries, iso3));
@@ -388,10 +387,10 @@ async function practicePage(
 }
 
 /** GET /{lang}/edit/practices/{ISO3}/{questionnaire}: a form generated from the questionnaire's definition. */
-export async function practiceForm(c: Context, ctx: PageContext, registry: RegistryService): Promise<Response> {
+export async function practiceForm(c: Context, ctx: PageContext): Promise<Response> {
   const iso3 = (c.req.param('iso3') ?? '').toUpperCase();
   allowedToPropose(ctx.account as Account, iso3);
-  return practicePage(c, ctx, registry, iso3, questionnaireOf(registry, c.req.param('questionnaire') ?? ''), {});
+  return practicePage(c, ctx, iso3, questionnaireOf(ctx.services.registry, c.req.param('questionnaire') ?? ''), {});
 }
 
 /** POST /{lang}/edit/practices/{ISO3}/{questionnaire}: answers as a proposal, checked by their types. */
@@ -414,9 +413,9 @@ export async function proposePractice(c: Context, ctx: PageContext, registry: Re
   } catch (error) {
     if (error instanceof StaleVersionError) {
       const answers = (error.current as PracticeAnswer | null)?.answers ?? null;
-      return practicePage(c, ctx, registry, iso3, q, { draft: draftFromAnswers(answers, error.currentVersion, draft.why), stale: error.currentVersion, status: 409 });
+      return practicePage(c, ctx, iso3, q, { draft: draftFromAnswers(answers, error.currentVersion, draft.why), stale: error.currentVersion, status: 409 });
     }
-    if (error instanceof InputError) return practicePage(c, ctx, registry, iso3, q, { draft, error: error.message, status: 400 });
+    if (error instanceof InputError) return practicePage(c, ctx, iso3, q, { draft, error: error.message, status: 400 });
     throw error;
   }
 }

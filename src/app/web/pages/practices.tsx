@@ -1,7 +1,6 @@
 import type { Group } from '../../../domain/group.ts';
 import { pick, type Lang } from '../../../domain/lang.ts';
 import { QUESTIONNAIRES, type AnswerValue, type Question, type QuestionSummary } from '../../../domain/practices.ts';
-import { RegistryService } from '../../services/registry.ts';
 import type { Reference } from '../../services/reference.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { HttpError } from '../http-error.ts';
@@ -102,9 +101,9 @@ function SummaryText(props: { ctx: PageContext; question: Question; summary: Que
 
 /** `/{lang}/practices`: the questionnaires, their reference in the communication and how many countries answered. */
 export async function practicesPage(ctx: PageContext) {
-  const { obs, t, lang } = ctx;
+  const { services, t, lang } = ctx;
   const p = t.practices;
-  const counts = await new RegistryService(obs).answeredCounts();
+  const counts = await services.registry.answeredCounts();
   return (
     <Layout ctx={ctx} title={p.title} description={p.intro}>
       <h1>{p.title}</h1>
@@ -157,7 +156,7 @@ export async function practicePage(ctx: PageContext, params: Record<string, stri
   if (!q) throw new HttpError(404, `no questionnaire "${raw}"`, { parameter: 'questionnaire' });
   const ref = await obs.ref();
   const group = chosenGroup(ref, search);
-  const table = await new RegistryService(obs).compiled(q.id, group.id);
+  const table = await ctx.services.registry.compiled(q.id, group.id);
   const names = entityNames(ref, lang);
   const rows = [...table.rows].sort((a, b) => (names.get(a.iso3) ?? a.iso3).localeCompare(names.get(b.iso3) ?? b.iso3, lang));
   const groupName = pick(group.names, lang);

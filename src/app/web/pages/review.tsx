@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import type { RegistryStore } from '../../../adapters/storage/registry-store.ts';
 import type { PracticeAnswer } from '../../../domain/practice-answer.ts';
 import type { ProposalPayload } from '../../../domain/proposal.ts';
 import { canReview, type Account } from '../../../domain/accounts.ts';
@@ -20,8 +19,8 @@ function reviewer(account: Account | null): Account {
 }
 
 /** Who wrote what, by account id, for the queue and the audit log. */
-async function namesById(store: RegistryStore): Promise<Map<number, string>> {
-  return new Map((await store.accounts()).map((a) => [a.id, `${a.name} <${a.email}>`]));
+async function namesById(ctx: PageContext): Promise<Map<number, string>> {
+  return new Map((await ctx.services.auth.list()).map((a) => [a.id, `${a.name} <${a.email}>`]));
 }
 
 function RecordSide(props: { ctx: PageContext; kind: 'cyberlaw' | 'practice'; key_: string; record: unknown }) {
@@ -33,11 +32,12 @@ function RecordSide(props: { ctx: PageContext; kind: 'cyberlaw' | 'practice'; ke
 }
 
 /** GET /{lang}/review: each pending proposal with the record before and after, and the two decisions. */
-export async function reviewQueue(c: Context, ctx: PageContext, registry: RegistryService, store: RegistryStore, state: { error?: string | null; status?: 200 | 400 | 409 } = {}): Promise<Response> {
+export async function reviewQueue(c: Context, ctx: PageContext, state: { error?: string | null; status?: 200 | 400 | 409 } = {}): Promise<Response> {
   const account = reviewer(ctx.account);
   const t = ctx.t.edit;
+  const { registry } = ctx.services;
   const pending = await registry.proposalsFor(account, 'pending');
-  const names = await namesById(store);
+  const names = await namesById(ctx);
   const ref = await ctx.obs.ref();
   const items = await Promise.all(pending.map(async (p) => ({ p, current: await registry.currentRecord(p.kind, p.iso3, p.key) })));
   const done = c.req.query('done');
@@ -110,7 +110,7 @@ function proposalId(c: Context): number {
  * POST /{lang}/review/{id}/accept and …/return. A stale proposal (the record moved on since it was made)
  * comes back to the queue as a 409 with the reason; the proposal stays pending.
  */
-export async function decide(c: Context, ctx: PageContext, registry: RegistryService, store: RegistryStore, decision: 'accept' | 'return'): Promise<Response> {
+export async function decide(c: Context, ctx: PageContext, registry: RegistryService, decision: 'accept' | 'return'): Promise<Response> {
   const { session, form } = await checkedForm(c);
   const id = proposalId(c);
   try {
@@ -122,8 +122,8 @@ export async function decide(c: Context, ctx: PageContext, registry: RegistrySer
       await registry.return(session.account, id, form.comment ?? '', 'form');
     }
   } catch (error) {
-    if (error instanceof InputError) return reviewQueue(c, ctx, registry, store, { error: error.message, status: 400 });
-    if (error instanceof ConflictError) return reviewQueue(c, ctx, registry, store, { error: error.message, status: 409 });
+    if (error instanceof InputError) return reviewQueue(c, ctx, { error: error.message, status: 400 });
+    if (error instanceof ConflictError) return reviewQueue(c, ctx, { error: error.message, status: 409 });
     throw error;
   }
   return seeOther(c, href(ctx, `/review?done=${decision === 'accept' ? 'accepted' : 'returned'}`));
@@ -140,12 +140,12 @@ function Json(props: { value: unknown }) {
 }
 
 /** GET /{lang}/review/audit: the latest writes, newest first (curators and administrators). */
-export async function auditPage(c: Context, ctx: PageContext, store: RegistryStore): Promise<Response> {
+export async function auditPage(c: Context, ctx: PageContext): Promise<Response> {
   const account = ctx.account;
   if (!account || account.disabled || (account.role !== 'curator' && account.role !== 'admin')) throw new ForbiddenError('only curators and administrators read the audit log');
   const t = ctx.t.edit;
-  const entries: AuditEntry[] = await store.auditLog({ limit: 200 });
-  const names = await namesById(store);
+  const entries: AuditEntry[] = await ctx.services.registry.auditLog({ limit: 200 });
+  const names = await namesById(ctx);
   const body = (
     <>
       <h1>{t.auditTitle}</h1>

@@ -1,9 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { RegistryStore } from '../../../adapters/storage/registry-store.ts';
 import { isLang, type Lang } from '../../../domain/lang.ts';
-import type { AuthService } from '../../services/auth.ts';
-import type { RegistryService } from '../../services/registry.ts';
+import type { Services } from '../../services/compose.ts';
 import { HttpError } from '../http-error.ts';
 import { accountsPage, createAccount, disableAccount } from './accounts.tsx';
 import type { PageContext } from './context.ts';
@@ -13,11 +11,8 @@ import { seeOther } from './forms.tsx';
 import { auditPage, decide, reviewQueue } from './review.tsx';
 import { signIn, signInPage, signOut } from './sign-in.tsx';
 
-export interface WorkflowDeps {
-  auth: AuthService;
-  registry: RegistryService;
-  store: RegistryStore;
-}
+/** The services that write, for the forms' POST routes; the pages read through their context's read-only view. */
+export type WorkflowDeps = Pick<Services, 'auth' | 'registry'>;
 
 type Handler = (c: Context, ctx: PageContext) => Promise<Response>;
 
@@ -31,7 +26,7 @@ const MAX_FORM_BYTES = 64 * 1024;
  */
 export function workflowRoutes(contextFor: (c: Context, lang: Lang) => PageContext, deps: WorkflowDeps): Hono {
   const app = new Hono();
-  const { auth, registry, store } = deps;
+  const { auth, registry } = deps;
   const withLang = (handler: Handler) => async (c: Context) => {
     const lang = c.req.param('lang') ?? '';
     if (!isLang(lang)) return c.notFound();
@@ -53,17 +48,17 @@ export function workflowRoutes(contextFor: (c: Context, lang: Lang) => PageConte
   app.get('/:lang/login', withLang((c, ctx) => signInPage(c, ctx)));
   app.post('/:lang/login', limit, withLang((c, ctx) => signIn(c, ctx, auth)));
   app.post('/:lang/logout', limit, withLang((c, ctx) => signOut(c, ctx, auth)));
-  app.get('/:lang/edit', signedIn((c, ctx) => editDashboard(c, ctx, registry)));
-  app.get('/:lang/edit/cyberlaw/:iso3/:area', signedIn((c, ctx) => cyberlawForm(c, ctx, registry)));
+  app.get('/:lang/edit', signedIn((c, ctx) => editDashboard(c, ctx)));
+  app.get('/:lang/edit/cyberlaw/:iso3/:area', signedIn((c, ctx) => cyberlawForm(c, ctx)));
   app.post('/:lang/edit/cyberlaw/:iso3/:area', limit, withLang((c, ctx) => proposeCyberlaw(c, ctx, registry)));
-  app.get('/:lang/edit/practices/:iso3/:questionnaire', signedIn((c, ctx) => practiceForm(c, ctx, registry)));
+  app.get('/:lang/edit/practices/:iso3/:questionnaire', signedIn((c, ctx) => practiceForm(c, ctx)));
   app.post('/:lang/edit/practices/:iso3/:questionnaire', limit, withLang((c, ctx) => proposePractice(c, ctx, registry)));
-  app.get('/:lang/review', signedIn((c, ctx) => reviewQueue(c, ctx, registry, store)));
-  app.get('/:lang/review/audit', signedIn((c, ctx) => auditPage(c, ctx, store)));
-  app.post('/:lang/review/:id/accept', limit, withLang((c, ctx) => decide(c, ctx, registry, store, 'accept')));
-  app.post('/:lang/review/:id/return', limit, withLang((c, ctx) => decide(c, ctx, registry, store, 'return')));
-  app.get('/:lang/admin/accounts', signedIn((c, ctx) => accountsPage(c, ctx, store)));
-  app.post('/:lang/admin/accounts', limit, withLang((c, ctx) => createAccount(c, ctx, auth, store)));
-  app.post('/:lang/admin/accounts/:id/disable', limit, withLang((c, ctx) => disableAccount(c, ctx, store)));
+  app.get('/:lang/review', signedIn((c, ctx) => reviewQueue(c, ctx)));
+  app.get('/:lang/review/audit', signedIn((c, ctx) => auditPage(c, ctx)));
+  app.post('/:lang/review/:id/accept', limit, withLang((c, ctx) => decide(c, ctx, registry, 'accept')));
+  app.post('/:lang/review/:id/return', limit, withLang((c, ctx) => decide(c, ctx, registry, 'return')));
+  app.get('/:lang/admin/accounts', signedIn((c, ctx) => accountsPage(c, ctx)));
+  app.post('/:lang/admin/accounts', limit, withLang((c, ctx) => createAccount(c, ctx, auth)));
+  app.post('/:lang/admin/accounts/:id/disable', limit, withLang((c, ctx) => disableAccount(c, ctx, auth)));
   return app;
 }
