@@ -3,7 +3,7 @@ import { InputError, ParameterError } from '../../domain/errors.ts';
 import type { IsoDate } from '../../domain/group.ts';
 import type { CsvTable } from '../services/csv.ts';
 import type { Reference } from '../services/reference.ts';
-import type { Services } from '../services/compose.ts';
+import type { ReadServices, Services } from '../services/compose.ts';
 import { readQuery } from './params.ts';
 import type { Method, OperationObject, Schema } from './schema.ts';
 
@@ -62,36 +62,42 @@ export interface Reply {
 }
 
 /**
+ * The services a question of this method receives: a GET question the read-only view (it cannot write, by
+ * type), a question that writes every service.
+ */
+export type ServicesFor<M extends Method> = [M] extends ['get'] ? ReadServices : Services;
+
+/**
  * A question the Observatory answers, defined once: its parameters, its documentation and how it is
  * answered. The API route, its OpenAPI operation, the page form's fields and the CLI's flags and help are
- * all made from this.
+ * all made from this. Its method decides the services it receives (see `ServicesFor`).
  */
-export interface Question<P extends Params = Params, I = Values<P>> {
+export interface Question<P extends Params = Params, I = Values<P>, M extends Method = Method> {
   /** The operationId, and the name the CLI and the tests know it by. */
   readonly id: string;
-  readonly method: Method;
+  readonly method: M;
   /** The path under /api/v1, with {placeholders} for path parameters, as OpenAPI writes it. */
   readonly path: string;
   readonly params: P;
   /** Documentation of the operation, without the parameters, which come from `params`. */
   readonly doc: Omit<OperationObject, 'operationId' | 'parameters'> & { extraParameters?: OperationObject['parameters'] };
   /** The checks made before the parameters are read: the credentials of a write, refused first. */
-  authorize?(exchange: Exchange, services: Services): void | Promise<void>;
+  authorize?(exchange: Exchange, services: ServicesFor<M>): void | Promise<void>;
   /**
    * For a question of signed-in accounts (its `doc.security` names the session): whether the account may
    * ask it, checked with the session and before the parameters' values are read; throws a ForbiddenError.
    */
   admit?(account: Account): void;
   /** Rules between parameters (give country or group, not both), checked once all are read. */
-  refine?(values: Values<P>, services: Services): I | Promise<I>;
-  answer(input: I, services: Services, exchange: Exchange): Promise<Reply | Response>;
+  refine?(values: Values<P>, services: ServicesFor<M>): I | Promise<I>;
+  answer(input: I, services: ServicesFor<M>, exchange: Exchange): Promise<Reply | Response>;
 }
 
 /**
  * Defines a question; the identity function that lets TypeScript infer the parameters' types.
  * @example export const vintages = defineQuestion({ id: 'vintages', method: 'get', path: '/vintages', params: { format }, doc, answer })
  */
-export function defineQuestion<P extends Params, I = Values<P>>(question: Question<P, I>): Question<P, I> {
+export function defineQuestion<P extends Params, I = Values<P>, M extends Method = Method>(question: Question<P, I, M>): Question<P, I, M> {
   return question;
 }
 
@@ -102,12 +108,12 @@ export function defineQuestion<P extends Params, I = Values<P>>(question: Questi
  * CLI with exit code 2.
  * @example await readInput(vintages, new URL(url).searchParams, {}, ctx, services)
  */
-export async function readInput<P extends Params, I>(
-  question: Question<P, I>,
+export async function readInput<P extends Params, I, M extends Method>(
+  question: Question<P, I, M>,
   query: URLSearchParams,
   path: Readonly<Record<string, string>>,
   ctx: ParseContext,
-  services: Services,
+  services: ServicesFor<M>,
 ): Promise<I> {
   const queryNames = Object.values(question.params).filter((p) => p.in === 'query').map((p) => p.name);
   const given = readQuery(query, queryNames);
