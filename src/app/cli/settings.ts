@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { openStore } from '../../adapters/storage/open.ts';
 import type { Store } from '../../adapters/storage/store.ts';
+import { composeServices, type ServiceConfig, type Services } from '../services/compose.ts';
 
 /** Settings every command shares, from flags first, then the environment. */
 export interface GlobalSettings {
@@ -31,6 +32,15 @@ export async function withStore<T>(settings: GlobalSettings, work: (store: Store
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Opens the store the settings name, composes the services over it once, does the work and closes the
+ * store, whatever happened.
+ * @example await withServices(globalSettings(values), ({ obs }) => obs.aggregateSeries('LDC', 'IT.NET.USER.ZS'))
+ */
+export function withServices<T>(settings: GlobalSettings, work: (services: Services) => Promise<T>, config: ServiceConfig = {}): Promise<T> {
+  return withStore(settings, (store) => work(composeServices(store, config)));
 }
 
 /** The source folder to fill from: OBSERVATORY_SOURCES, or ../shared/data when it exists, or none. */

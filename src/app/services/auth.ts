@@ -105,8 +105,11 @@ export class AuthService {
   private readonly limiter: FailureWindow;
   private readonly sessionMs: number;
   private readonly now: () => Date;
-  /** A hash to compare against when the account does not exist, so that timing does not tell. */
-  private readonly decoy: Promise<string>;
+  /**
+   * A hash to compare against when the account does not exist, so that timing does not tell. Made at the
+   * first sign-in (commands that never sign anyone in do not pay for it), which waits for it whatever the address.
+   */
+  private decoy: Promise<string> | null = null;
 
   constructor(
     private readonly registry: RegistryStore,
@@ -115,7 +118,6 @@ export class AuthService {
     this.limiter = new FailureWindow(options.maxFailures ?? 5, (options.windowMinutes ?? 15) * 60_000);
     this.sessionMs = (options.sessionHours ?? 8) * 3_600_000;
     this.now = options.now ?? (() => new Date());
-    this.decoy = hashPassword(randomBytes(16).toString('hex'));
   }
 
   /** How long a session lasts, for the cookie's Max-Age. */
@@ -174,8 +176,9 @@ export class AuthService {
     const keys = [`email:${email.trim().toLowerCase()}`, `client:${client}`];
     const wait = Math.max(...keys.map((k) => this.limiter.retryAfter(k, now)));
     if (wait > 0) throw new RateLimitedError(wait);
+    const decoy = await (this.decoy ??= hashPassword(randomBytes(16).toString('hex')));
     const found = await this.registry.accountByEmail(email.trim());
-    const ok = found ? await verifyPassword(password, found.passwordHash) : (await verifyPassword(password, await this.decoy), false);
+    const ok = found ? await verifyPassword(password, found.passwordHash) : (await verifyPassword(password, decoy), false);
     if (!found || !ok || found.account.disabled) {
       for (const k of keys) this.limiter.fail(k, now);
       return null;

@@ -113,15 +113,15 @@ export class UserGroupService {
     return group;
   }
 
-  /** Creates or replaces the group `id`; says whether it existed. */
-  async replace(id: string, body: Record<string, unknown>, where: string): Promise<{ group: Group; created: boolean }> {
+  /** Creates or replaces the group `id`, recording `source` as where it came from; says whether it existed. */
+  async replace(id: string, body: Record<string, unknown>, where: string, source = USER_GROUP_SOURCE): Promise<UserGroup & { created: boolean }> {
     const ref = await this.obs.ref();
-    const { group, memberships } = parseUserGroup(body, ref, where, USER_GROUP_SOURCE, id);
+    const { group, memberships } = parseUserGroup(body, ref, where, source, id);
     const existing = ref.groups.get(id);
     refuseSourceGroup(existing, 'replaced');
     await this.store.saveUserGroup(group, memberships);
     await this.obs.refresh(true);
-    return { group, created: !existing };
+    return { group, memberships, created: !existing };
   }
 
   /** Deletes the group `id`; a missing group is a NotFoundError. */

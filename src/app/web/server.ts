@@ -6,7 +6,7 @@ import type { FillState } from '../services/fill.ts';
 import type { Observatory } from '../services/observatory.ts';
 import type { AuthService } from '../services/auth.ts';
 import type { RegistryService } from '../services/registry.ts';
-import { composeServices } from '../services/compose.ts';
+import { composeServices, type Services } from '../services/compose.ts';
 import { apiRoutes } from './api/routes.ts';
 import { responseCache } from './cache.ts';
 import { HttpError } from './http-error.ts';
@@ -20,7 +20,11 @@ import { STYLE_CSS, STYLE_HREF } from './static/assets.ts';
 /** Progress of the first fill of the database, shown on pages while it runs. */
 export type FillStatus = FillState;
 
-export interface AppOptions {
+/** The services composed already (as `observatory serve` does), or an Observatory to compose them over. */
+export type AppOptions = { services: Services } | ObservatoryOptions;
+
+/** An Observatory, and what the services composed over it take besides. */
+export interface ObservatoryOptions {
   obs: Observatory;
   fill?: FillStatus;
   /** Bearer token that allows writes through the API (user-defined groups); writes are refused without one. */
@@ -53,11 +57,19 @@ function toHttpError(error: unknown): HttpError {
   return new HttpError(500, 'internal error', { cause: error });
 }
 
+function servicesOver(options: ObservatoryOptions): Services {
+  return composeServices(
+    options.obs,
+    { fill: options.fill, apiToken: options.apiToken },
+    { ...(options.auth ? { auth: options.auth } : {}), ...(options.registry ? { registry: options.registry } : {}) },
+  );
+}
+
 /** The Observatory's web application: pages under /{lang}, the API under /api/v1. */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
-  const services = composeServices(options.obs, { fill: options.fill, apiToken: options.apiToken }, { ...(options.auth ? { auth: options.auth } : {}), ...(options.registry ? { registry: options.registry } : {}) });
-  const { obs, auth } = services;
+  const services = 'services' in options ? options.services : servicesOver(options);
+  const { obs, auth, fill } = services;
 
   app.onError((error, c) => {
     const e = toHttpError(error);
@@ -74,7 +86,6 @@ export function createApp(options: AppOptions): Hono {
 
   const pageContext = (c: Context, lang: Lang): PageContext => {
     const url = new URL(c.req.url);
-    const fill = options.fill;
     return {
       lang,
       t: messages(lang),
@@ -97,7 +108,7 @@ export function createApp(options: AppOptions): Hono {
   // The session is read before the cache: a signed-in reader's pages are personal and never cached.
   app.use('*', sessionMiddleware(auth));
   const cache = responseCache({ version: async () => `${await obs.refresh()}|${obs.today()}`, bypass: (c) => c.get('session') !== null });
-  app.use('*', async (c, next) => (options.fill?.running ? next() : cache(c, next)));
+  app.use('*', async (c, next) => (fill?.running ? next() : cache(c, next)));
 
   app.get('/', (c) => c.redirect(`/${negotiateLang(c.req.header('accept-language'))}/`, 302));
   app.route('/api/v1', apiRoutes(services));

@@ -1,7 +1,7 @@
 import { isRole, type Role } from '../../../domain/accounts.ts';
 import { AuthService } from '../../services/auth.ts';
 import { outputFormat, parse, STORE_OPTIONS, UsageError, type Command, type Io } from '../command.ts';
-import { globalSettings, withStore } from '../settings.ts';
+import { globalSettings, withServices } from '../settings.ts';
 import { print } from '../table.ts';
 
 /** The environment variable a password is read from; passwords never go on the command line, where `ps` and shell history see them. */
@@ -74,9 +74,9 @@ export const accounts: Command = {
     const settings = globalSettings(values);
     if (action === 'list') {
       const format = outputFormat(values.format);
-      return withStore(settings, async (store) => {
+      return withServices(settings, async ({ auth }) => {
         const header = ['id', 'email', 'name', 'role', 'countries', 'state', 'created'];
-        const rows = (await store.registry.accounts()).map((a) => [String(a.id), a.email, a.name, a.role, a.countries.join(','), a.disabled ? 'disabled' : 'active', a.createdAt.slice(0, 19)]);
+        const rows = (await auth.list()).map((a) => [String(a.id), a.email, a.name, a.role, a.countries.join(','), a.disabled ? 'disabled' : 'active', a.createdAt.slice(0, 19)]);
         print(io.out, format, header, rows);
         return 0;
       });
@@ -93,8 +93,7 @@ export const accounts: Command = {
     const password = await readPassword(io, io.env ?? process.env);
     const email = values.email;
     const name = values.name;
-    return withStore(settings, async (store) => {
-      const auth = new AuthService(store.registry);
+    return withServices(settings, async ({ auth }) => {
       const account = await auth.createAccount(
         { email, name, role, countries, password },
         null,

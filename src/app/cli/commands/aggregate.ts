@@ -1,7 +1,7 @@
 import { pick } from '../../../domain/lang.ts';
-import { Observatory, type MembershipBasis } from '../../services/observatory.ts';
+import type { MembershipBasis } from '../../services/observatory.ts';
 import { FORMAT_OPTION, outputFormat, parse, UsageError, yearsOption, type Command } from '../command.ts';
-import { globalSettings, withStore } from '../settings.ts';
+import { globalSettings, withServices } from '../settings.ts';
 import { print } from '../table.ts';
 
 /**
@@ -25,8 +25,7 @@ export const aggregate: Command = {
     if (basis !== 'current' && basis !== 'historical') throw new UsageError(`--basis must be current or historical, got "${basis}"`);
     const minCoverage = values['min-coverage'] === undefined ? undefined : Number(values['min-coverage']);
     if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError('--min-coverage must be between 0 and 1');
-    return withStore(globalSettings(values), async (store) => {
-      const obs = new Observatory(store);
+    return withServices(globalSettings(values), async ({ obs }) => {
       const series = await obs.aggregateSeries(groupId.toUpperCase(), code, {
         ...yearsOption(values.years),
         basis: basis as MembershipBasis,

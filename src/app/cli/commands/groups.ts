@@ -1,10 +1,8 @@
 import { NotFoundError } from '../../../domain/errors.ts';
 import { isActiveAt, isGroupId, isIsoDate } from '../../../domain/group.ts';
 import { pick } from '../../../domain/lang.ts';
-import { Observatory } from '../../services/observatory.ts';
-import { parseUserGroup } from '../../services/user-groups.ts';
 import { FORMAT_OPTION, outputFormat, parse, UsageError, type Command } from '../command.ts';
-import { globalSettings, withStore } from '../settings.ts';
+import { globalSettings, withServices } from '../settings.ts';
 import { print } from '../table.ts';
 
 /**
@@ -31,8 +29,7 @@ export const groups: Command = {
     });
     const format = outputFormat(values.format);
     const [action = 'list', id] = positionals;
-    return withStore(globalSettings(values), async (store) => {
-      const obs = new Observatory(store);
+    return withServices(globalSettings(values), async ({ obs, userGroups }) => {
       const ref = await obs.ref();
       if (values.at !== undefined && !isIsoDate(values.at)) throw new UsageError(`--at must be a date like 2024-12-31, got "${values.at}"`);
       const date = values.at ?? obs.today();
@@ -67,8 +64,7 @@ export const groups: Command = {
             ...(values['name-pt'] ? { pt: values['name-pt'] } : {}),
           };
           const members = (values.members ?? '').split(/[\s,]+/).filter((m) => m !== '');
-          const { group, memberships } = parseUserGroup({ id, names, members }, ref, 'command line', 'user-defined (Observatory CLI)');
-          await store.saveUserGroup(group, memberships);
+          const { group, memberships } = await userGroups.replace(id, { id, names, members }, 'command line', 'user-defined (Observatory CLI)');
           io.err.write(`${existing ? 'replaced' : 'created'} group ${group.id} with ${memberships.length} members\n`);
           return 0;
         }
@@ -76,7 +72,9 @@ export const groups: Command = {
           if (!id || !isGroupId(id)) throw new UsageError('groups delete needs a group id');
           const existing = ref.groups.get(id);
           if (existing && existing.kind !== 'user') throw new UsageError(`group ${id} is defined by a source and cannot be deleted`);
-          if (!(await store.deleteUserGroup(id))) throw new NotFoundError(`no group ${id}`);
+          await userGroups.delete(id).catch((error: unknown) => {
+            throw error instanceof NotFoundError ? new NotFoundError(`no group ${id}`) : error;
+          });
           io.err.write(`deleted group ${id}\n`);
           return 0;
         }

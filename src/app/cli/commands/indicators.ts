@@ -1,7 +1,6 @@
 import { pick } from '../../../domain/lang.ts';
-import { Observatory } from '../../services/observatory.ts';
 import { FORMAT_OPTION, outputFormat, parse, UsageError, yearsOption, type Command } from '../command.ts';
-import { globalSettings, withStore } from '../settings.ts';
+import { globalSettings, withServices } from '../settings.ts';
 import { print } from '../table.ts';
 
 /**
@@ -23,8 +22,7 @@ export const indicators: Command = {
     });
     const format = outputFormat(values.format);
     const [action = 'list', code] = positionals;
-    return withStore(globalSettings(values), async (store) => {
-      const obs = new Observatory(store);
+    return withServices(globalSettings(values), async ({ obs }) => {
       const ref = await obs.ref();
       if (action === 'list') {
         const rows = [...ref.indicators.values()].map((i) => [

@@ -1,7 +1,7 @@
 import { serve as listen } from '@hono/node-server';
 import { WORLD_BANK_API } from '../../../adapters/sources/worldbank-api.ts';
 import { fillIfEmpty, type FillState } from '../../services/fill.ts';
-import { Observatory } from '../../services/observatory.ts';
+import { composeServices } from '../../services/compose.ts';
 import { createApp } from '../../web/server.ts';
 import { parse, UsageError, type Command } from '../command.ts';
 import { defaultSources, globalSettings, openFromSettings } from '../settings.ts';
@@ -25,9 +25,10 @@ export const serve: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port ?? process.env.PORT}"`);
     const host = values.host ?? process.env.HOST ?? '127.0.0.1';
     const store = await openFromSettings(settings);
-    const obs = new Observatory(store);
     const fill: FillState = { running: false, done: 0, total: 0, errors: [], origin: null };
-    const app = createApp({ obs, fill, apiToken: process.env.OBSERVATORY_API_TOKEN || undefined });
+    const services = composeServices(store, { fill, apiToken: process.env.OBSERVATORY_API_TOKEN || undefined });
+    const { obs } = services;
+    const app = createApp({ services });
     const server = listen({ fetch: app.fetch, port, hostname: host }, (address) => {
       io.err.write(`The Observatory is at http://${host}:${address.port}/ (${store.engine === 'postgres' ? 'PostgreSQL' : `embedded database in ${settings.dataDir}`})\n`);
     });
