@@ -77,6 +77,22 @@ describe('passwords and sessions', () => {
     clock = new Date(clock.getTime() + 16 * 60_000);
     expect((await auth.signIn('curator@sec.example', 'another long passphrase', '10.0.0.9'))?.account.id).toBe(curator.id);
   });
+
+  it('lets only an administrator disable an account, never their own, ending its sessions and logging why', async () => {
+    const admin = await auth.createAccount({ email: 'admin@sec.example', name: 'Admin', role: 'admin', countries: [], password: 'an admin passphrase' }, null, 'setup');
+    const other = await auth.createAccount({ email: 'other@np.example', name: 'Other', role: 'editor', countries: ['NPL'], password: 'other long passphrase' }, null, 'setup');
+    const s = await auth.signIn('other@np.example', 'other long passphrase', '10.0.1.1');
+    expect(await auth.session(s?.token)).not.toBeNull();
+    await expect(auth.disable(curator, other.id, 'not an admin')).rejects.toThrow(ForbiddenError);
+    await expect(auth.disable(admin, admin.id, 'oneself')).rejects.toThrow('does not disable their own account');
+    const disabled = await auth.disable(admin, other.id, 'left the ministry');
+    expect(disabled.disabled).toBe(true);
+    expect((await auth.list()).find((a) => a.id === other.id)?.disabled).toBe(true);
+    expect(await auth.session(s?.token)).toBeNull();
+    expect(await auth.signIn('other@np.example', 'other long passphrase', '10.0.1.2')).toBeNull();
+    const [logged] = await store.registry.auditLog({ entity: 'account', limit: 1 });
+    expect(logged).toMatchObject({ actor: admin.id, entityId: String(other.id), why: 'left the ministry' });
+  });
 });
 
 describe('the review workflow', () => {
