@@ -81,6 +81,7 @@ export function createApp(options: AppOptions): Hono {
       path: url.pathname.slice(lang.length + 1) || '/',
       search: url.search,
       obs,
+      services,
       loading: fill?.running ? { done: fill.done, total: fill.total } : null,
       account: c.get('session')?.account ?? null,
       csrf: c.get('session')?.csrf ?? null,
