@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { openStore } from '../../adapters/storage/open.ts';
 import type { Store } from '../../adapters/storage/store.ts';
+import { composeServices, type Services } from '../services/compose.ts';
 
 /** Settings every command shares, from flags first, then the environment. */
 export interface GlobalSettings {
@@ -31,6 +32,14 @@ export async function withStore<T>(settings: GlobalSettings, work: (store: Store
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Opens the store, builds the services over it once (src/app/services/compose.ts), does the work and closes the store.
+ * @example await withServices(globalSettings(values), ({ moratorium }) => moratorium.lists())
+ */
+export function withServices<T>(settings: GlobalSettings, work: (services: Services) => Promise<T>): Promise<T> {
+  return withStore(settings, (store) => work(composeServices(store)));
 }
 
 /** The source folder to fill from: OBSERVATORY_SOURCES, or ../shared/data when it exists, or none. */
