@@ -4,6 +4,7 @@ import { createGroup, deleteGroup, group, groups, replaceGroup } from './groups.
 import { aggregates, indicator, indicators, observations } from './indicators.ts';
 import { cyberlawCountry, cyberlawCoverage } from './cyberlaw.ts';
 import { status, vintages } from './meta.ts';
+import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLists, moratoriumSensitivity, moratoriumVat, moratoriumVatRegistry } from './moratorium.ts';
 import { practice, practices } from './practices.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
@@ -20,6 +21,13 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   indicators,
   indicator,
   observations,
+  moratoriumEstimate,
+  moratoriumSensitivity,
+  moratoriumLists,
+  moratoriumCoverage,
+  moratoriumVat,
+  moratoriumVatRegistry,
+  moratoriumDesign,
   cyberlawCoverage,
   cyberlawCountry,
   practices,

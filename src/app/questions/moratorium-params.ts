@@ -1,6 +1,7 @@
 import { InputError, NotFoundError, ParameterError } from '../../domain/errors.ts';
 import { parseDesignParams } from '../../domain/moratorium/design.ts';
-import { DEFAULT_OPTIONS, parseEstimateOptions, ROLLUPS, TARIFF_MEASURES, VALUATIONS, type EstimateOptions } from '../../domain/moratorium/options.ts';
+import { MAX_YEAR, MIN_YEAR } from '../../domain/observation.ts';
+import { DEFAULT_OPTIONS, formatShare, parseEstimateOptions, ROLLUPS, TARIFF_MEASURES, VALUATIONS, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import type { Reference } from '../services/reference.ts';
 import type { EstimateTarget } from '../services/moratorium.ts';
 import { format, years as commonYears } from './common.ts';
@@ -38,7 +39,12 @@ export const group = {
 } satisfies Param<string | undefined>;
 
 /** The years of an estimate: the common parameter, read by the estimator's own rule. */
-export const years = { ...commonYears, parse: option('years', 'years') } satisfies Param<EstimateOptions['years']>;
+export const years = {
+  ...commonYears,
+  field: { label: 'moratorium.years', size: 10, inputmode: 'numeric', pattern: '\\s*\\d{0,4}\\s*-?\\s*\\d{0,4}\\s*' },
+  parse: option('years', 'years'),
+  write: (range) => (range ? `${range.from === MIN_YEAR ? '' : range.from}-${range.to === MAX_YEAR ? '' : range.to}` : ''),
+} satisfies Param<EstimateOptions['years']>;
 
 export const list = {
   name: 'list',
@@ -46,6 +52,7 @@ export const list = {
   description: 'The product list (see /moratorium/lists); digitisable-hs2022 by default. Lists are concorded to the HS edition of each reporter’s imports.',
   schema: string(undefined, { pattern: '^[a-z0-9][a-z0-9-]{1,63}$' }),
   example: 'digitisable-hs2017',
+  field: { label: 'moratorium.list' },
   parse: option('list', 'list'),
 } satisfies Param<string>;
 
@@ -57,6 +64,7 @@ export const tariff = {
     '(the lowest preference the partner is entitled to, else MFN).',
   schema: string(undefined, { enum: ['bound', 'mfn', 'applied'] }),
   choices: TARIFF_MEASURES,
+  field: { label: 'moratorium.tariff', choiceLabels: 'moratorium.tariffs' },
   parse: option('tariff', 'tariff'),
 } satisfies Param<EstimateOptions['tariff']>;
 
@@ -68,7 +76,9 @@ export const share = {
     '("49:0.5,8523:1,*:0.8"; the longest prefix wins). 1 by default.',
   schema: string(),
   example: '49:0.5,*:1',
+  field: { label: 'moratorium.share', size: 16 },
   parse: option('share', 'share'),
+  write: formatShare,
 } satisfies Param<EstimateOptions['share']>;
 
 export const valuation = {
@@ -79,6 +89,7 @@ export const valuation = {
     'as the 1984 decision G/VAL/5 allows, on lines 8523.29, 8523.49 and 8523.80).',
   schema: string(undefined, { enum: ['content', 'carrier'] }),
   choices: VALUATIONS,
+  field: { label: 'moratorium.valuation', choiceLabels: 'moratorium.valuations' },
   parse: option('valuation', 'valuation'),
 } satisfies Param<EstimateOptions['valuation']>;
 
@@ -89,7 +100,9 @@ export const carrierShare = {
   description: 'Under valuation=carrier, the medium’s share of the declared value of carrier-media lines (0–1 or a percentage); 0.1 by default.',
   schema: string(),
   example: '0.1',
+  field: { label: 'moratorium.carrierShare', size: 6, inputmode: 'decimal' },
   parse: option('carrierShare', 'carrier_share'),
+  write: String,
 } satisfies Param<number>;
 
 export const elasticity = {
@@ -99,7 +112,9 @@ export const elasticity = {
     'Constant import-demand elasticity ε: 0 (static, the default) or negative down to -20; imports under a duty τ become M × (1 + τ)^ε.',
   schema: { type: 'number', minimum: -20, maximum: 0 },
   example: -1.5,
+  field: { label: 'moratorium.elasticity', size: 6, inputmode: 'decimal' },
   parse: option('elasticity', 'elasticity'),
+  write: String,
 } satisfies Param<number>;
 
 export const rollup = {
@@ -108,6 +123,7 @@ export const rollup = {
   description: 'How national tariff lines become one rate per HS6 line: "simple" average (the default) or import-"weighted" average.',
   schema: string(undefined, { enum: ['simple', 'weighted'] }),
   choices: ROLLUPS,
+  field: { label: 'moratorium.rollup', choiceLabels: 'moratorium.rollups' },
   parse: option('rollup', 'rollup'),
 } satisfies Param<EstimateOptions['rollup']>;
 
@@ -195,4 +211,18 @@ export function estimateTarget(v: { country: string | undefined; group: string |
   }
   if (!ref.groups.has(group as string)) throw new NotFoundError(`no group ${group}`);
   return { kind: 'group', id: group as string };
+}
+
+/**
+ * The parameters of an estimate with these options, as the API, the page and the CLI name them: the target,
+ * then each option written back by its parameter (the carrier share only under carrier valuation).
+ * @example estimateQuery({ kind: 'country', id: 'NPL' }, DEFAULT_OPTIONS) // [['country', 'NPL'], ['list', …], …]
+ */
+export function estimateQuery(target: EstimateTarget, o: EstimateOptions): [string, string][] {
+  const query: [string, string][] = [[target.kind, target.id]];
+  if (o.years) query.push(['years', years.write(o.years)]);
+  query.push(['list', o.list], ['tariff', o.tariff], ['share', share.write(o.share)], ['valuation', o.valuation]);
+  if (o.valuation === 'carrier') query.push(['carrier_share', carrierShare.write(o.carrierShare)]);
+  query.push(['elasticity', elasticity.write(o.elasticity)], ['rollup', o.rollup]);
+  return query;
 }

@@ -32,7 +32,22 @@ export interface Param<T> {
   readonly flag?: string;
   /** The values offered by a drop-down and listed by the CLI's help. */
   readonly choices?: readonly string[];
+  /** How a page's form shows it: the catalogue key of its label (and of its choices' labels), the text box's width and keyboard. */
+  readonly field?: FieldHint;
+  /** The value written back as the parameter's text, for a form's field and for links; the text as given when absent. */
+  write?(value: T): string;
   parse(raw: string | undefined, ctx: ParseContext, earlier: Readonly<Record<string, unknown>>): T;
+}
+
+/** How a page's form shows a parameter. */
+export interface FieldHint {
+  /** A key of the page catalogue, such as "moratorium.years". */
+  label: string;
+  /** A key of the catalogue holding a label per choice, such as "moratorium.tariffs". */
+  choiceLabels?: string;
+  size?: number;
+  inputmode?: 'numeric' | 'decimal';
+  pattern?: string;
 }
 
 /** The parameters of a question by name, in the order they are documented and checked. */
@@ -124,6 +139,20 @@ export async function readInput<P extends Params, I, M extends Method>(
   }
   const typed = values as Values<P>;
   return question.refine ? located(() => question.refine!(typed, services)) : (typed as unknown as I);
+}
+
+/**
+ * Reads some parameters from a query, each by its own parser, without refusing other names: for a page
+ * whose form carries parameters of its own beside a question's.
+ * @example parseParams({ tariff, rollup }, query, ctx) // { tariff: 'mfn', rollup: 'simple' }
+ */
+export function parseParams<P extends Params>(params: P, query: URLSearchParams, ctx: ParseContext): Values<P> {
+  const values: Record<string, unknown> = {};
+  for (const [key, param] of Object.entries(params)) {
+    const raw = query.get(param.name)?.trim();
+    values[key] = located(() => param.parse(raw, ctx, values));
+  }
+  return values as Values<P>;
 }
 
 /** Runs a parser, turning an InputError that names a field into the ParameterError of that field. */

@@ -31,3 +31,8 @@ export interface CsvTable {
   header: readonly string[];
   rows: Iterable<readonly CsvCell[]>;
 }
+
+/** Keeps a file name to characters every file system and browser accepts. */
+export function safeFilename(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_');
+}

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { ESTIMATE_PARAMS } from '../../../src/domain/moratorium/options.ts';
 import { helpEntry } from '../../../src/app/cli/help.ts';
 import { COMMANDS, main } from '../../../src/app/cli/main.ts';
-import { ACTIONS, MORATORIUM_OPTIONS, parameters, withNegativeValues } from '../../../src/app/cli/commands/moratorium-options.ts';
+import { ACTION_QUESTIONS, ACTIONS, MORATORIUM_QUESTIONS } from '../../../src/app/cli/commands/moratorium-options.ts';
+import { flagParams, parseOptions, withNegativeValues } from '../../../src/app/cli/question-flags.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const golden = (name: string) => readFileSync(new URL(`golden/${name}`, import.meta.url), 'utf8');
 
@@ -54,26 +58,29 @@ describe('the help', () => {
 });
 
 describe('the options of moratorium', () => {
-  it("are the estimate's parameters, each with one flag", () => {
-    expect(MORATORIUM_OPTIONS.filter((o) => o.kind === 'assumption').map((o) => o.parameter)).toEqual([...ESTIMATE_PARAMS]);
-    const flags = MORATORIUM_OPTIONS.map((o) => o.flag);
-    expect(new Set(flags).size).toBe(flags.length);
+  it("are the flags of the actions' questions, each parameter with one flag", () => {
+    const estimate = flagParams(ACTION_QUESTIONS.estimate).map((p) => p.name);
+    expect(estimate).toEqual(['country', 'group', ...ESTIMATE_PARAMS, 'lines']);
+    expect(Object.keys(parseOptions(MORATORIUM_QUESTIONS))).toEqual(['country', 'group', 'years', 'list', 'tariff', 'share', 'valuation', 'carrier-share', 'elasticity', 'rollup', 'lines', 'rate', 'base']);
+    expect(parseOptions(MORATORIUM_QUESTIONS)['lines']).toEqual({ type: 'boolean' });
   });
 
   it('are each named in the help of an action that takes them', () => {
     const lines = golden('help.txt').split('\n');
-    for (const o of MORATORIUM_OPTIONS) {
-      expect(o.actions.length, o.flag).toBeGreaterThan(0);
-      for (const action of o.actions) expect(ACTIONS).toContain(action);
-    }
     const moratorium = lines.slice(lines.findIndex((l) => l.startsWith('  moratorium ')), lines.findIndex((l) => l.startsWith('  accounts ')));
-    for (const o of MORATORIUM_OPTIONS) expect(moratorium.join('\n'), o.flag).toMatch(new RegExp(`--${o.flag}\\b`));
+    for (const flag of Object.keys(parseOptions(MORATORIUM_QUESTIONS))) expect(moratorium.join('\n'), flag).toMatch(new RegExp(`--${flag}\\b`));
+    for (const action of ACTIONS) expect(moratorium.join('\n')).toContain(`moratorium ${action}`);
   });
 
-  it('read negative numbers and hand the values on by parameter', () => {
-    expect(withNegativeValues(['--elasticity', '-1.5', '--years', '2020'])).toEqual(['--elasticity=-1.5', '--years', '2020']);
-    expect(parameters('duty', { rate: '10', lines: true })).toEqual({ rate: '10', base: undefined });
-    expect(parameters('assumption', { 'carrier-share': '0.2' }).carrier_share).toBe('0.2');
+  it('read negative numbers where a parameter takes them', () => {
+    expect(withNegativeValues(['--elasticity', '-1.5', '--years', '2020'], MORATORIUM_QUESTIONS)).toEqual(['--elasticity=-1.5', '--years', '2020']);
+    expect(withNegativeValues(['--rate', '-1'], MORATORIUM_QUESTIONS)).toEqual(['--rate', '-1']);
+  });
+
+  it('refuse a bad value with the message the API gives', async () => {
+    const cli = await run(['moratorium', 'estimate', '--country', 'NPL', '--tariff', 'wto', '--data-dir', mkdtempSync(join(tmpdir(), 'observatory-cli-'))]);
+    expect(cli.code).toBe(2);
+    expect(cli.err).toBe('observatory moratorium: parameter "tariff": "wto" is not one of bound, mfn, applied\nRun "observatory --help" for usage.\n');
   });
 
   it('refuse an option the action does not take, before the database is opened', async () => {

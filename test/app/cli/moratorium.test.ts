@@ -124,23 +124,23 @@ describe('observatory moratorium', () => {
   });
 
   it.each([
-    [['moratorium', 'design', '--country', 'TUV'], '--rate: give rate'],
-    [['moratorium', 'design', '--country', 'TUV', '--rate', 'ten'], '--rate: "ten" is not a duty rate'],
-    [['moratorium', 'design', '--country', 'TUV', '--rate', '10', '--base', 'lots'], '--base: "lots" is not an amount of US dollars'],
-    [['moratorium', 'design', '--country', 'TUV', '--rate', '10', '--elasticity', '1'], '--elasticity'],
+    [['moratorium', 'design', '--country', 'TUV'], 'parameter "rate": give rate'],
+    [['moratorium', 'design', '--country', 'TUV', '--rate', 'ten'], 'parameter "rate": "ten" is not a duty rate'],
+    [['moratorium', 'design', '--country', 'TUV', '--rate', '10', '--base', 'lots'], 'parameter "base": "lots" is not an amount of US dollars'],
+    [['moratorium', 'design', '--country', 'TUV', '--rate', '10', '--elasticity', '1'], 'parameter "elasticity"'],
     [['moratorium', 'design', '--group', 'LDC', '--rate', '10'], 'moratorium design takes no --group'],
-    [['moratorium', 'design', '--rate', '10'], '--country: give the country'],
-    [['moratorium', 'estimate', '--country', 'TUV', '--rate', '10'], '--rate and --base apply to moratorium design only'],
+    [['moratorium', 'design', '--rate', '10'], 'parameter "country": give country, an ISO3 code such as NPL'],
+    [['moratorium', 'estimate', '--country', 'TUV', '--rate', '10'], 'moratorium estimate takes no --rate'],
     [['moratorium', 'vat-registry', '--country', 'TUV'], 'moratorium vat-registry takes no --country'],
-    [['moratorium', 'estimate', '--country', 'TUV', '--tariff', 'wto'], '--tariff: "wto" is not one of bound, mfn, applied'],
-    [['moratorium', 'estimate', '--country', 'TUV', '--carrier-share', '3'], '--carrier-share: "3" is not a fraction'],
-    [['moratorium', 'estimate', '--country', 'TUV', '--elasticity', '2'], '--elasticity'],
-    [['moratorium', 'estimate'], '--country: give country'],
-    [['moratorium', 'estimate', '--country', 'TUV', '--group', 'LDC'], '--country: give either country or group'],
+    [['moratorium', 'estimate', '--country', 'TUV', '--tariff', 'wto'], 'parameter "tariff": "wto" is not one of bound, mfn, applied'],
+    [['moratorium', 'estimate', '--country', 'TUV', '--carrier-share', '3'], 'parameter "carrier_share": "3" is not a fraction'],
+    [['moratorium', 'estimate', '--country', 'TUV', '--elasticity', '2'], 'parameter "elasticity"'],
+    [['moratorium', 'estimate'], 'parameter "country": give country'],
+    [['moratorium', 'estimate', '--country', 'TUV', '--group', 'LDC'], 'parameter "country": give either country or group'],
     [['moratorium', 'estimate', '--country', 'TUV', '--tarif', 'mfn'], "Unknown option '--tarif'"],
     [['moratorium', 'lists', '--country', 'TUV'], 'moratorium lists takes no --country'],
     [['moratorium', 'forecast'], 'unknown moratorium action "forecast"'],
-  ])('%j → exit 2 naming the option', async (args, message) => {
+  ])('%j → exit 2 with the message the API and the page give', async (args, message) => {
     const r = await run(args);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);

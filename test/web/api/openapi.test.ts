@@ -4,8 +4,8 @@ import type { Hono } from 'hono';
 import { openStore } from '../../../src/adapters/storage/open.ts';
 import type { Store } from '../../../src/adapters/storage/store.ts';
 import { Observatory } from '../../../src/app/services/observatory.ts';
-import { QUERY } from '../../../src/app/web/api/contract.ts';
 import { API_QUESTIONS, openApiDocument } from '../../../src/app/web/api/openapi.ts';
+import type { Params } from '../../../src/app/questions/question.ts';
 import type { Method } from '../../../src/app/web/api/openapi-schemas.ts';
 import { apiRoutes } from '../../../src/app/web/api/routes.ts';
 
@@ -46,21 +46,22 @@ describe('OpenAPI document', () => {
     expect([...registered].sort()).toEqual([...documented()].sort());
   });
 
-  it('lists for each operation exactly its path parameters and the query parameters the route accepts', () => {
-    // A question's route reads exactly the query parameters it defines; the other routes those of QUERY.
-    const accepted: Record<string, readonly string[]> = {
-      ...QUERY,
-      ...Object.fromEntries(API_QUESTIONS.map((q) => [q.id, Object.values(q.params as Record<string, { name: string; in: string }>).filter((p) => p.in === 'query').map((p) => p.name)])),
-    };
+  it('lists for each operation exactly the path and query parameters its question reads', () => {
+    const questions = new Map(API_QUESTIONS.map((q) => [q.id, q]));
     const operations = Object.entries(openApiDocument.paths).flatMap(([path, item]) =>
-      (Object.entries(item) as [Method, NonNullable<(typeof item)[Method]>][]).map(([, op]) => ({ path, op })),
+      (Object.entries(item) as [Method, NonNullable<(typeof item)[Method]>][]).map(([method, op]) => ({ path, method, op })),
     );
-    expect(operations.map((o) => o.op.operationId).sort()).toEqual(Object.keys(accepted).sort());
-    for (const { path, op } of operations) {
+    expect(operations.map((o) => o.op.operationId).sort()).toEqual([...questions.keys()].sort());
+    for (const { path, method, op } of operations) {
+      const question = questions.get(op.operationId)!;
+      expect([question.method, question.path], op.operationId).toEqual([method, path]);
+      const params = Object.values(question.params as Params);
       const inPath = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name), op.operationId).toEqual(inPath);
-      expect(op.parameters.filter((p) => p.in === 'query').map((p) => p.name), op.operationId).toEqual([...(accepted[op.operationId] ?? [])]);
+      expect(params.filter((p) => p.in === 'path').map((p) => p.name).sort(), op.operationId).toEqual([...inPath].sort());
+      expect(op.parameters.filter((p) => p.in === 'query').map((p) => p.name), op.operationId).toEqual(params.filter((p) => p.in === 'query').map((p) => p.name));
       for (const p of op.parameters) expect(p.schema, `${op.operationId} ${p.name}`).toBeTruthy();
+      for (const p of params) expect(p.description.length, `${op.operationId} ${p.name} is described`).toBeGreaterThan(10);
       expect(Object.keys(op.responses).some((s) => s.startsWith('2')), op.operationId).toBe(true);
     }
   });

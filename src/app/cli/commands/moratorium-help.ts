@@ -1,5 +1,7 @@
+import type { Param } from '../../questions/question.ts';
 import type { HelpEntry } from '../command.ts';
-import { MORATORIUM_OPTIONS, option, type Action, type Flag, type MoratoriumOption } from './moratorium-options.ts';
+import { flagParams, mention } from '../question-flags.ts';
+import { ACTION_QUESTIONS, type Action } from './moratorium-options.ts';
 
 /** The width of the general help's summary column where a summary lists options. */
 const SUMMARY_WIDTH = 83;
@@ -17,31 +19,24 @@ function wrap(text: string, width: number): string {
   return [...lines, line].join('\n');
 }
 
-/** An option as a summary names it: the flag, with its example value or its choices, and its note. */
-function mention(o: MoratoriumOption, show: 'example' | 'choices' | 'flag'): string {
-  const value = show === 'example' ? o.example : show === 'choices' ? o.choices?.join('|') : undefined;
-  return [`--${o.flag}`, value, o.note].filter((part) => part !== undefined).join(' ');
-}
+const isTarget = (p: Param<unknown>) => p.name === 'country' || p.name === 'group';
 
-const takenBy = (action: Action) => MORATORIUM_OPTIONS.filter((o: MoratoriumOption) => o.actions.includes(action));
-
-/** The estimate's summary: the country or group, then every other option with its choices. */
+/** The estimate's summary: the country or group, then every other parameter with its choices. */
 function estimateSummary(): string {
-  const options = takenBy('estimate');
-  const targets = options.filter((o) => o.kind === 'target').map((o) => mention(o, 'example'));
-  const others = options.filter((o) => o.kind !== 'target').map((o) => mention(o, 'choices'));
+  const params = flagParams(ACTION_QUESTIONS.estimate);
+  const targets = params.filter(isTarget).map((p) => mention(p, 'example'));
+  const others = params.filter((p) => !isTarget(p)).map((p) => (p.name === 'lines' ? `${mention(p, 'flag')} for each HS6 line` : mention(p, 'choices')));
   return `customs revenue forgone on digitisable imports (${targets.join(' or ')}; ${others.join(', ')})`;
 }
 
-/** The design's summary: the country and the rate, the elasticity, and the base with the options that shape it. */
+/** The design's summary: the country and the rate, the elasticity, and the base with the parameters that shape it. */
 function designSummary(): string {
-  const example = (flag: Flag) => mention(option(flag), 'example');
-  const shaping = takenBy('design')
-    .filter((o) => o.kind === 'assumption' && o.flag !== 'elasticity')
-    .map((o) => mention(o, 'flag'));
+  const params = new Map(flagParams(ACTION_QUESTIONS.design).map((p) => [p.name, p]));
+  const example = (name: string) => mention(params.get(name) as Param<unknown>, 'example');
+  const shaping = [...params.values()].filter((p) => !['country', 'rate', 'base', 'elasticity'].includes(p.name)).map((p) => mention(p, 'flag'));
   return (
     `a duty on electronic transmissions for one country: ${example('country')} ${example('rate')} [${example('elasticity')}] ` +
-    `[${example('base')}, else the listed lines' imports; ${shaping.join(', ')} shape that base]: revenue, cost to consumers`
+    `[${mention(params.get('base') as Param<unknown>, 'flag')} USD, else the listed lines' imports; ${shaping.join(', ')} shape that base]: revenue, cost to consumers`
   );
 }
 
@@ -57,7 +52,7 @@ const SUMMARIES: Record<Action, () => string> = {
 };
 
 /**
- * The lines of `observatory moratorium` in the general help, one per action.
+ * The lines of `observatory moratorium` in the general help, one per action, made from the questions' parameters.
  * @example moratoriumUsage()[0]?.form // 'moratorium estimate'
  */
 export function moratoriumUsage(): HelpEntry[] {

@@ -1,4 +1,6 @@
-import { toCsv, type CsvTable } from '../../services/csv.ts';
+import { safeFilename, toCsv, type CsvTable } from '../../services/csv.ts';
+
+export { safeFilename } from '../../services/csv.ts';
 import type { FormatChoice } from '../../questions/params.ts';
 
 export type { CsvTable } from '../../services/csv.ts';
@@ -12,11 +14,6 @@ export type ExtraHeaders = Record<string, string>;
  */
 export function sendJson(body: unknown, status = 200, headers: ExtraHeaders = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
-}
-
-/** Keeps a file name to characters every file system and browser accepts. */
-export function safeFilename(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '_');
 }
 
 /**

@@ -1,9 +1,9 @@
 import { pick } from '../../../../domain/lang.ts';
 import { NotFoundError } from '../../../../domain/errors.ts';
-import { ESTIMATE_PARAMS } from '../../../../domain/moratorium/options.ts';
-import { MoratoriumService, type EstimateResult, type EstimateTarget, type MoratoriumReport } from '../../../services/moratorium.ts';
-import { estimateParams, readDesignParams, readEstimateOptions, readTarget } from '../../api/moratorium.ts';
-import { badParameter } from '../../http-error.ts';
+import type { EstimateResult, EstimateTarget, MoratoriumReport } from '../../../services/moratorium.ts';
+import { base, ESTIMATE_OPTIONS, estimateOptions, estimateQuery, estimateTarget, rate } from '../../../questions/moratorium-params.ts';
+import { badParameter } from '../../../questions/params.ts';
+import { located, parseParams } from '../../../questions/question.ts';
 import type { PageContext } from '../context.ts';
 import { Layout } from '../layout.tsx';
 import { entityNames } from '../widgets.tsx';
@@ -11,8 +11,8 @@ import type { DesignInput, DesignState } from './design.tsx';
 import { Estimate } from './estimate.tsx';
 import { DESIGN_PARAMS, EstimateForm } from './form.tsx';
 
-const WHERE = 'the moratorium page';
-const PAGE_PARAMS: readonly string[] = ['target', 'country', 'group', ...ESTIMATE_PARAMS, ...DESIGN_PARAMS];
+/** The page's own parameters: the form's one target select (or the API's country and group), the estimate's options and the design's fields. */
+const PAGE_PARAMS: readonly string[] = ['target', 'country', 'group', ...Object.values(ESTIMATE_OPTIONS).map((p) => p.name), ...DESIGN_PARAMS];
 /**
  * The duty the design section opens on, percent: a round figure in the range of the MFN rates on the
  * listed lines, for the reader to change; not a recommendation.
@@ -47,19 +47,19 @@ function targetQuery(query: URLSearchParams): { country?: string; group?: string
 export async function moratoriumPage(ctx: PageContext, _params: Record<string, string>, query: URLSearchParams) {
   const { obs, t, lang } = ctx;
   const m = t.moratorium;
-  const service = new MoratoriumService(obs);
+  const service = ctx.services.moratorium;
   const ref = await obs.ref();
   const names = entityNames(ref, lang);
-  const options = readEstimateOptions(new Map([...query].filter(([k]) => (ESTIMATE_PARAMS as readonly string[]).includes(k))), WHERE);
+  let asked = targetQuery(query);
+  const options = estimateOptions(parseParams(ESTIMATE_OPTIONS, query, { ref, today: obs.today() }));
   const coverage = await service.coverage();
   const reporters = [...new Set(coverage.map((c) => c.reporter))];
-  let asked = targetQuery(query);
   if (!asked) {
     const first = reporters.includes(PREFERRED_DEFAULT) ? PREFERRED_DEFAULT : reporters[0];
     asked = first ? { country: first } : null;
   }
   const lists = await service.lists();
-  const target = asked ? await readTarget(service, new Map(Object.entries(asked)), WHERE) : null;
+  const target = asked ? located(() => estimateTarget({ country: asked.country, group: asked.group }, ref)) : null;
   // One read of the duty base serves the estimate, its sensitivity, VAT and the duty design.
   const report = target ? await service.report(target, options) : null;
   const result = report?.result ?? null;
@@ -74,7 +74,7 @@ export async function moratoriumPage(ctx: PageContext, _params: Record<string, s
   const groups = [...ref.groups.values()].map((g) => ({ id: g.id, name: pick(g.names, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang));
   const selected = target ? `${target.kind}:${target.id}` : '';
   const targetName = result ? (result.target.kind === 'country' ? (names.get(result.target.id) ?? result.target.name) : (groups.find((g) => g.id === result.target.id)?.name ?? result.target.name)) : '';
-  const apiQuery = target ? new URLSearchParams(estimateParams(target, options)).toString() : '';
+  const apiQuery = target ? new URLSearchParams(estimateQuery(target, options)).toString() : '';
 
   return (
     <Layout ctx={ctx} title={m.title} description={m.intro}>
@@ -91,7 +91,7 @@ export async function moratoriumPage(ctx: PageContext, _params: Record<string, s
           name={targetName}
           apiQuery={apiQuery}
           vat={vat ?? []}
-          design={design && designInput ? { state: design, input: designInput, hidden: [['target', selected], ...estimateParams(result.target, options).slice(1)] } : null}
+          design={design && designInput ? { state: design, input: designInput, hidden: [['target', selected], ...estimateQuery(result.target, options).slice(1)] } : null}
         />
       ) : (
         <p class="notice">{m.noTrade}</p>
@@ -110,7 +110,8 @@ export async function moratoriumPage(ctx: PageContext, _params: Record<string, s
  * main form from a group to a country keeps working; for a group it must be one of its members.
  */
 function readDesignInput(query: URLSearchParams, target: EstimateTarget, result: EstimateResult, names: ReadonlyMap<string, string>): DesignInput {
-  const { ratePct } = readDesignParams(new Map([['rate', query.get('rate') || String(DEFAULT_DUTY_PCT)], ['base', query.get('base') ?? '']]), WHERE);
+  const ratePct = located(() => rate.parse(query.get('rate') || String(DEFAULT_DUTY_PCT)));
+  located(() => base.parse(query.get('base') ?? ''));
   const baseText = query.get('base') ?? '';
   if (target.kind === 'country') return { ratePct, baseText, country: target.id, members: [] };
   const members = [...new Set([...result.rows.map((r) => r.reporter), ...result.noData])]
@@ -125,7 +126,7 @@ function readDesignInput(query: URLSearchParams, target: EstimateTarget, result:
 
 async function designState(report: MoratoriumReport, input: DesignInput): Promise<DesignState> {
   if (input.country === '') return { kind: 'ask country' };
-  const { baseUsd } = readDesignParams(new Map([['rate', String(input.ratePct)], ['base', input.baseText]]), WHERE);
+  const baseUsd = located(() => base.parse(input.baseText));
   try {
     return { kind: 'design', design: await report.design(input.country, input.ratePct, baseUsd) };
   } catch (error) {
