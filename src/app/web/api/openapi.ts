@@ -5,18 +5,16 @@ import {
   integer,
   ISO3,
   ref,
-  schemas,
   string,
   YEARS,
   type OpenApiDocument,
+  type OperationObject,
   type ParameterObject,
   type ResponseObject,
-} from './openapi-schemas.ts';
-import { reviewSchemas } from './openapi-review.ts';
-import { practiceSchemas } from './openapi-practices.ts';
+} from '../../questions/schema.ts';
+import { schemas } from '../../questions/schemas/index.ts';
 import { QUESTIONS } from '../../questions/index.ts';
 import { defineQuestion, type Params, type Question } from '../../questions/question.ts';
-import type { OperationObject } from '../../questions/schema.ts';
 
 const QUERY_PARAMETERS: Record<QueryParameter, ParameterObject> = {
   years: {
@@ -284,7 +282,7 @@ const handWritten: OpenApiDocument = {
     },
   },
   components: {
-    schemas: { ...schemas, ...reviewSchemas, ...practiceSchemas },
+    schemas,
     responses: {
       '400': errorResponse('A bad parameter or body field; `parameter` names it.'),
       '401': errorResponse('A write without the server’s API token, or with a wrong one (the answer carries WWW-Authenticate: Bearer). For the review workflow: no session, or an expired one.'),
