@@ -4,7 +4,8 @@ import { MAX_YEAR, MIN_YEAR } from '../../../domain/observation.ts';
 import { parseDesignParams, type DesignParams } from '../../../domain/moratorium/design.ts';
 import { formatShare, parseEstimateOptions, type EstimateOptions } from '../../../domain/moratorium/options.ts';
 import type { MergedVatEntry } from '../../../domain/moratorium/vat.ts';
-import { MoratoriumService, type DutyDesign, type EstimateResult, type EstimateTarget, type VatRow } from '../../services/moratorium.ts';
+import { MoratoriumService } from '../../services/moratorium.ts';
+import type { DutyDesign, EstimateResult, EstimateTarget, VatRow } from '../../services/moratorium-results.ts';
 import {
   assumptionsTable,
   coverageTable,

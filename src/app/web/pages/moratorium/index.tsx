@@ -1,7 +1,8 @@
 import { pick } from '../../../../domain/lang.ts';
 import { NotFoundError } from '../../../../domain/errors.ts';
 import { ESTIMATE_PARAMS } from '../../../../domain/moratorium/options.ts';
-import { MoratoriumService, type EstimateResult, type EstimateTarget, type MoratoriumReport } from '../../../services/moratorium.ts';
+import { MoratoriumService } from '../../../services/moratorium.ts';
+import type { EstimateResult, EstimateTarget, MoratoriumReport } from '../../../services/moratorium-results.ts';
 import { estimateParams, readDesignParams, readEstimateOptions, readTarget } from '../../api/moratorium.ts';
 import { badParameter } from '../../http-error.ts';
 import type { PageContext } from '../context.ts';
