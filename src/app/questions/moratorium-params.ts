@@ -3,7 +3,7 @@ import { parseDesignParams } from '../../domain/moratorium/design.ts';
 import { MAX_YEAR, MIN_YEAR } from '../../domain/observation.ts';
 import { DEFAULT_OPTIONS, formatShare, parseEstimateOptions, ROLLUPS, TARIFF_MEASURES, VALUATIONS, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import type { Reference } from '../services/reference.ts';
-import type { EstimateTarget } from '../services/moratorium.ts';
+import type { EstimateTarget } from '../services/moratorium-results.ts';
 import { format, years as commonYears } from './common.ts';
 import { parseFormat, type FormatChoice } from './params.ts';
 import type { Param, ParseContext } from './question.ts';

@@ -2,7 +2,7 @@ import { MAX_YEAR, MIN_YEAR } from '../../domain/observation.ts';
 import { formatShare, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
 import { safeFilename, type CsvTable } from '../services/csv.ts';
-import type { DutyDesign, EstimateResult, VatRow } from '../services/moratorium.ts';
+import type { DutyDesign, EstimateResult, VatRow } from '../services/moratorium-results.ts';
 import { assumptionsTable, linesTable, resultsTable, vintagesTable, type Table } from '../services/moratorium-tables.ts';
 import type { Reference } from '../services/reference.ts';
 import { toXlsx } from '../services/xlsx.ts';

@@ -1,7 +1,7 @@
 import { ParameterError } from '../../domain/errors.ts';
 import { formatShare, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import type { ReadServices } from '../services/compose.ts';
-import type { EstimateTarget } from '../services/moratorium.ts';
+import type { EstimateTarget } from '../services/moratorium-results.ts';
 import { coverageTable, designTable, linesTable, listsTable, resultsTable, sensitivityTable, vatRegistryTable, vatTable } from '../services/moratorium-tables.ts';
 import { format } from './common.ts';
 import {

@@ -4,7 +4,7 @@ import type { ProductList } from '../../domain/moratorium/lists.ts';
 import { formatShare } from '../../domain/moratorium/options.ts';
 import type { CsvCell } from './csv.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
-import type { DutyDesign, EstimateResult, SensitivityRow, VatRow } from './moratorium.ts';
+import type { DutyDesign, EstimateResult, SensitivityRow, VatRow } from './moratorium-results.ts';
 
 /** A table of an estimate as every download writes it (CSV, XLSX sheet, CLI table). */
 export interface Table {

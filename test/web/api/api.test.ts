@@ -5,7 +5,7 @@ import type { Store } from '../../../src/adapters/storage/store.ts';
 import { Observatory } from '../../../src/app/services/observatory.ts';
 import { createApp } from '../../../src/app/web/server.ts';
 import { openApiDocument } from '../../../src/app/web/api/openapi.ts';
-import type { Schema } from '../../../src/app/web/api/openapi-schemas.ts';
+import type { Schema } from '../../../src/app/questions/schema.ts';
 import { ENGINES } from '../../support/engines.ts';
 import { CIV_NAME, POP, seed, TODAY, type Seeded } from './fixture.ts';
 import { schemaErrors } from './schema-check.ts';

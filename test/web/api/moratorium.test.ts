@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/adapters/storage/store.ts';
 import { Observatory } from '../../../src/app/services/observatory.ts';
 import { openApiDocument } from '../../../src/app/web/api/openapi.ts';
-import type { Schema } from '../../../src/app/web/api/openapi-schemas.ts';
+import type { Schema } from '../../../src/app/questions/schema.ts';
 import { createApp } from '../../../src/app/web/server.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { ENGINES } from '../../support/engines.ts';

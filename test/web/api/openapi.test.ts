@@ -6,7 +6,7 @@ import type { Store } from '../../../src/adapters/storage/store.ts';
 import { Observatory } from '../../../src/app/services/observatory.ts';
 import { API_QUESTIONS, openApiDocument } from '../../../src/app/web/api/openapi.ts';
 import type { Params } from '../../../src/app/questions/question.ts';
-import type { Method } from '../../../src/app/web/api/openapi-schemas.ts';
+import type { Method } from '../../../src/app/questions/schema.ts';
 import { apiRoutes } from '../../../src/app/web/api/routes.ts';
 
 /** "GET /groups/{id}" for a route registered as GET /groups/:id. */

@@ -1,5 +1,5 @@
 import { openApiDocument } from '../../../src/app/web/api/openapi.ts';
-import type { Schema, SchemaObject } from '../../../src/app/web/api/openapi-schemas.ts';
+import type { Schema, SchemaObject } from '../../../src/app/questions/schema.ts';
 
 function resolve(schema: Schema): SchemaObject {
   if (!('$ref' in schema)) return schema;

@@ -1,6 +1,7 @@
 import type { DesignParams } from '../../../domain/moratorium/design.ts';
 import { formatShare, type EstimateOptions } from '../../../domain/moratorium/options.ts';
-import type { EstimateTarget, MoratoriumService } from '../../services/moratorium.ts';
+import type { MoratoriumService } from '../../services/moratorium.ts';
+import type { EstimateTarget } from '../../services/moratorium-results.ts';
 import {
   coverageTable,
   designTable,

@@ -1,7 +1,7 @@
 import type { EstimateOptions } from '../../../domain/moratorium/options.ts';
 import type { Question } from '../../questions/question.ts';
 import type { Services } from '../../services/compose.ts';
-import type { EstimateTarget } from '../../services/moratorium.ts';
+import type { EstimateTarget } from '../../services/moratorium-results.ts';
 import { FORMAT_OPTION, outputFormat, parse, UsageError, type Command } from '../command.ts';
 import { parseOptions, queryOf, readFlags, withNegativeValues } from '../question-flags.ts';
 import { globalSettings, withServices } from '../settings.ts';

@@ -1,9 +1,7 @@
 import { QUESTIONS } from '../../questions/index.ts';
 import { defineQuestion, type Params, type Question } from '../../questions/question.ts';
 import { errors, ref, type OpenApiDocument, type OperationObject, type ParameterObject, type ResponseObject } from '../../questions/schema.ts';
-import { schemas } from './openapi-schemas.ts';
-import { reviewSchemas } from './openapi-review.ts';
-import { practiceSchemas } from './openapi-practices.ts';
+import { schemas } from '../../questions/schemas/index.ts';
 
 const errorResponse = (description: string): ResponseObject => ({
   description,
@@ -34,7 +32,7 @@ const FRAME: Omit<OpenApiDocument, 'paths'> = {
     { name: 'meta', description: 'Vintages, status and this document' },
   ],
   components: {
-    schemas: { ...schemas, ...reviewSchemas, ...practiceSchemas },
+    schemas,
     responses: {
       '400': errorResponse('A bad parameter or body field; `parameter` names it.'),
       '401': errorResponse('A write without the server’s API token, or with a wrong one (the answer carries WWW-Authenticate: Bearer). For the review workflow: no session, or an expired one.'),

@@ -1,5 +1,5 @@
 import { raw } from 'hono/html';
-import type { DutyDesign, EstimateResult } from '../../../services/moratorium.ts';
+import type { DutyDesign, EstimateResult } from '../../../services/moratorium-results.ts';
 import { formatNumber, formatRatePct, formatUsdShort } from '../../format.ts';
 import { renderLineChart } from '../../render/chart.ts';
 import { href, type PageContext } from '../context.ts';

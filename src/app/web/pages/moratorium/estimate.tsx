@@ -1,6 +1,6 @@
 import { raw } from 'hono/html';
 import { formatShare, type EstimateOptions } from '../../../../domain/moratorium/options.ts';
-import type { CountryYear, EstimateResult, Remark, SensitivityRow, VatRow } from '../../../services/moratorium.ts';
+import type { CountryYear, EstimateResult, Remark, SensitivityRow, VatRow } from '../../../services/moratorium-results.ts';
 import type { Reference } from '../../../services/reference.ts';
 import { formatChange, formatNumber, formatSmallShare, formatUsdShort, USD } from '../../format.ts';
 import type { Messages } from '../../i18n/en.ts';

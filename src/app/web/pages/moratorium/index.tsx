@@ -1,6 +1,6 @@
 import { pick } from '../../../../domain/lang.ts';
 import { NotFoundError } from '../../../../domain/errors.ts';
-import type { EstimateResult, EstimateTarget, MoratoriumReport } from '../../../services/moratorium.ts';
+import type { EstimateResult, EstimateTarget, MoratoriumReport } from '../../../services/moratorium-results.ts';
 import { base, ESTIMATE_OPTIONS, estimateOptions, estimateQuery, estimateTarget, rate } from '../../../questions/moratorium-params.ts';
 import { badParameter } from '../../../questions/params.ts';
 import { located, parseParams } from '../../../questions/question.ts';

@@ -1,5 +1,5 @@
 import type { MergedVatEntry } from '../../../../domain/moratorium/vat.ts';
-import type { EstimateResult, VatRow } from '../../../services/moratorium.ts';
+import type { EstimateResult, VatRow } from '../../../services/moratorium-results.ts';
 import { formatDate, formatNumber } from '../../format.ts';
 import { href, type PageContext } from '../context.ts';
 

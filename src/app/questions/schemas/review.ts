@@ -1,6 +1,6 @@
 import { CYBERLAW_AREAS, CYBERLAW_STATUSES } from '../../../domain/cyberlaw.ts';
 import { QUESTIONNAIRES } from '../../../domain/practices.ts';
-import { integer, ISO3, ref, string, type Schema } from './openapi-schemas.ts';
+import { integer, ISO3, ref, string, type Schema } from '../schema.ts';
 
 const DATE_TIME = string(undefined, { format: 'date-time' });
 const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: 'null' }] });

@@ -1,5 +1,5 @@
 import { QUESTIONNAIRES } from '../../../domain/practices.ts';
-import { integer, ref, string, type Schema } from './openapi-schemas.ts';
+import { integer, ref, string, type Schema } from '../schema.ts';
 
 const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: 'null' }] });
 const obj = (properties: Record<string, Schema>, description?: string): Schema => ({

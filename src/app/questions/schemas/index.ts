@@ -1,0 +1,27 @@
+import type { Schema } from '../schema.ts';
+import { commonSchemas } from './common.ts';
+import { countrySchemas } from './countries.ts';
+import { cyberlawSchemas } from './cyberlaw.ts';
+import { groupSchemas } from './groups.ts';
+import { indicatorSchemas } from './indicators.ts';
+import { statusSchemas, vintageSchemas } from './meta.ts';
+import { moratoriumSchemas } from './moratorium.ts';
+import { practiceSchemas } from './practices.ts';
+import { reviewSchemas } from './review.ts';
+
+/**
+ * The named schemas of the API's answers, bodies and errors, each defined beside the questions that answer
+ * with it, in the order the API document lists them.
+ */
+export const schemas: Record<string, Schema> = {
+  ...commonSchemas,
+  ...countrySchemas,
+  ...vintageSchemas,
+  ...groupSchemas,
+  ...indicatorSchemas,
+  ...moratoriumSchemas,
+  ...cyberlawSchemas,
+  ...statusSchemas,
+  ...reviewSchemas,
+  ...practiceSchemas,
+};
