@@ -1,5 +1,5 @@
 import { pick } from '../../../../domain/lang.ts';
-import { NotFoundError } from '../../../../domain/errors.ts';
+import { NotFoundError, ParameterError } from '../../../../domain/errors.ts';
 import type { EstimateResult, EstimateTarget, MoratoriumReport } from '../../../services/moratorium-results.ts';
 import { base, ESTIMATE_OPTIONS, estimateOptions, estimateQuery, estimateTarget, rate } from '../../../questions/moratorium-params.ts';
 import { badParameter } from '../../../questions/params.ts';
@@ -43,8 +43,22 @@ function targetQuery(query: URLSearchParams): { country?: string; group?: string
   return { ...(country !== '' ? { country } : {}), ...(group !== '' ? { group } : {}) };
 }
 
-/** The moratorium estimator: a GET form, the estimate per year, chart, map, lines, sensitivity, method and downloads. */
+/**
+ * The moratorium estimator: a GET form, the estimate per year, chart, map, lines, sensitivity, method and
+ * downloads. A refused value is shown above the form, which opens again on the defaults (status 400): the
+ * message is the one the API and the CLI give for the same value.
+ */
 export async function moratoriumPage(ctx: PageContext, _params: Record<string, string>, query: URLSearchParams) {
+  try {
+    return await estimatePage(ctx, query);
+  } catch (error) {
+    if (!(error instanceof ParameterError) || query.size === 0) throw error;
+    const body = await estimatePage(ctx, new URLSearchParams(), error);
+    return new Response(`<!doctype html>${String(body)}`, { status: 400, headers: { 'content-type': 'text/html; charset=UTF-8', 'content-language': ctx.lang } });
+  }
+}
+
+async function estimatePage(ctx: PageContext, query: URLSearchParams, refused?: ParameterError) {
   const { obs, t, lang } = ctx;
   const m = t.moratorium;
   const service = ctx.services.moratorium;
@@ -80,6 +94,11 @@ export async function moratoriumPage(ctx: PageContext, _params: Record<string, s
     <Layout ctx={ctx} title={m.title} description={m.intro}>
       <h1>{m.title}</h1>
       <p class="lead">{m.intro}</p>
+      {refused ? (
+        <p class="notice" role="alert" id="refused">
+          {refused.message}
+        </p>
+      ) : null}
       <EstimateForm ctx={ctx} query={query} options={options} lists={lists} countryOptions={countryOptions} groups={groups} selected={selected} />
       {result && sensitivity ? (
         <Estimate
