@@ -68,11 +68,18 @@ export function queryOf(question: Question<any, any>, values: Readonly<Record<st
  * a usage error (exit 2) with the message the API and the page give.
  * @example await readFlags(moratoriumEstimate, values, MORATORIUM_QUESTIONS, 'moratorium estimate', services)
  */
-export async function readFlags<I>(question: Question<any, I>, values: Readonly<Record<string, unknown>>, all: readonly Question<any, any>[], command: string, services: Services): Promise<I> {
+export async function readFlags<I>(
+  question: Question<any, I>,
+  values: Readonly<Record<string, unknown>>,
+  all: readonly Question<any, any>[],
+  command: string,
+  services: Services,
+  path: Readonly<Record<string, string>> = {},
+): Promise<I> {
   const query = queryOf(question, values, all, command);
   const ctx = { ref: await services.obs.ref(), today: services.obs.today() };
   try {
-    return await readInput(question, query, {}, ctx, services);
+    return await readInput(question, query, path, ctx, services);
   } catch (error) {
     if (error instanceof ParameterError) throw new UsageError(error.message);
     throw error;

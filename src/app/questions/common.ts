@@ -93,6 +93,7 @@ export const at = {
 export const minCoverage = {
   name: 'minCoverage',
   in: 'query',
+  flag: 'min-coverage',
   description: 'The smallest share (0–1) of the group’s population that members with data must hold for a value to be given; 2/3 by default.',
   schema: { type: 'number', minimum: 0, maximum: 1 },
   example: 0.5,

@@ -109,7 +109,7 @@ export const indicator = defineQuestion({
 });
 
 /** The entities an observations request asks for: the codes given plus today's members of the groups given. */
-function wantedEntities(obs: Observatory, ref: Reference, codes: string[] | undefined, ids: string[] | undefined): string[] | undefined {
+export function wantedEntities(obs: Observatory, ref: Reference, codes: string[] | undefined, ids: string[] | undefined): string[] | undefined {
   if (codes === undefined && ids === undefined) return undefined;
   const wanted = new Set(codes ?? []);
   const today = obs.today();

@@ -256,10 +256,10 @@ describe('observatory on the embedded database', () => {
     expect(new Set(rows.map((x) => x.vintage)).size).toBe(1);
     const unknown = await run(['indicators', 'show', 'IT.NET.USER.ZS', '--countries', 'NGA,XXX']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('unknown country codes: XXX');
+    expect(unknown.err).toContain('parameter "countries": unknown code XXX');
     const missing = await run(['indicators', 'show', 'NO.SUCH.CODE']);
     expect(missing.code).toBe(1);
-    expect(missing.err).toBe('observatory indicators: no indicator NO.SUCH.CODE\n');
+    expect(missing.err).toBe('observatory indicators: no indicator "NO.SUCH.CODE" with data: the indicators are listed at /api/v1/indicators\n');
   });
 
   it('aggregates a group, weighting by population, beside the World Bank’s own value', async () => {

@@ -1,35 +1,35 @@
 import { pick } from '../../../domain/lang.ts';
-import type { MembershipBasis } from '../../services/observatory.ts';
-import { FORMAT_OPTION, outputFormat, parse, UsageError, yearsOption, type Command } from '../command.ts';
+import { aggregates } from '../../questions/indicators.ts';
+import { FORMAT_OPTION, outputFormat, parse, UsageError, type Command } from '../command.ts';
+import { flagParams, mention, parseOptions, queryOf, readFlags } from '../question-flags.ts';
 import { globalSettings, withServices } from '../settings.ts';
 import { print } from '../table.ts';
 
+const flags = flagParams(aggregates)
+  .map((p) => mention(p, p.choices ? 'choices' : 'flag'))
+  .join(', ');
+
 /**
  * `observatory aggregate <GROUP> <CODE>`: a group's values with their coverage and the World Bank's own figure.
+ * Its flags, their checks and messages are the parameters of the API's aggregates question.
  * @example await aggregate.run(['LDC', 'IT.NET.USER.ZS', '--years', '2020-2022'], io)
  */
 export const aggregate: Command = {
   name: 'aggregate',
-  usage: [{ form: 'aggregate <GROUP> <CODE>', summary: "a group's values with coverage (--years, --basis current|historical, --min-coverage)" }],
+  usage: [{ form: 'aggregate <GROUP> <CODE>', summary: `a group's values with coverage (${flags})` }],
   async run(args, io) {
-    const { values, positionals } = parse(args, {
-      ...FORMAT_OPTION,
-      years: { type: 'string' },
-      basis: { type: 'string' },
-      'min-coverage': { type: 'string' },
-    });
-    const format = outputFormat(values.format);
+    const { values, positionals } = parse(args, { ...FORMAT_OPTION, ...parseOptions([aggregates]) });
+    const format = outputFormat(values.format as string | undefined);
     const [groupId, code] = positionals;
     if (!groupId || !code) throw new UsageError('aggregate needs a group id and an indicator code');
-    const basis = values.basis ?? 'current';
-    if (basis !== 'current' && basis !== 'historical') throw new UsageError(`--basis must be current or historical, got "${basis}"`);
-    const minCoverage = values['min-coverage'] === undefined ? undefined : Number(values['min-coverage']);
-    if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 1)) throw new UsageError('--min-coverage must be between 0 and 1');
-    return withServices(globalSettings(values), async ({ obs }) => {
-      const series = await obs.aggregateSeries(groupId.toUpperCase(), code, {
-        ...yearsOption(values.years),
-        basis: basis as MembershipBasis,
-        ...(minCoverage !== undefined ? { minCoverage } : {}),
+    queryOf(aggregates, values, [aggregates], 'aggregate');
+    return withServices(globalSettings(values as Record<string, string | undefined>), async (services) => {
+      const input = await readFlags(aggregates, values, [aggregates], 'aggregate', services, { id: groupId, code });
+      const series = await services.obs.aggregateSeries(input.id.id, input.code.def.code, {
+        ...(input.years ? { from: input.years.from, to: input.years.to } : {}),
+        basis: input.basis,
+        ...(input.at !== undefined ? { at: input.at } : {}),
+        ...(input.minCoverage !== undefined ? { minCoverage: input.minCoverage } : {}),
       });
       io.err.write(`${pick(series.group.names, 'en')} — ${pick(series.indicator.def.names, 'en')} (${series.rule.kind}, ${series.basis} membership)\n`);
       print(
