@@ -68,17 +68,25 @@ export class PageTally {
       this.announced = { pages: head.pages, rows: head.total };
       return;
     }
-    const changes: string[] = [];
-    if (head.pages !== announced.pages) changes.push(`${plural(head.pages, 'page')} where page 1 announced ${announced.pages}`);
-    if (head.total !== announced.rows) changes.push(`${plural(head.total, 'row')} where page 1 announced ${announced.rows}`);
-    if (changes.length > 0) throw this.refuse(`page ${page} announces ${changes.join(' and ')}`);
+    const now: string[] = [];
+    const then: string[] = [];
+    if (head.pages !== announced.pages) {
+      now.push(plural(head.pages, 'page'));
+      then.push(plural(announced.pages, 'page'));
+    }
+    if (head.total !== announced.rows) {
+      now.push(plural(head.total, 'row'));
+      then.push(plural(announced.rows, 'row'));
+    }
+    if (now.length > 0) throw this.refuse(`page ${page} announces ${now.join(' and ')} where page 1 announced ${then.join(' and ')}`);
   }
 
   /** Checks, once every page is read, that the rows received are the total page 1 announced. */
   finish(): void {
     const expected = this.expected;
     if (this.received.rows !== expected.rows) {
-      throw this.refuse(`the ${plural(this.received.pages, 'page')} held ${this.received.rows} rows where page 1 announced ${expected.rows}`);
+      const pages = this.received.pages === 1 ? 'the page' : `the ${this.received.pages} pages`;
+      throw this.refuse(`${pages} held ${plural(this.received.rows, 'row')} where page 1 announced ${expected.rows}`);
     }
   }
 
