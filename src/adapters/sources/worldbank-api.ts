@@ -3,6 +3,9 @@ import { isIndicatorCode } from '../../domain/indicator.ts';
 import { entityCell, yearOf } from './fields.ts';
 import type { SourceObservation } from './records.ts';
 import { describe, sleep } from './trade/http.ts';
+import { PageTally } from './worldbank-api-completeness.ts';
+
+export { IncompleteDownloadError, type DownloadCount } from './worldbank-api-completeness.ts';
 
 /** The World Bank Indicators API, version 2. */
 export const WORLD_BANK_API = 'https://api.worldbank.org/v2';
@@ -74,7 +77,9 @@ export class WorldBankApiError extends InputError {
  * (`/country/all/indicator/{code}?format=json&per_page=…&page=N`), yielding one batch of
  * observations per page, in the same shape as the file parsers. Null values are skipped; an
  * aggregate without an ISO3 code is named by its API id. Retries 5xx answers, timeouts and network
- * errors with a growing wait; an API error message or a malformed page throws WorldBankApiError.
+ * errors with a growing wait; an API error message or a malformed page throws WorldBankApiError. Every page
+ * must announce the pages and total of page 1, and the rows received must be that total, else
+ * IncompleteDownloadError (thrown after the last batch: a caller stores nothing before the summary).
  * @example const summary = await forEachBatch(fetchIndicator('IT.NET.USER.ZS'), (b) => store(b));
  */
 export async function* fetchIndicator(
@@ -96,14 +101,18 @@ export async function* fetchIndicator(
     nulls: 0,
   };
   const date = options.date === undefined ? '' : `&date=${encodeURIComponent(options.date)}`;
+  const series = `${request.baseUrl}/country/all/indicator/${encodeURIComponent(code)}?format=json&per_page=${perPage}${date}`;
+  const tally = new PageTally(code, series);
   let received = 0;
 
-  for (let page = 1; page === 1 || page <= summary.pages; page++) {
+  // The pages page 1 announces are read, and every later page must announce the same pages and total.
+  for (let page = 1; page <= tally.pages; page++) {
     const url = `${request.baseUrl}/country/all/indicator/${encodeURIComponent(code)}?format=json&per_page=${perPage}&page=${page}${date}`;
     const body = await getJson(url, page, request);
     const { head, rows } = readPage(body, url, page);
-    summary.pages = head.pages;
-    summary.total = head.total;
+    tally.page(page, head, rows.length);
+    summary.pages = tally.expected.pages;
+    summary.total = tally.expected.rows;
     summary.lastUpdated = head.lastUpdated;
     summary.sourceId = head.sourceId;
     const batch: SourceObservation[] = [];
@@ -118,6 +127,7 @@ export async function* fetchIndicator(
     summary.observations += batch.length;
     if (batch.length > 0) yield batch;
   }
+  tally.finish();
   return summary;
 }
 
@@ -159,13 +169,14 @@ export async function fetchCountries(options: FetchCountriesOptions = {}): Promi
   const request = requestSettings(options);
   const lang = options.lang ?? 'en';
   const countries: ApiCountry[] = [];
-  let pages = 1;
-  for (let page = 1; page <= pages; page++) {
+  const tally = new PageTally(`the country list (${lang})`, `${request.baseUrl}/${lang}/country?format=json&per_page=400`);
+  for (let page = 1; page <= tally.pages; page++) {
     const url = `${request.baseUrl}/${lang}/country?format=json&per_page=400&page=${page}`;
     const { head, rows } = readPage(await getJson(url, page, request), url, page);
-    pages = head.pages;
+    tally.page(page, head, rows.length);
     rows.forEach((row, k) => countries.push(toCountry(row, { url, page, row: k + 1 })));
   }
+  tally.finish();
   return countries;
 }
 

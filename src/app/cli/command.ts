@@ -9,7 +9,7 @@ export interface Io {
   err: Out & { isTTY?: boolean; columns?: number };
   /** Standard input, read for a password (`accounts`); process.stdin when not given. */
   stdin?: AsyncIterable<string | Uint8Array> | undefined;
-  /** The environment a password is read from (`accounts`); process.env when not given. */
+  /** The environment a password (`accounts`) or the World Bank API's address is read from; process.env when not given. */
   env?: NodeJS.ProcessEnv | undefined;
 }
 

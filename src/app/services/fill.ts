@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { ensureReference, importFolder } from '../../adapters/importers/folder.ts';
 import { importWorldBankCountries, importWorldBankIndicator, ONLINE_INDICATORS } from '../../adapters/importers/online.ts';
+import { worldBankApiAddress } from '../../adapters/sources/worldbank-api-address.ts';
 import type { Store } from '../../adapters/storage/store.ts';
 
 /** Where the first fill is, for the pages' notice and the status API. */
@@ -16,8 +17,13 @@ export interface FillState {
 export interface FillOptions {
   /** A folder laid out like the shared data folder; used when it exists. */
   sources: string | null;
-  /** The World Bank API root, for filling online when no folder is given; null to stay offline. */
-  apiBaseUrl: string | null;
+  /**
+   * The World Bank API root, for filling online when no folder is given; null to stay offline; when absent,
+   * OBSERVATORY_WB_API, else the public API (`worldBankApiAddress`).
+   */
+  apiBaseUrl?: string | null | undefined;
+  /** The environment OBSERVATORY_WB_API is read from; process.env when not given. */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
   log?: (line: string) => void;
 }
 
@@ -50,15 +56,17 @@ export async function fillIfEmpty(store: Store, options: FillOptions, state: Fil
       });
       const imported = results.filter((r) => r.status === 'imported').length;
       log(`imported ${imported} files from ${options.sources}`);
-    } else if (options.apiBaseUrl) {
-      state.origin = options.apiBaseUrl;
+    } else if (options.apiBaseUrl !== null) {
+      const baseUrl = options.apiBaseUrl ?? worldBankApiAddress(undefined, options.env ?? process.env).url;
+      state.origin = baseUrl;
       state.total = ONLINE_INDICATORS.length + 1;
-      log(`no source folder; filling the database from ${options.apiBaseUrl}`);
-      await importWorldBankCountries(store, { baseUrl: options.apiBaseUrl });
+      log(`no source folder; filling the database from ${baseUrl}`);
+      await importWorldBankCountries(store, { baseUrl });
       state.done = 1;
       for (const code of ONLINE_INDICATORS) {
         try {
-          await importWorldBankIndicator(store, code, { baseUrl: options.apiBaseUrl });
+          // An incomplete download (IncompleteDownloadError) stores nothing of that indicator.
+          await importWorldBankIndicator(store, code, { baseUrl });
         } catch (error) {
           state.errors.push(`${code}: ${error instanceof Error ? error.message : String(error)}`);
           log(`could not download ${code}: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,7 @@
 import { parseYearRange } from '../../../domain/observation.ts';
-import { ensureReference } from '../../../adapters/importers/folder.ts';
-import { importWorldBankCountries, importWorldBankIndicator, ONLINE_INDICATORS } from '../../../adapters/importers/online.ts';
+import { importWorldBankOnline, ONLINE_INDICATORS } from '../../../adapters/importers/online.ts';
 import { importComtrade, importWitsTariffs } from '../../../adapters/importers/online-trade.ts';
+import { worldBankApiAddress } from '../../../adapters/sources/worldbank-api-address.ts';
 import { UsageError, type Io } from '../command.ts';
 import { ProgressBar } from '../progress.ts';
 import { withStore, type GlobalSettings } from '../settings.ts';
@@ -47,21 +47,22 @@ export async function importTrade(settings: GlobalSettings, values: TradeFlags, 
 }
 
 /**
- * `import --online`: the World Bank's countries, then each indicator asked (the core set by default).
- * @example await importOnline(settings, ['IT.NET.USER.ZS'], WORLD_BANK_API, io)
+ * `import --online`: the World Bank's countries, then each indicator asked (the core set by default), from the
+ * API at `--api-url`, else OBSERVATORY_WB_API, else the public API. Everything is downloaded before anything is
+ * stored: an incomplete download stores nothing.
+ * @example await importOnline(settings, ['IT.NET.USER.ZS'], undefined, io)
  */
-export async function importOnline(settings: GlobalSettings, positionals: string[], baseUrl: string, io: Io): Promise<number> {
+export async function importOnline(settings: GlobalSettings, positionals: string[], apiUrl: string | undefined, io: Io): Promise<number> {
   const codes = positionals.length ? positionals : ONLINE_INDICATORS;
+  const address = worldBankApiAddress(apiUrl, io.env ?? process.env);
   return withStore(settings, async (store) => {
-    await ensureReference(store);
+    io.err.write(`  World Bank API: ${address.url}${address.origin === 'default' ? '' : ` (from ${address.origin})`}\n`);
     const bar = new ProgressBar('downloading', codes.length + 1, io.err);
-    await importWorldBankCountries(store, { baseUrl });
-    bar.tick(1, 'countries');
-    for (const code of codes) {
-      const { vintage, unchanged } = await importWorldBankIndicator(store, code, { baseUrl });
-      bar.tick(1, `${code}: ${unchanged ? 'unchanged' : `vintage ${vintage.id}`}`);
-    }
+    const result = await importWorldBankOnline(store, codes, { baseUrl: address.url, onDownloaded: (what) => bar.tick(1, what) });
     bar.done(`${codes.length} indicators`);
+    for (const { code, vintage, unchanged } of result.indicators) {
+      io.err.write(`  ${code}: ${unchanged ? 'unchanged' : `imported as vintage ${vintage.id} (${vintage.rowCount} rows)`}\n`);
+    }
     return 0;
   });
 }

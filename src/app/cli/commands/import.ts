@@ -3,7 +3,7 @@ import { InputError } from '../../../domain/errors.ts';
 import { isIsoDate } from '../../../domain/group.ts';
 import { ensureReference, importFolder } from '../../../adapters/importers/folder.ts';
 import { importFile, type ImportResult } from '../../../adapters/importers/import-file.ts';
-import { WORLD_BANK_API } from '../../../adapters/sources/worldbank-api.ts';
+import { API_ADDRESS_RULE } from '../../../adapters/sources/worldbank-api-address.ts';
 import { parse, UsageError, type Command, type Io } from '../command.ts';
 import { ProgressBar } from '../progress.ts';
 import { globalSettings, withStore } from '../settings.ts';
@@ -17,7 +17,13 @@ export const importCommand: Command = {
   name: 'import',
   usage: [
     { form: 'import <file|folder>…', summary: 'import source files as vintages (a folder laid out like ../shared/data)' },
-    { form: 'import --online [CODE…]', summary: 'download indicators from the World Bank API (default: the core set)' },
+    {
+      form: 'import --online [CODE…] [--api-url URL]',
+      summary:
+        '\ndownload indicators from the World Bank API (default: the core set) at\n' +
+        `${API_ADDRESS_RULE};\n` +
+        'all are downloaded before any is stored, and an incomplete download is refused',
+    },
     {
       form: 'import --comtrade|--wits --reporters NPL,KEN --years 2019-2022 [--products 852349,…]',
       summary:
@@ -45,7 +51,7 @@ export const importCommand: Command = {
     });
     const settings = globalSettings(values);
     if (values.comtrade || values.wits) return importTrade(settings, values, positionals, io);
-    if (values.online) return importOnline(settings, positionals, values['api-url'] ?? WORLD_BANK_API, io);
+    if (values.online) return importOnline(settings, positionals, values['api-url'], io);
     if (positionals.length === 0) throw new UsageError('import needs a file or a folder (or --online)');
     let failed = 0;
     const fiscalYear = values['fiscal-year'] === undefined ? undefined : Number(values['fiscal-year']);
