@@ -77,7 +77,7 @@ describe('aggregate: members left out and values carried', () => {
   });
 
   it('names nobody for an indicator that is not aggregated', () => {
-    const r = aggregate({ rule: { kind: 'none' }, members, values: new Map(), population, minCoverage: 0 });
+    const r = aggregate({ rule: { kind: 'none', reason: 'not additive' }, members, values: new Map(), population, minCoverage: 0 });
     expect(r.missingLarge).toEqual([]);
   });
 });
