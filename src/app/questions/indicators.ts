@@ -6,6 +6,7 @@ import { at, basis, countries, format, groups, minCoverage, pathCode, pathGroupP
 import { badParameter, yearsLabel } from './params.ts';
 import { distinctVintages, entityName, indicatorHead, ruleJson, sourceLine, vintageCell, vintageSummary } from './present.ts';
 import { defineQuestion, type ParseContext } from './question.ts';
+import { impute, imputeOptions, imputeYears } from './impute-params.ts';
 import { errors, ok } from './schema.ts';
 
 /** How many values an indicator has and over which years; derived ones are counted from their computed series. */
@@ -214,7 +215,14 @@ function aggregateVintages(ref: Reference, code: string): Vintage[] {
 
 const COVERAGE_RULE =
   'A value is given only when the members with data hold at least minCoverage of the group’s population (status ' +
-  '"insufficient_coverage" otherwise); populationCovered is that share. Members without data are left out, never counted as zero.';
+  '"insufficient_coverage" otherwise); populationCovered is that share. Members without data are left out, never counted as zero; ' +
+  'missingLarge names those holding more than 10% of the group’s population. With impute=carry-forward, imputed lists the members ' +
+  'counted with a value of an earlier year.';
+
+/** The members a group value leaves out, as one cell: "India (IND) 17.9%; …". */
+export function missingLargeText(list: readonly { country: string; name: string; share: number }[]): string {
+  return list.map((m) => `${m.name} (${m.country}) ${(m.share * 100).toFixed(1)}%`).join('; ');
+}
 
 /** `at` of an aggregate: only with basis=current, refused before the parameters after it are read. */
 const aggregateAt = {
@@ -233,7 +241,7 @@ export const aggregates = defineQuestion({
   id: 'aggregates',
   method: 'get',
   path: '/groups/{id}/aggregates/{code}',
-  params: { id: pathGroupParam, code: pathCode, years, basis, at: aggregateAt, minCoverage, format },
+  params: { id: pathGroupParam, code: pathCode, years, basis, at: aggregateAt, minCoverage, impute, impute_years: imputeYears, format },
   doc: {
     summary: 'A group’s value of an indicator, per year',
     description:
@@ -243,13 +251,14 @@ export const aggregates = defineQuestion({
     responses: { '200': ok('The series.', 'AggregateSeries', '{GROUP}_{CODE}_aggregates_{years}_{basis}.csv'), ...errors('400', '404') },
   },
   refine: (values) => ({ ...values, basis: values.basis ?? 'current' }),
-  async answer({ id: group, code: info, years: range, basis: chosen, at: on, minCoverage: least }, { obs }) {
+  async answer({ id: group, code: info, years: range, basis: chosen, at: on, minCoverage: least, impute: method, impute_years: back }, { obs }) {
     const ref = await obs.ref();
     const series = await obs.aggregateSeries(group.id, info.def.code, {
       ...(range ? { from: range.from, to: range.to } : {}),
       basis: chosen,
       ...(on !== undefined ? { at: on } : {}),
       ...(least !== undefined ? { minCoverage: least } : {}),
+      impute: imputeOptions(method, back),
     });
     const rule = ruleJson(series.rule, ref);
     const vintages = aggregateVintages(ref, info.def.code);
@@ -262,6 +271,8 @@ export const aggregates = defineQuestion({
       membersWithData: r.membersWithData,
       membersTotal: r.membersTotal,
       populationCovered: r.populationCovered,
+      missingLarge: r.missingLarge.map((m) => ({ country: m.iso3, name: entityName(ref, m.iso3), share: m.share, latestYear: m.latestYear })),
+      imputed: r.imputed.map((m) => ({ country: m.iso3, name: entityName(ref, m.iso3), from: m.from, share: m.share })),
       worldBank: worldBankJson(series.wbCode, r.published),
     }));
     const atDate = chosen === 'current' ? (on ?? obs.today()) : null;
@@ -275,6 +286,8 @@ export const aggregates = defineQuestion({
         basis: chosen,
         at: atDate,
         minCoverage: series.minCoverage,
+        impute: series.impute.method,
+        imputeYears: series.impute.method === 'carry-forward' ? series.impute.years : null,
         coverageRule: COVERAGE_RULE,
         worldBankCode: series.wbCode,
         source,
@@ -285,7 +298,8 @@ export const aggregates = defineQuestion({
       csv: () => ({
         filename: `${nameParts.join('_')}.csv`,
         header: ['vintage', 'source', 'group', 'indicator', 'year', 'value', 'status', 'rule', 'members_with_data', 'members_total',
-          'population_covered', 'basis', 'at', 'min_coverage', 'wb_code', 'wb_value', 'wb_difference', 'wb_agrees'],
+          'population_covered', 'missing_large', 'imputed', 'basis', 'at', 'min_coverage', 'impute', 'impute_years', 'wb_code', 'wb_value',
+          'wb_difference', 'wb_agrees'],
         rows: rows.map((r) => [
           vintageOfRows,
           source,
@@ -298,9 +312,13 @@ export const aggregates = defineQuestion({
           r.membersWithData,
           r.membersTotal,
           r.populationCovered,
+          missingLargeText(r.missingLarge),
+          r.imputed.map((m) => `${m.country} ${m.from}`).join('; '),
           chosen,
           atDate,
           series.minCoverage,
+          series.impute.method,
+          series.impute.method === 'carry-forward' ? series.impute.years : null,
           r.worldBank?.code,
           r.worldBank?.value,
           r.worldBank?.difference,

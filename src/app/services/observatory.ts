@@ -1,5 +1,6 @@
 import type { ReadStore, Store } from '../../adapters/storage/store.ts';
-import { aggregate, compareWithPublished, DEFAULT_MIN_COVERAGE, type Agreement, type AggregateResult } from '../../domain/aggregate.ts';
+import { aggregate, compareWithPublished, DEFAULT_MIN_COVERAGE, type Agreement, type AggregateResult, type MissingMember } from '../../domain/aggregate.ts';
+import { DEFAULT_IMPUTE_OPTIONS, imputeYear, type ImputeOptions } from '../../domain/imputation.ts';
 import { endOfYear, membersAt, type Group, type IsoDate } from '../../domain/group.ts';
 import { POPULATION, type AggregationRule } from '../../domain/indicator.ts';
 import type { Observation } from '../../domain/observation.ts';
@@ -25,10 +26,18 @@ export interface AggregateOptions {
   /** The date of "current" membership; today by default. */
   at?: IsoDate;
   minCoverage?: number;
+  /** Members without a value for the year: left out (the default) or given their latest value of the years before. */
+  impute?: ImputeOptions;
+}
+
+/** A member a group value leaves out, with the latest year before it that has a value for it. */
+export interface MissingLarge extends MissingMember {
+  latestYear: number | null;
 }
 
 export interface AggregateRow extends AggregateResult {
   year: number;
+  missingLarge: MissingLarge[];
   /** The World Bank's own published value for the same group and year, and how far ours is from it. */
   published: Agreement | { worldBank: number; observatory: null } | null;
 }
@@ -39,6 +48,7 @@ export interface AggregateSeries {
   rule: AggregationRule;
   basis: MembershipBasis;
   minCoverage: number;
+  impute: ImputeOptions;
   /** The World Bank aggregate code compared with, when there is one with data. */
   wbCode: string | null;
   rows: AggregateRow[];
@@ -48,6 +58,15 @@ const WORLD = 'WLD';
 
 function today(): IsoDate {
   return new Date().toISOString().slice(0, 10);
+}
+
+/** The latest year before `year` in which an entity has a value, or null. */
+function latestBefore(values: IndicatorValues, entity: string, year: number): number | null {
+  for (let i = values.years.length - 1; i >= 0; i--) {
+    const y = values.years[i] as number;
+    if (y < year && values.byYear.get(y)?.has(entity)) return y;
+  }
+  return null;
 }
 
 /** The store each Observatory was made over, with its writes, for the composition root (see `writableStore`). */
@@ -229,6 +248,7 @@ export class Observatory {
     const rule = indicator.def.rule;
     const basis = options.basis ?? 'current';
     const minCoverage = options.minCoverage ?? DEFAULT_MIN_COVERAGE;
+    const impute = options.impute ?? DEFAULT_IMPUTE_OPTIONS;
     const values = await this.indicatorValues(code);
     const weights = rule.kind === 'weighted_mean' ? await this.indicatorValues(rule.weight).catch(() => null) : null;
     const wbCode = group.wbCode && ref.aggregates.has(group.wbCode) ? group.wbCode : null;
@@ -238,20 +258,25 @@ export class Observatory {
     for (const year of years) {
       const members = basis === 'current' ? currentMembers : this.membersOn(ref, groupId, endOfYear(year));
       const yearValues = values.byYear.get(year) ?? new Map<string, number>();
+      const filled = imputeYear(values.byYear, year, members, impute);
+      // A carried value is weighted by the member's weight of the year, else by its weight carried the same way.
+      const yearWeights = weights ? imputeYear(weights.byYear, year, members, impute).values : null;
       const result = aggregate({
         rule,
         members,
-        values: yearValues,
+        values: filled.values,
         population: await this.populationIn(year),
         minCoverage,
-        ...(weights ? { weights: weights.byYear.get(year) ?? new Map() } : {}),
+        imputedFrom: new Map(filled.carried.map((c) => [c.iso3, c.from])),
+        ...(yearWeights ? { weights: yearWeights } : {}),
       });
+      const missingLarge = result.missingLarge.map((m) => ({ ...m, latestYear: latestBefore(values, m.iso3, year) }));
       const wb = wbCode ? yearValues.get(wbCode) : undefined;
       let published: AggregateRow['published'] = null;
       if (wb !== undefined) published = result.value !== null ? compareWithPublished(result.value, wb) : { worldBank: wb, observatory: null };
-      rows.push({ year, ...result, published });
+      rows.push({ year, ...result, missingLarge, published });
     }
-    return { group, indicator, rule, basis, minCoverage, wbCode, rows };
+    return { group, indicator, rule, basis, minCoverage, impute, wbCode, rows };
   }
 
   /** Loads the reference and every indicator's values, so the first visitors after a data change do not wait. */
@@ -282,13 +307,17 @@ export class Observatory {
     return rankWithin(values.byYear.get(year) ?? new Map(), members, iso3, info.def.higherIsBetter ?? true);
   }
 
-  /** The world's value for a year (the Observatory's own aggregate), and the country's gap to it. */
-  async gapToWorld(code: string, year: number, value: number): Promise<{ world: number; gap: Gap } | null> {
+  /**
+   * The world's value for a year (the Observatory's own aggregate), and the country's gap to it, with the
+   * row it comes from (coverage, members left out, values carried).
+   */
+  async gapToWorld(code: string, year: number, value: number, impute?: ImputeOptions): Promise<{ world: number; gap: Gap; row: AggregateRow } | null> {
     const ref = await this.ref();
     if (!ref.groups.has(WORLD)) return null;
-    const series = await this.aggregateSeries(WORLD, code, { from: year, to: year });
-    const world = series.rows[0]?.value;
-    if (world === null || world === undefined) return null;
-    return { world, gap: gapTo(value, world) };
+    const series = await this.aggregateSeries(WORLD, code, { from: year, to: year, ...(impute ? { impute } : {}) });
+    const row = series.rows[0];
+    const world = row?.value;
+    if (!row || world === null || world === undefined) return null;
+    return { world, gap: gapTo(value, world), row };
   }
 }

@@ -265,7 +265,7 @@ describe('observatory on the embedded database', () => {
   it('aggregates a group, weighting by population, beside the World Bank’s own value', async () => {
     const r = await run(['aggregate', 'LDC', 'IT.NET.USER.ZS', '--format', 'csv']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toBe('Least developed countries (LDCs) — Individuals using the Internet (% of population) (weighted_mean, current membership)\n');
+    expect(r.err).toBe('Least developed countries (LDCs) — Individuals using the Internet (% of population) (weighted_mean, current membership, no imputation)\n');
     const rows = records(r.out);
     const ldc = ['BFA', 'COD', 'HTI', 'MLI', 'NER', 'NPL', 'SEN', 'TUV'];
     const at = (list: typeof folder.wide.expected, entity: string, year: number) => list.find((o) => o.entity === entity && o.year === year)?.value;

@@ -220,7 +220,7 @@ for (const engine of ENGINES) {
       it('sums counts, including a derived count', async () => {
         const pop = await json('/groups/ACP/aggregates/SP.POP.TOTL?years=2020');
         expect(pop.rows).toEqual([
-          { year: 2020, value: 308_010_000, status: 'ok', rule: 'sum', membersWithData: 7, membersTotal: 7, populationCovered: 1, worldBank: null },
+          { year: 2020, value: 308_010_000, status: 'ok', rule: 'sum', membersWithData: 7, membersTotal: 7, populationCovered: 1, missingLarge: [], imputed: [], worldBank: null },
         ]);
         const servers = await json('/groups/ACP/aggregates/OBS.SECR.COUNT');
         expect(servers.rows).toHaveLength(1);
@@ -259,13 +259,13 @@ for (const engine of ENGINES) {
         expect(res.headers.get('content-disposition')).toBe('attachment; filename="ACP_IT.NET.USER.ZS_aggregates_2020-2021_current.csv"');
         const lines = (await res.text()).split('\r\n');
         expect(lines[0]).toBe(
-          'vintage,source,group,indicator,year,value,status,rule,members_with_data,members_total,population_covered,basis,at,min_coverage,wb_code,wb_value,wb_difference,wb_agrees',
+          'vintage,source,group,indicator,year,value,status,rule,members_with_data,members_total,population_covered,missing_large,imputed,basis,at,min_coverage,impute,impute_years,wb_code,wb_value,wb_difference,wb_agrees',
         );
         const weighted = (35 * 200e6 + 30 * 50e6 + 70 * 1e6 + 40 * 1e4 + 30 * 11e6 + 40 * 26e6 + 30 * 20e6) / ACP_POP;
         const [, y2020, y2021] = parseCsv(lines.join('\r\n'));
         expect(y2020!.slice(0, 5)).toEqual([`${v.users.id}+${v.population.id}`, 'ITU; World Bank, World Development Indicators', 'ACP', 'IT.NET.USER.ZS', '2020']);
         expect(y2020![5]).toBe(String(weighted));
-        expect(y2020!.slice(6)).toEqual(['ok', 'weighted_mean', '7', '7', '1', 'current', TODAY, String(2 / 3), '', '', '', '']);
+        expect(y2020!.slice(6)).toEqual(['ok', 'weighted_mean', '7', '7', '1', '', '', 'current', TODAY, String(2 / 3), 'none', '', '', '', '', '']);
         expect(y2021!.slice(4, 7)).toEqual(['2021', '', 'insufficient_coverage']);
       });
     });
@@ -283,7 +283,7 @@ for (const engine of ENGINES) {
         ['/groups/ACP/aggregates/IT.NET.USER.ZS?basis=foo', 'basis', 'expected "current"'],
         ['/groups/ACP/aggregates/IT.NET.USER.ZS?minCoverage=2', 'minCoverage', 'between 0 and 1'],
         ['/groups/ACP/aggregates/IT.NET.USER.ZS?minCoverage=-0.1', 'minCoverage', 'between 0 and 1'],
-        ['/groups/ACP/aggregates/IT.NET.USER.ZS?countries=NGA', 'countries', 'accepted: years, basis, at, minCoverage, format'],
+        ['/groups/ACP/aggregates/IT.NET.USER.ZS?countries=NGA', 'countries', 'accepted: years, basis, at, minCoverage, impute, impute_years, format'],
         ['/countries/NGA?format=csv', 'format', 'this route takes no query parameters'],
       ])('%s → 400 naming %s', async (path, parameter, message) => {
         const res = await get(path);

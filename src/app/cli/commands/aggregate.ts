@@ -1,5 +1,7 @@
 import { pick } from '../../../domain/lang.ts';
-import { aggregates } from '../../questions/indicators.ts';
+import { aggregates, missingLargeText } from '../../questions/indicators.ts';
+import { imputeOptions } from '../../questions/impute-params.ts';
+import { entityName } from '../../questions/present.ts';
 import { FORMAT_OPTION, outputFormat, parse, UsageError, type Command } from '../command.ts';
 import { flagParams, mention, parseOptions, queryOf, readFlags } from '../question-flags.ts';
 import { globalSettings, withServices } from '../settings.ts';
@@ -30,12 +32,15 @@ export const aggregate: Command = {
         basis: input.basis,
         ...(input.at !== undefined ? { at: input.at } : {}),
         ...(input.minCoverage !== undefined ? { minCoverage: input.minCoverage } : {}),
+        impute: imputeOptions(input.impute, input.impute_years),
       });
-      io.err.write(`${pick(series.group.names, 'en')} — ${pick(series.indicator.def.names, 'en')} (${series.rule.kind}, ${series.basis} membership)\n`);
+      const ref = await services.obs.ref();
+      io.err.write(`${pick(series.group.names, 'en')} — ${pick(series.indicator.def.names, 'en')} (${series.rule.kind}, ${series.basis} membership, ` +
+        `${series.impute.method === 'none' ? 'no imputation' : `values carried forward at most ${series.impute.years} years`})\n`);
       print(
         io.out,
         format,
-        ['year', 'value', 'status', 'members with data', 'members', 'population covered', 'World Bank value', 'agrees'],
+        ['year', 'value', 'status', 'members with data', 'members', 'population covered', 'left out (>10% of population)', 'carried forward', 'World Bank value', 'agrees'],
         series.rows.map((r) => [
           r.year,
           r.value,
@@ -43,6 +48,8 @@ export const aggregate: Command = {
           r.membersWithData,
           r.membersTotal,
           r.populationCovered,
+          missingLargeText(r.missingLarge.map((m) => ({ country: m.iso3, name: entityName(ref, m.iso3), share: m.share }))) || null,
+          r.imputed.map((m) => `${m.iso3} ${m.from}`).join('; ') || null,
           r.published?.worldBank ?? null,
           r.published && 'agrees' in r.published ? String(r.published.agrees) : null,
         ]),

@@ -88,6 +88,14 @@ export const indicatorSchemas: Record<string, Schema> = {
     membersWithData: integer(),
     membersTotal: integer(),
     populationCovered: orNull(number('Share (0–1) of the group’s population living in members with data.')),
+    missingLarge: array(
+      object({ country: string(), name: string(), share: number('Share (0–1) of the group’s population.'), latestYear: orNull(integer('Its latest earlier year with a value.')) }),
+      'Members left out for want of a value that hold more than 10% of the group’s population, largest first.',
+    ),
+    imputed: array(
+      object({ country: string(), name: string(), from: integer('The year of the value carried forward.'), share: orNull(number()) }),
+      'Members counted with a value of an earlier year (impute=carry-forward).',
+    ),
     worldBank: orNull(
       object({
         code: string(),
@@ -105,6 +113,8 @@ export const indicatorSchemas: Record<string, Schema> = {
     basis: string(undefined, { enum: ['current', 'historical'] }),
     at: orNull(string('The membership date for basis=current; null for historical.', { format: 'date' })),
     minCoverage: { type: 'number', minimum: 0, maximum: 1 },
+    impute: string(undefined, { enum: ['none', 'carry-forward'] }),
+    imputeYears: orNull(integer('The most years a value is carried forward; null without imputation.')),
     coverageRule: string(),
     worldBankCode: orNull(string('The World Bank aggregate compared with, when it has data.')),
     source: string(),

@@ -7,7 +7,8 @@ import { HttpError } from '../http-error.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, redirect, shortName, uniqueVintages } from './common.ts';
-import { aggregatePoints, IndicatorMap, LineChart } from './widgets.tsx';
+import { aggregatePoints, entityNames, IndicatorMap, LineChart } from './widgets.tsx';
+import { LeftOut } from './left-out.tsx';
 import { CountryCyberlaw } from './cyberlaw.tsx';
 import { renderSparkline } from '../render/sparkline.ts';
 
@@ -50,6 +51,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
   const former = memberships.filter((m) => m.to !== null && m.to <= today);
   const currentGroups = new Set(current.filter((m) => m.status === 'member').map((m) => m.groupId));
 
+  const names = entityNames(ref, lang);
   const rows = [];
   for (const code of PROFILE) {
     const info = ref.indicators.get(code);
@@ -181,7 +183,10 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
                 <td class="num">
                   {formatValue(r.latest.value, r.info.def, lang)} ({r.latest.year})
                 </td>
-                <td class="num">{r.world ? formatValue(r.world.world, r.info.def, lang) : '–'}</td>
+                <td class="num">
+                  {r.world ? formatValue(r.world.world, r.info.def, lang) : '–'}
+                  {r.world ? <LeftOut ctx={ctx} row={r.world.row} names={names} /> : null}
+                </td>
                 <td>{trend(ctx, r.points, pick(r.info.def.names, lang), (n) => formatValue(n, r.info.def, lang))}</td>
                 <td>
                   {r.ranks.map((x, i) => (

@@ -76,7 +76,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
               <th scope="row">
                 <a href={href(ctx, `/indicators/${def.code}`)}>{pick(def.names, lang)}</a>
               </th>
-              <AggregateCell ctx={ctx} def={def} row={row} />
+              <AggregateCell ctx={ctx} def={def} row={row} names={names} />
               <td>
                 <a href={`/api/v1/groups/${id}/aggregates/${def.code}?format=csv`}>CSV</a>
               </td>

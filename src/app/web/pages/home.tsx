@@ -3,7 +3,7 @@ import { formatValue } from '../format.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, HEADLINE_GROUPS, headlineIndicators, latestOk, uniqueVintages } from './common.ts';
-import { AggregateCell, aggregatePoints, LineChart } from './widgets.tsx';
+import { AggregateCell, aggregatePoints, entityNames, LineChart } from './widgets.tsx';
 
 const INTERNET = 'IT.NET.USER.ZS';
 /** The population share both values of the headline sentence must cover. */
@@ -113,7 +113,7 @@ export async function homePage(ctx: PageContext) {
                     <a href={href(ctx, `/indicators/${def.code}`)}>{pick(def.names, lang)}</a>
                   </th>
                   {cells.map((row) => (
-                    <AggregateCell ctx={ctx} def={def} row={row} />
+                    <AggregateCell ctx={ctx} def={def} row={row} names={entityNames(ref, lang)} />
                   ))}
                 </tr>
               ))}

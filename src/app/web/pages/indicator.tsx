@@ -150,7 +150,7 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
                   <th scope="row">
                     <a href={href(ctx, `/groups/${group.id}`)}>{pick(group.names, lang)}</a>
                   </th>
-                  <AggregateCell ctx={ctx} def={def} row={row} />
+                  <AggregateCell ctx={ctx} def={def} row={row} names={names} />
                 </tr>
               ))}
             </tbody>

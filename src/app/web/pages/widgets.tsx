@@ -9,6 +9,7 @@ import { createWorldMap, describeMap, ENGLISH_MAP_SUMMARY, type WorldMap, type M
 import { createColorScale } from '../render/scale.ts';
 import { renderLineChart, type ChartSeries } from '../render/chart.ts';
 import { href, type PageContext } from './context.ts';
+import { LeftOut } from './left-out.tsx';
 
 let worldMap: { key: string; map: WorldMap } | null = null;
 const mapByReference = new WeakMap<Reference, WorldMap>();
@@ -156,8 +157,8 @@ export function aggregatePoints(rows: readonly AggregateRow[]): { year: number; 
 }
 
 /** A group value with its coverage and, where it differs, the World Bank's own value. */
-export function AggregateCell(props: { ctx: PageContext; def: IndicatorDef; row: AggregateRow | undefined }) {
-  const { ctx, def, row } = props;
+export function AggregateCell(props: { ctx: PageContext; def: IndicatorDef; row: AggregateRow | undefined; names?: ReadonlyMap<string, string> }) {
+  const { ctx, def, row, names } = props;
   const t = ctx.t;
   if (!row) return <td class="num">{t.common.noData}</td>;
   const share = row.populationCovered === null ? '–' : formatShare(row.populationCovered, ctx.lang);
@@ -172,6 +173,7 @@ export function AggregateCell(props: { ctx: PageContext; def: IndicatorDef; row:
       <small class="muted" title={coverageFull}>
         {coverage}
       </small>
+      <LeftOut ctx={ctx} row={row} names={names} />
       {published && 'agrees' in published && !published.agrees ? (
         <>
           <br />

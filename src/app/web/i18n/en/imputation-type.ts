@@ -1,0 +1,3 @@
+import type { imputation } from './imputation.ts';
+
+export type ImputationMessages = typeof imputation;
