@@ -9,6 +9,7 @@ import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, redirect, shortName, uniqueVintages } from './common.ts';
 import { aggregatePoints, IndicatorMap, LineChart } from './widgets.tsx';
 import { CountryCyberlaw } from './cyberlaw.tsx';
+import { countryFlags, FlagMark } from './quality.tsx';
 import { renderSparkline } from '../render/sparkline.ts';
 
 const PROFILE = ['IT.NET.USER.ZS', 'OBS.OFFLINE.COUNT', 'IT.NET.SECR.P6', 'OBS.SECR.COUNT', 'EG.ELC.ACCS.ZS', 'IT.NET.BBND.P2', 'IT.CEL.SETS.P2', 'FX.OWN.TOTL.ZS', 'FINDEX.BUY.ONLINE', 'BX.GSR.CCIS.CD', GDP, 'NY.GDP.PCAP.CD', POPULATION];
@@ -50,6 +51,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
   const former = memberships.filter((m) => m.to !== null && m.to <= today);
   const currentGroups = new Set(current.filter((m) => m.status === 'member').map((m) => m.groupId));
 
+  const flags = await countryFlags(ctx, iso3);
   const rows = [];
   for (const code of PROFILE) {
     const info = ref.indicators.get(code);
@@ -180,6 +182,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
                 </th>
                 <td class="num">
                   {formatValue(r.latest.value, r.info.def, lang)} ({r.latest.year})
+                  <FlagMark ctx={ctx} flags={flags.get(`${r.info.def.code}|${r.latest.year}`)} />
                 </td>
                 <td class="num">{r.world ? formatValue(r.world.world, r.info.def, lang) : '–'}</td>
                 <td>{trend(ctx, r.points, pick(r.info.def.names, lang), (n) => formatValue(n, r.info.def, lang))}</td>
