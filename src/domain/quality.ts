@@ -172,7 +172,7 @@ export function flagReason(f: QualityFlag): string {
         ? `${num(f.value)} is below the plausible minimum of ${num(f.limit)}`
         : `${num(f.value)} is above the plausible maximum of ${num(f.limit)}`;
     case 'jump':
-      return `from ${num(f.previous)} in ${(f.year ?? 0) - 1} to ${num(f.value)} in ${f.year}: a change of more than ${num(f.limit)} in one year`;
+      return `from ${num(f.previous)} in ${(f.year ?? 0) - 1} to ${num(f.value)} in ${f.year}: a change of ${num(Math.abs((f.value ?? 0) - (f.previous ?? 0)))} in one year, beyond the threshold of ${num(f.limit)}`;
     case 'none-with-law':
       return `"No legislation" while the same edition lists ${f.laws?.length ?? 0} law(s): ${(f.laws ?? []).join('; ')}`;
     case 'no-data-with-law':

@@ -31,7 +31,7 @@ export function FlagMark(props: { ctx: PageContext; flags: readonly QualityFlag[
   const reasons = flags.map((f) => flagText(ctx, f)).join('; ');
   const first = flags[0] as QualityFlag;
   return (
-    <a class="flag" href={href(ctx, `/quality?country=${first.entity}&subject=${encodeURIComponent(first.subject)}`)} title={`${ctx.t.quality.markTitle}. ${reasons}`}>
+    <a class="flag muted" href={href(ctx, `/quality?country=${first.entity}&subject=${encodeURIComponent(first.subject)}`)} title={`${ctx.t.quality.markTitle}. ${reasons}`}>
       {' '}⚠ {ctx.t.quality.mark}
       <span class="visually-hidden">: {reasons}</span>
     </a>

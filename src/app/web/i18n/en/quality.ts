@@ -12,7 +12,7 @@ export const quality = {
   } as Record<string, string>,
   rangeAbove: (value: string, limit: string) => `${value} is above the plausible maximum of ${limit}`,
   rangeBelow: (value: string, limit: string) => `${value} is below the plausible minimum of ${limit}`,
-  jumpText: (previous: string, value: string, year: number, limit: string) => `from ${previous} in ${year - 1} to ${value} in ${year}: a change of more than ${limit} in one year`,
+  jumpText: (previous: string, value: string, year: number, limit: string) => `from ${previous} in ${year - 1} to ${value} in ${year}: beyond the threshold of ${limit} in one year`,
   lawsListed: (laws: string) => `laws listed: ${laws}`,
   noLawListed: 'no law listed',
   mark: 'flagged',

@@ -14,7 +14,7 @@ export const quality: typeof en = {
   },
   rangeAbove: (value, limit) => `${value} dépasse le maximum plausible de ${limit}`,
   rangeBelow: (value, limit) => `${value} est inférieur au minimum plausible de ${limit}`,
-  jumpText: (previous, value, year, limit) => `de ${previous} en ${year - 1} à ${value} en ${year} : une variation de plus de ${limit} en un an`,
+  jumpText: (previous, value, year, limit) => `de ${previous} en ${year - 1} à ${value} en ${year} : au-delà du seuil de ${limit} en un an`,
   lawsListed: (laws) => `lois citées : ${laws}`,
   noLawListed: 'aucune loi citée',
   mark: 'signalé',
