@@ -76,13 +76,11 @@ describe('edition dates read from the data', () => {
     expect(editionDateInPackage(JSON.stringify({ version: '2026', edition: '2026' }), 'x.csv')).toBeNull();
   });
 
-  it('refuses a bad date or a package that is not JSON, naming the file and field', () => {
-    const bad = errorOf(() => editionDateInPackage(JSON.stringify({ resources: [{ path: 'a.csv', 'x-as-of': '2026-02-30' }] }), 'a.csv', 'src/datapackage.json'));
-    return bad.then((e) => {
-      expect(e).toBeInstanceOf(InputError);
-      expect((e as InputError).location).toMatchObject({ file: 'src/datapackage.json', field: 'resources[0].x-as-of' });
-      expect(() => editionDateInPackage('{', 'a.csv')).toThrow(InputError);
-    });
+  it('refuses a bad date or a package that is not JSON, naming the file and field', async () => {
+    const e = await errorOf(async () => editionDateInPackage(JSON.stringify({ resources: [{ path: 'a.csv', 'x-as-of': '2026-02-30' }] }), 'a.csv', 'src/datapackage.json'));
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).location).toMatchObject({ file: 'src/datapackage.json', field: 'resources[0].x-as-of' });
+    expect(() => editionDateInPackage('{', 'a.csv')).toThrow(InputError);
   });
 
   it('reads a date stated as the edition on the provenance line naming the file, not a commit date', () => {
