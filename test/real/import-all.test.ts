@@ -144,11 +144,11 @@ describe('importing the whole shared data folder into the embedded database', ()
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
     expect(warnings).toEqual([
+      'unctad-cyberlaw-history/unctad_DP_laws_list_fetched_2022-02-13.csv: no Type column, so a title naming a bill or a draft is read as a draft',
       'wits_customs_import_duties_pct_tax_revenue.csv: 1 country names not recognised, their values left out: Fm Sudan',
       'wits_taxes_on_international_trade_current_lcu.csv: 1 country names not recognised, their values left out: Fm Sudan',
       'ethiopia_afcfta_category_a_2026_2030.csv: 1 codes read without stray marks around them: line 5405: ‹ 90184100',
       'nepal_imports_fy2082_83_digitisable_hs8.csv: 1 partner names not recognised, their imports left under WLD: Not_Specified',
-      'unctad-cyberlaw-history/unctad_DP_laws_list_fetched_2022-02-13.csv: no Type column, so a title naming a bill or a draft is read as a draft',
     ]);
   });
 
