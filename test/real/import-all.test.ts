@@ -30,7 +30,16 @@ const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
   'hs-correspondence-unsd/HS2022_HS2017_conversion.csv': /^UNSD conversion table/,
   'hs-correspondence-unsd/HS2017_to_BEC4_UNSD.csv': /^HS to BEC correspondence/,
   'hs-correspondence-unsd/HS2022_to_BEC4_UNSD.csv': /^HS to BEC correspondence/,
+  // The earlier data-protection editions: a table derived from the list of the same edition, and UNCTAD's headline figures.
+  'unctad-cyberlaw-history/unctad_DP_status_by_country_fetched_2021-08-04.csv': /^statuses derived from the data-protection list/,
+  'unctad-cyberlaw-history/unctad_cyberlaw_aggregate_statements.csv': /^UNCTAD's headline figures per area/,
 };
+
+/** The earlier editions of the tracker's data-protection area, imported as its history. */
+const HISTORY_FILES = [
+  'unctad-cyberlaw-history/unctad_DP_laws_list_fetched_2021-08-04.csv',
+  'unctad-cyberlaw-history/unctad_DP_laws_list_fetched_2022-02-13.csv',
+];
 
 /** The trade, tariff and HS correlation files imported for the moratorium estimator. */
 const TRADE_FILES = [
@@ -126,14 +135,16 @@ describe('importing the whole shared data folder into the embedded database', ()
       'dieghernan-country-orgs/CountrycodesOrgs.csv',
       'worldbank-findex-2021/findex2021_databankwide_country_year.csv',
       'unctad-cyberlaw-tracker/cyberlaw_tracker_status.csv',
+      ...HISTORY_FILES,
       ...TRADE_FILES,
     ].filter((f) => !SKIPPED_ON_PURPOSE[f]);
     expect([...imported].sort()).toEqual(expected.sort());
-    expect(imported.size).toBe(35 + TRADE_FILES.length);
+    expect(imported.size).toBe(35 + HISTORY_FILES.length + TRADE_FILES.length);
     const warnings = results.flatMap((r) => r.warnings);
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
     expect(warnings).toEqual([
+      'unctad-cyberlaw-history/unctad_DP_laws_list_fetched_2022-02-13.csv: no Type column, so a title naming a bill or a draft is read as a draft',
       'wits_customs_import_duties_pct_tax_revenue.csv: 1 country names not recognised, their values left out: Fm Sudan',
       'wits_taxes_on_international_trade_current_lcu.csv: 1 country names not recognised, their values left out: Fm Sudan',
       'ethiopia_afcfta_category_a_2026_2030.csv: 1 codes read without stray marks around them: line 5405: ‹ 90184100',
@@ -170,7 +181,7 @@ describe('importing the whole shared data folder into the embedded database', ()
     const vintages = await store.vintages();
     const again = await importFolder(store, root);
     const notSkipped = again.filter((r) => r.status !== 'skipped');
-    expect(notSkipped).toHaveLength(35 + TRADE_FILES.length);
+    expect(notSkipped).toHaveLength(35 + HISTORY_FILES.length + TRADE_FILES.length);
     expect(notSkipped.filter((r) => r.status !== 'unchanged').map((r) => r.file)).toEqual([]);
     expect(await store.dataVersion()).toBe(version);
     expect(await store.vintages()).toEqual(vintages);

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CyberlawEntry, Law } from '../../domain/cyberlaw.ts';
+import { checkStatuses } from '../../domain/quality.ts';
 import type { ImportWriter, Store } from '../storage/store.ts';
 import { readTrackerLinks, readTrackerStatus } from '../sources/cyberlaw-tracker.ts';
 import type { Chunks } from '../sources/csv.ts';
@@ -56,4 +57,6 @@ export async function writeCyberlawTracker(
   }
   if (unknown.length) warnings.push(`${file}: ${unknown.length} economies with M49 codes the Observatory does not know, left out: ${unknown.join('; ')}`);
   await writer.addCyberlawEntries(entries, `tracker edition as of ${options.asOf}`);
+  // Without the document links no law is known, so no status can be found to contradict them.
+  if (links.size) await writer.addQualityFlags(checkStatuses(entries));
 }

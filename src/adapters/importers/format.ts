@@ -70,8 +70,8 @@ export interface ImportOptions {
   /** The configuration of a national tariff schedule (`<name>.tariff.json` beside the file by default). */
   tariffConfig?: string;
   /**
-   * The date a cyberlaw tracker edition's statuses hold from (YYYY-MM-DD); by default the day of the
-   * import. For a VAT/GST registry, the date of its rows that give no `as_of` (by default the day of the
+   * The date a cyberlaw tracker edition's statuses hold from (YYYY-MM-DD); by default the edition's date in
+   * the datapackage.json or PROVENANCE.md beside the file (edition-date.ts), else the day of the import. For a VAT/GST registry, the date of its rows that give no `as_of` (by default the day of the
    * import).
    */
   asOf?: string;

@@ -5,6 +5,7 @@ import { afcftaEac, afcftaEthiopia } from './formats/afcfta.ts';
 import { baci } from './formats/baci.ts';
 import { comtradeLegacy, comtradePlusCsv, comtradePlusJson } from './formats/comtrade.ts';
 import { countryCodes } from './formats/country-codes.ts';
+import { cyberlawHistory } from './formats/cyberlaw-history.ts';
 import { cyberlawTracker } from './formats/cyberlaw-tracker.ts';
 import { findex } from './formats/findex.ts';
 import { hsCorrelation } from './formats/hs-correlation.ts';
@@ -53,6 +54,7 @@ export const IMPORT_FORMATS = [
   witsTariff,
   nationalTariff,
   cyberlawTracker,
+  cyberlawHistory,
   vatRegistry,
 ] as const;
 
@@ -127,6 +129,14 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
     reason: 'UNSD conversion table (one target per code): the correlation table of the same editions, with every link and its relationship, is imported instead',
   },
   { header: (first) => /^hs ?\d{4},bec\b/.test(first), reason: 'HS to BEC correspondence: Broad Economic Categories are not used by the estimator' },
+  {
+    header: (first) => first.startsWith('country_unctad_name,dp_status,n_instruments_listed'),
+    reason: 'statuses derived from the data-protection list of the same edition, which is imported instead',
+  },
+  {
+    header: (first) => first.startsWith('statement_id,area,scope,metric,value'),
+    reason: "UNCTAD's headline figures per area: quoted on the method page to compare with, not statuses",
+  },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { InputError } from '../../domain/errors.ts';
+import { checkSeries, checksFor, type IndicatorChecks, type QualityFlag } from '../../domain/quality.ts';
 import { WB_AGGREGATE_CODES } from '../../domain/worldbank.ts';
 import type { SourceObservation } from '../sources/records.ts';
 import type { ImportWriter, ObservationRow, Store } from '../storage/store.ts';
@@ -32,6 +33,18 @@ export function observationSink(writer: ImportWriter, file: string, countries: R
   let buffer: ObservationRow[] = [];
   let observations = 0;
   const names = new Map<string, string>();
+  // The series of the indicators with stated checks, kept to flag what looks wrong (domain/quality.ts).
+  const checks = new Map<string, IndicatorChecks | null>();
+  const series = new Map<string, Map<string, Map<number, number>>>();
+  const keep = (indicator: string, entity: string, year: number, value: number) => {
+    if (!checks.has(indicator)) checks.set(indicator, checksFor(indicator));
+    if (!checks.get(indicator)) return;
+    let byEntity = series.get(indicator);
+    if (!byEntity) series.set(indicator, (byEntity = new Map()));
+    let values = byEntity.get(entity);
+    if (!values) byEntity.set(entity, (values = new Map()));
+    values.set(year, value);
+  };
 
   const flush = async () => {
     if (buffer.length === 0) return;
@@ -43,6 +56,7 @@ export function observationSink(writer: ImportWriter, file: string, countries: R
     async add(batch) {
       for (const o of batch) {
         buffer.push({ indicator: o.indicator, entity: o.entity, year: o.year, value: o.value });
+        keep(o.indicator, o.entity, o.year, o.value);
         if (o.entityName && !names.has(o.entity)) names.set(o.entity, o.entityName);
       }
       observations += batch.length;
@@ -61,6 +75,12 @@ export function observationSink(writer: ImportWriter, file: string, countries: R
         others.map(([code, name]) => ({ code, name, kind: isAggregateCode(code) ? 'aggregate' : 'economy' })),
       );
       await writer.addAliases([...names].map(([code, name]) => ({ code, name })));
+      const flags: QualityFlag[] = [];
+      for (const [indicator, byEntity] of series) {
+        const c = checks.get(indicator) as IndicatorChecks;
+        for (const [entity, values] of byEntity) flags.push(...checkSeries(indicator, entity, values, c));
+      }
+      await writer.addQualityFlags(flags);
       return { observations, entities: names.size };
     },
   };

@@ -287,6 +287,26 @@ export const MIGRATIONS: readonly Migration[] = [
         : []),
     ],
   },
+  {
+    version: 7,
+    name: 'data-quality flags stored with their vintage',
+    statements: (engine) => [
+      // What looks wrong at the source (domain/quality.ts): a value out of range, a jump, a status contradicting its laws.
+      `CREATE TABLE quality_flag (
+        vintage_id INTEGER NOT NULL,
+        subject TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        year INTEGER,
+        rule TEXT NOT NULL,
+        value DOUBLE PRECISION,
+        previous DOUBLE PRECISION,
+        limit_value DOUBLE PRECISION,
+        status TEXT,
+        laws TEXT
+      )`,
+      ...(engine === 'postgres' ? [`CREATE INDEX quality_flag_subject ON quality_flag (subject, vintage_id)`] : []),
+    ],
+  },
 ];
 
 /**

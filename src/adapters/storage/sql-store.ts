@@ -8,12 +8,14 @@ import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { VatEntry } from '../../domain/moratorium/vat.ts';
 import type { Observation } from '../../domain/observation.ts';
+import type { StoredQualityFlag } from '../../domain/quality.ts';
 import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.ts';
 import { migrate } from './migrations.ts';
 import { bumpDataVersion, dataVersion } from './sql-counters.ts';
 import { SqlGroups } from './sql-groups.ts';
 import { SqlIndicators } from './sql-indicators.ts';
 import { SqlMoratoriumStore } from './sql-moratorium-store.ts';
+import { readQualityFlags, type QualityFlagQuery } from './sql-quality.ts';
 import { SqlRegistry } from './sql-registry.ts';
 import { SqlVintages } from './sql-vintages.ts';
 import type { Database } from './sql.ts';
@@ -146,6 +148,10 @@ export class SqlStore implements Store {
 
   dutyBaseLines(request: DutyBaseRequest): Promise<DutyBaseLine[]> {
     return this.moratoriumStore.dutyBaseLines(request);
+  }
+
+  qualityFlags(query?: QualityFlagQuery): Promise<StoredQualityFlag[]> {
+    return readQualityFlags(this.db, query);
   }
 
   get dutyBaseScans(): number {

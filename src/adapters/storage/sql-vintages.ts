@@ -12,6 +12,7 @@ import {
   writeTradeFlows,
   writeVatEntries,
 } from './sql-moratorium-store.ts';
+import { writeQualityFlags } from './sql-quality.ts';
 import { placeholders, type Database, type Transaction } from './sql.ts';
 import type { ImportWriter } from './store.ts';
 
@@ -145,6 +146,7 @@ export class SqlVintages {
           await writeVatEntries(tx, entries, vintageId);
           wrote(entries.length);
         },
+        addQualityFlags: (flags) => writeQualityFlags(tx, flags, vintageId),
       };
       await fill(writer);
       // A new vintage of a dataset replaces the previous one in the duty base; readers see the old base until commit.

@@ -11,9 +11,13 @@ import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
 import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
 import type { VatEntry } from '../../domain/moratorium/vat.ts';
 import type { Observation } from '../../domain/observation.ts';
+import type { QualityFlag, StoredQualityFlag } from '../../domain/quality.ts';
 import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.ts';
 import type { ReadRegistryStore, RegistryStore } from './registry-store.ts';
 import type { Engine } from './sql.ts';
+import type { QualityFlagQuery } from './sql-quality.ts';
+
+export type { QualityFlagQuery } from './sql-quality.ts';
 
 export interface ObservationRow {
   indicator: string;
@@ -57,6 +61,8 @@ export interface ImportWriter {
   addCyberlawEntries(entries: readonly Omit<CyberlawEntry, 'version'>[], why: string): Promise<void>;
   /** What a source says about VAT/GST on digital supplies, per country (see domain/moratorium/vat.ts). */
   addVatEntries(entries: readonly VatEntry[]): Promise<void>;
+  /** What looks wrong at the source in this vintage (domain/quality.ts), stored with it. */
+  addQualityFlags(flags: readonly QualityFlag[]): Promise<void>;
 }
 
 export interface EstimateRequest {
@@ -133,6 +139,8 @@ export interface ReadStore {
    * each comes from, by country; unmerged (domain/moratorium/vat.ts mergeVatEntries merges them).
    */
   vatEntries(): Promise<(VatEntry & { vintageId: number })[]>;
+  /** Data-quality flags of the vintages asked for (by default the latest vintage of each dataset). */
+  qualityFlags(query?: QualityFlagQuery): Promise<StoredQualityFlag[]>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */

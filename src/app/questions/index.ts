@@ -6,6 +6,7 @@ import { cyberlawCountry, cyberlawCoverage } from './cyberlaw.ts';
 import { status, vintages } from './meta.ts';
 import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLists, moratoriumSensitivity, moratoriumVat, moratoriumVatRegistry } from './moratorium.ts';
 import { practice, practices } from './practices.ts';
+import { quality } from './quality.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
 /** Every question the API answers, in the order the API document lists them. */
@@ -38,5 +39,6 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   returnProposal,
   audit,
   vintages,
+  quality,
   status,
 ];

@@ -7,6 +7,7 @@ import { badParameter, yearsLabel } from './params.ts';
 import { distinctVintages, entityName, indicatorHead, ruleJson, sourceLine, vintageCell, vintageSummary } from './present.ts';
 import { defineQuestion, type ParseContext } from './question.ts';
 import { impute, imputeOptions, imputeYears } from './impute-params.ts';
+import { valueFlags } from './quality.ts';
 import { errors, ok } from './schema.ts';
 
 /** How many values an indicator has and over which years; derived ones are counted from their computed series. */
@@ -158,14 +159,20 @@ export const observations = defineQuestion({
       ...(vintageId !== undefined ? { vintageId } : {}),
     });
     const derived = info.def.derived !== undefined;
-    const rows = found.map((o) => ({
-      indicator: o.indicator,
-      country: o.entity,
-      name: entityName(ref, o.entity),
-      year: o.year,
-      value: o.value,
-      vintage: derived ? null : o.vintageId,
-    }));
+    const flags = derived ? new Map() : await valueFlags(obs.store, vintages.map((v) => v.id), code);
+    const rows = found.map((o) => {
+      const f = flags.get(`${o.entity}|${o.year}`);
+      return {
+        indicator: o.indicator,
+        country: o.entity,
+        name: entityName(ref, o.entity),
+        year: o.year,
+        value: o.value,
+        vintage: derived ? null : o.vintageId,
+        flag: f?.flag ?? null,
+        flagReason: f?.flagReason ?? null,
+      };
+    });
     const byId = new Map(vintages.map((v) => [v.id, v]));
     const cell = vintageCell(vintages);
     const source = sourceLine(vintages);
@@ -181,10 +188,10 @@ export const observations = defineQuestion({
       }),
       csv: () => ({
         filename: `${nameParts.join('_')}.csv`,
-        header: ['vintage', 'source', 'indicator', 'country', 'name', 'year', 'value'],
+        header: ['vintage', 'source', 'indicator', 'country', 'name', 'year', 'value', 'flag', 'flag_reason'],
         rows: rows.map((r) => {
           const v = r.vintage === null ? undefined : byId.get(r.vintage);
-          return [v ? v.id : cell, v ? v.source : source, r.indicator, r.country, r.name, r.year, r.value];
+          return [v ? v.id : cell, v ? v.source : source, r.indicator, r.country, r.name, r.year, r.value, r.flag, r.flagReason];
         }),
       }),
       headers: { 'x-data-version': String(ref.version) },

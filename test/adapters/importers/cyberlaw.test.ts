@@ -39,7 +39,7 @@ for (const engine of ENGINES) {
       const result = await importFile(store, files.status);
       expect(result).toMatchObject({ status: 'imported', format: 'cyberlaw-tracker-status' });
       expect(result.vintage?.source).toBe('UNCTAD Global Cyberlaw Tracker');
-      expect(result.vintage?.note).toBe(`statuses as of ${today()} (the date of the import: the edition gives no publication date); laws from cyberlaw_tracker_document_links.json`);
+      expect(result.vintage?.note).toBe(`statuses as of ${today()} (the date of the import: neither a data package nor a provenance note gives the edition date); laws from cyberlaw_tracker_document_links.json`);
       expect(result.warnings.join('\n')).toContain('Atlantis (999)');
       // 7 known economies × 5 areas, and their Indirect Taxation status once more in the VAT/GST registry.
       expect(result.vintage?.rowCount).toBe(35 + 7);

@@ -21,6 +21,13 @@ import { tempDir, writeFixtureFolder } from './support.ts';
 
 const dir = tempDir();
 
+/** An earlier edition of UNCTAD's data-protection list: its header only (with or without the Type column). */
+function writeDpList(folder: string, name: string, header: string): string {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, name), `${header}\n`);
+  return join(folder, name);
+}
+
 describe('detectFormat', () => {
   it('recognises every format the Observatory imports, in each layout the sources use', async () => {
     const cases: [string, FormatId][] = [
@@ -38,6 +45,8 @@ describe('detectFormat', () => {
       [writeWitsTimeseries(join(dir, 'wits')).path, 'wits-timeseries'],
       [writeVatRegistry(join(dir, 'vat')), 'vat-registry'],
       [writeTracker(join(dir, 'cyberlaw'), EDITION_2021).status, 'cyberlaw-tracker-status'],
+      [writeDpList(join(dir, 'dp'), 'typed.csv', 'Country,Type,Title of Legislation/Draft Legislation,Links to laws'), 'cyberlaw-data-protection-list'],
+      [writeDpList(join(dir, 'dp'), 'untyped.csv', 'Country,Title of Legislation/Draft Legislation,Links to laws'), 'cyberlaw-data-protection-list'],
       ...writeTradeLayouts(join(dir, 'trade')),
       ...writeGenericTradeLayouts(join(dir, 'trade-generic')),
     ];

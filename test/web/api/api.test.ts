@@ -138,9 +138,9 @@ for (const engine of ENGINES) {
       it('filters by countries and years, with the vintage and source of each value', async () => {
         const body = await json('/indicators/IT.NET.USER.ZS/observations?countries=NGA,ken&years=2020-2021');
         expect(body.rows).toEqual([
-          { indicator: 'IT.NET.USER.ZS', country: 'KEN', name: 'Kenya', year: 2020, value: 30, vintage: v.users.id },
-          { indicator: 'IT.NET.USER.ZS', country: 'KEN', name: 'Kenya', year: 2021, value: 40, vintage: v.users.id },
-          { indicator: 'IT.NET.USER.ZS', country: 'NGA', name: 'Nigeria', year: 2020, value: 35, vintage: v.users.id },
+          { indicator: 'IT.NET.USER.ZS', country: 'KEN', name: 'Kenya', year: 2020, value: 30, vintage: v.users.id, flag: null, flagReason: null },
+          { indicator: 'IT.NET.USER.ZS', country: 'KEN', name: 'Kenya', year: 2021, value: 40, vintage: v.users.id, flag: null, flagReason: null },
+          { indicator: 'IT.NET.USER.ZS', country: 'NGA', name: 'Nigeria', year: 2020, value: 35, vintage: v.users.id, flag: null, flagReason: null },
         ]);
         expect(body.source).toBe('ITU');
         expect(body.vintages).toEqual([expect.objectContaining({ id: v.users.id, dataset: 'itu/it.net.user.zs', fileName: 'itu/it.net.user.zs.csv', publishedAt: '2026-05-01' })]);
@@ -178,9 +178,9 @@ for (const engine of ENGINES) {
         expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
         expect(res.headers.get('content-disposition')).toBe('attachment; filename="SP.POP.TOTL_observations_2020-2022.csv"');
         const lines = (await res.text()).split('\r\n');
-        expect(lines[0]).toBe('vintage,source,indicator,country,name,year,value');
-        expect(lines[1]).toBe(`${v.population.id},"World Bank, World Development Indicators",SP.POP.TOTL,CIV,"Côte d’Ivoire, ""Ivory Coast""",2020,26000000`);
-        expect(lines[4]).toBe(`${v.population.id},"World Bank, World Development Indicators",SP.POP.TOTL,TUV,Tuvalu,2020,10000`);
+        expect(lines[0]).toBe('vintage,source,indicator,country,name,year,value,flag,flag_reason');
+        expect(lines[1]).toBe(`${v.population.id},"World Bank, World Development Indicators",SP.POP.TOTL,CIV,"Côte d’Ivoire, ""Ivory Coast""",2020,26000000,,`);
+        expect(lines[4]).toBe(`${v.population.id},"World Bank, World Development Indicators",SP.POP.TOTL,TUV,Tuvalu,2020,10000,,`);
         expect(lines).toHaveLength(8);
         expect(lines[7]).toBe('');
       });
@@ -191,7 +191,7 @@ for (const engine of ENGINES) {
         const res = await get(path, { accept: 'text/csv' });
         expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
         expect(res.headers.get('content-disposition')).toBe('attachment; filename="IT.NET.USER.ZS_observations.csv"');
-        expect((await res.text()).split('\r\n')[1]).toBe(`${v.users.id},ITU,IT.NET.USER.ZS,FJI,Fiji,2020,70`);
+        expect((await res.text()).split('\r\n')[1]).toBe(`${v.users.id},ITU,IT.NET.USER.ZS,FJI,Fiji,2020,70,,`);
         expect((await get(path, { accept: 'text/html,*/*;q=0.8' })).headers.get('content-type')).toBe('application/json; charset=utf-8');
         expect((await get(`${path}&format=json`, { accept: 'text/csv' })).headers.get('content-type')).toBe('application/json; charset=utf-8');
       });

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { TRACKER_LINKS_FILE, trackerLinksBeside, writeCyberlawTracker } from '../cyberlaw.ts';
-import { defineFormat, today } from '../format.ts';
+import { editionDate } from '../edition-date.ts';
+import { defineFormat } from '../format.ts';
 import { writeTrackerVat } from '../vat.ts';
 
 /** The UNCTAD Global Cyberlaw Tracker's status file, with its document links beside it. */
@@ -21,10 +22,7 @@ export const cyberlawTracker = defineFormat({
   // The tracker's laws come from the document-links file beside it: a new links file is a new edition too.
   companion: (path) => trackerLinksBeside(path),
   prepare: async ({ store, path, file, options, source, companion, chunks }) => {
-    const asOf =
-      options.asOf !== undefined
-        ? { date: options.asOf, why: 'as given to the import' }
-        : { date: today(), why: 'the date of the import: the edition gives no publication date' };
+    const asOf = await editionDate(path, options.asOf);
     const edition = { asOf: asOf.date, source: `${source.source} (edition as of ${asOf.date})` };
     return {
       note: `statuses as of ${asOf.date} (${asOf.why})${companion ? '; laws from ' + basename(companion) : '; no document links beside the file'}`,

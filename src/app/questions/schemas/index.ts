@@ -7,6 +7,7 @@ import { indicatorSchemas } from './indicators.ts';
 import { statusSchemas, vintageSchemas } from './meta.ts';
 import { moratoriumSchemas } from './moratorium.ts';
 import { practiceSchemas } from './practices.ts';
+import { qualitySchemas } from './quality.ts';
 import { reviewSchemas } from './review.ts';
 
 /**
@@ -24,4 +25,5 @@ export const schemas: Record<string, Schema> = {
   ...statusSchemas,
   ...reviewSchemas,
   ...practiceSchemas,
+  ...qualitySchemas,
 };

@@ -71,6 +71,8 @@ export const indicatorSchemas: Record<string, Schema> = {
     year: integer(),
     value: number('Full precision.'),
     vintage: orNull(integer('The vintage of the value; null for a derived indicator, whose values come from the vintages listed at the top.')),
+    flag: orNull(string('The data-quality rules the value breaks, comma-separated (range, jump; see /quality); null when none.')),
+    flagReason: orNull(string('Why the value is flagged, in English; null when it is not.')),
   }),
   ObservationList: object({
     indicator: ref('IndicatorHead'),

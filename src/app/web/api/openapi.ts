@@ -29,6 +29,7 @@ const FRAME: Omit<OpenApiDocument, 'paths'> = {
     { name: 'cyberlaw', description: 'The cyberlaw registry: the status of e-commerce legislation per country and area, with the laws' },
     { name: 'practices', description: 'Member practices: the questionnaires, and the comparison tables compiled from the answers curators accepted' },
     { name: 'review', description: 'Proposals by country editors, their review by curators, and the audit log of every write' },
+    { name: 'quality', description: 'Data-quality flags found at import: values out of range, jumps, statuses contradicting their laws' },
     { name: 'meta', description: 'Vintages, status and this document' },
   ],
   components: {

@@ -5,8 +5,9 @@ import { moratorium } from './en/moratorium.ts';
 import { cyberlaw } from './en/cyberlaw.ts';
 import { practices } from './en/practices.ts';
 import { imputation } from './en/imputation.ts';
+import { quality } from './en/quality.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, api };
 
 export type Messages = typeof en;

@@ -6,6 +6,7 @@ import { moratorium } from './fr/moratorium.ts';
 import { cyberlaw } from './fr/cyberlaw.ts';
 import { practices } from './fr/practices.ts';
 import { imputation } from './fr/imputation.ts';
+import { quality } from './fr/quality.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, api };

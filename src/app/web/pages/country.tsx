@@ -10,6 +10,7 @@ import { aggregateOrNull, redirect, shortName, uniqueVintages } from './common.t
 import { aggregatePoints, entityNames, IndicatorMap, LineChart } from './widgets.tsx';
 import { LeftOut } from './left-out.tsx';
 import { CountryCyberlaw } from './cyberlaw.tsx';
+import { countryFlags, FlagMark } from './quality.tsx';
 import { renderSparkline } from '../render/sparkline.ts';
 
 const PROFILE = ['IT.NET.USER.ZS', 'OBS.OFFLINE.COUNT', 'IT.NET.SECR.P6', 'OBS.SECR.COUNT', 'EG.ELC.ACCS.ZS', 'IT.NET.BBND.P2', 'IT.CEL.SETS.P2', 'FX.OWN.TOTL.ZS', 'FINDEX.BUY.ONLINE', 'BX.GSR.CCIS.CD', GDP, 'NY.GDP.PCAP.CD', POPULATION];
@@ -52,6 +53,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
   const currentGroups = new Set(current.filter((m) => m.status === 'member').map((m) => m.groupId));
 
   const names = entityNames(ref, lang);
+  const flags = await countryFlags(ctx, iso3);
   const rows = [];
   for (const code of PROFILE) {
     const info = ref.indicators.get(code);
@@ -182,6 +184,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
                 </th>
                 <td class="num">
                   {formatValue(r.latest.value, r.info.def, lang)} ({r.latest.year})
+                  <FlagMark ctx={ctx} flags={flags.get(`${r.info.def.code}|${r.latest.year}`)} />
                 </td>
                 <td class="num">
                   {r.world ? formatValue(r.world.world, r.info.def, lang) : '–'}

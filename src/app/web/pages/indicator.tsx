@@ -2,6 +2,7 @@ import { isIndicatorCode } from '../../../domain/indicator.ts';
 import { pick } from '../../../domain/lang.ts';
 import { gapTo } from '../../../domain/rank.ts';
 import { formatShare, formatValue } from '../format.ts';
+import { FlagMark, subjectFlags } from './quality.tsx';
 import { badParameter, HttpError } from '../http-error.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout, SourceLine } from './layout.tsx';
@@ -62,6 +63,7 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
   const yearValues = year === null ? new Map<string, number>() : (values.byYear.get(year) ?? new Map<string, number>());
   const world = year === null ? null : await aggregateOrNull(obs, 'WLD', code, year, year);
   const worldValue = world?.rows[0]?.value ?? null;
+  const flags = def.derived ? new Map() : await subjectFlags(ctx, code, info.vintages.map((v) => v.id));
   const tableRows = [...yearValues]
     .filter(([k]) => ref.countries.has(k) || ref.economies.has(k))
     .sort((a, b) => (def.higherIsBetter === false ? a[1] - b[1] : b[1] - a[1]));
@@ -185,7 +187,10 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
                   <td>
                     <a href={href(ctx, `/countries/${iso3}`)}>{names.get(iso3) ?? iso3}</a>
                   </td>
-                  <td class="num">{formatValue(v, def, lang)}</td>
+                  <td class="num">
+                    {formatValue(v, def, lang)}
+                    <FlagMark ctx={ctx} flags={flags.get(`${iso3}|${year}`)} />
+                  </td>
                   {worldValue !== null ? <td class="num">{relativeToWorld(v, worldValue)}</td> : null}
                 </tr>
               ))}

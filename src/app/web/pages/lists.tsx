@@ -4,6 +4,7 @@ import { pick } from '../../../domain/lang.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
+import { QualityMethod } from './quality.tsx';
 import { redirect, ruleText } from './common.ts';
 import type { IndicatorInfo } from '../../services/reference.ts';
 
@@ -167,7 +168,7 @@ export async function sourcesPage(ctx: PageContext) {
         </tbody>
       </table>
       <p>
-        <a href="/api/v1/vintages">JSON</a>
+        <a href="/api/v1/vintages">JSON</a> · <a href={href(ctx, '/quality')}>{t.quality.title}</a>
       </p>
     </Layout>
   );
@@ -201,6 +202,7 @@ export async function aboutPage(ctx: PageContext) {
           ))}
         </tbody>
       </table>
+      <QualityMethod ctx={ctx} />
     </Layout>
   );
 }

@@ -11,6 +11,7 @@ import { indicatorPage } from './indicator.tsx';
 import { groupPage } from './group.tsx';
 import { moratoriumPage } from './moratorium/index.tsx';
 import { practicePage, practicesPage } from './practices.tsx';
+import { qualityPage } from './quality.tsx';
 import { aboutPage, countriesPage, groupsPage, indicatorsPage, sourcesPage } from './lists.tsx';
 
 type Page = (ctx: PageContext, params: Record<string, string>, query: URLSearchParams) => Promise<unknown>;
@@ -42,6 +43,7 @@ export function pageRoutes(contextFor: (c: Context, lang: Lang) => PageContext):
   app.get('/:lang/practices', page(practicesPage));
   app.get('/:lang/practices/:questionnaire', page(practicePage));
   app.get('/:lang/sources', page(sourcesPage));
+  app.get('/:lang/quality', page(qualityPage));
   app.get('/:lang/about', page(aboutPage));
   return app;
 }
