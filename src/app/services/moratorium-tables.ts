@@ -117,12 +117,19 @@ export function sensitivityTable(result: EstimateResult, rows: readonly Sensitiv
   };
 }
 
-/** Built-in and user lists, one row per HS6 line. */
+/**
+ * Built-in and user lists, one row per HS6 line: for a built-in list every line of the studies' list, in
+ * or out, with the reason and the study it comes from; a user list's lines are all in.
+ */
 export function listsTable(lists: readonly ProductList[]): Table {
   return {
     name: 'lists',
-    header: ['list', 'version', 'name', 'edition', 'built_in', 'hs6', 'source'],
-    rows: lists.flatMap((l) => l.lines.map((hs6) => [l.id, l.version, l.name, l.edition, l.builtIn, hs6, l.source])),
+    header: ['list', 'version', 'name', 'edition', 'built_in', 'hs6', 'included', 'reason', 'description', 'study', 'source'],
+    rows: lists.flatMap((l) =>
+      l.detail
+        ? l.detail.map((d) => [l.id, l.version, l.name, l.edition, l.builtIn, d.hs6, d.included, d.reason, d.description, d.study, l.source])
+        : l.lines.map((hs6) => [l.id, l.version, l.name, l.edition, l.builtIn, hs6, true, null, null, null, l.source]),
+    ),
   };
 }
 

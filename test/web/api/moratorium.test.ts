@@ -161,13 +161,17 @@ for (const engine of ENGINES) {
     it('lists the product lists with their lines, and the coverage of the data', async () => {
       const lists = await json('/lists');
       expect(schemaErrors(lists, schemaOf('/moratorium/lists'))).toEqual([]);
-      expect(lists.lists.map((l: any) => l.id)).toEqual(['digitisable-hs2022', 'digitisable-hs2017']);
+      expect(lists.lists.map((l: any) => l.id)).toEqual(['digitisable-narrow-hs2022', 'digitisable-narrow-hs2017', 'digitisable-hs2022', 'digitisable-hs2017']);
       expect(lists.lists[0].lines).toContain('852349');
+      expect(lists.lists[0].lines).not.toContain('490700');
+      expect(lists.lists[0].detail.find((d: any) => d.hs6 === '490700')).toMatchObject({ included: false, reason: 'security-documents' });
       const coverage = await json('/coverage');
       expect(schemaErrors(coverage, schemaOf('/moratorium/coverage'))).toEqual([]);
       expect(coverage.coverage.find((c: any) => c.reporter === REPORTER)).toMatchObject({ firstYear: 2021, lastYear: 2022, tariffYears: [2022], name: 'Tuvalu' });
       const csv = parseCsv(await (await get('/lists?format=csv')).text());
-      expect(csv[0]).toEqual(['list', 'version', 'name', 'edition', 'built_in', 'hs6', 'source']);
+      expect(csv[0]).toEqual(['list', 'version', 'name', 'edition', 'built_in', 'hs6', 'included', 'reason', 'description', 'study', 'source']);
+      const stamps = csv.find((r) => r[0] === 'digitisable-narrow-hs2022' && r[5] === '490700');
+      expect(stamps?.slice(6, 8)).toEqual(['false', 'security-documents']);
     });
 
     it('compares the duty with VAT at the registry rate on the same base plus the duty, per year', async () => {
@@ -227,7 +231,7 @@ for (const engine of ENGINES) {
       const body = await json(`/design?country=${REPORTER.toLowerCase()}&rate=10&elasticity=-2`);
       expect(schemaErrors(body, schemaOf('/moratorium/design'))).toEqual([]);
       expect(body.country).toEqual({ iso3: REPORTER, name: 'Tuvalu' });
-      expect(body.base).toMatchObject({ usd: X.designBase, from: 'listed lines', year: 2022, list: 'digitisable-hs2022' });
+      expect(body.base).toMatchObject({ usd: X.designBase, from: 'listed lines', year: 2022, list: 'digitisable-narrow-hs2022' });
       // B = 2,600,000, t = 10%, ε = −2: imports B/1.21, revenue a tenth of that, cost B × (1 − 1/1.1).
       const s = body.simulation;
       expect(s.importsAfterUsd).toBeCloseTo(X.designBase / 1.21, 6);

@@ -10,7 +10,17 @@ const productList = object({
   source: string('Who defined the list, and where.'),
   lines: array(string(undefined, { pattern: '^\\d{6}$' })),
   builtIn: boolean(),
-});
+  detail: array(
+    object({
+      hs6: string(undefined, { pattern: '^\\d{6}$' }),
+      description: string('The HS description of the line.'),
+      reason: string('Why the line is in the list or out of it (see the method page).'),
+      included: boolean('Whether the list counts the line.'),
+      study: string('The study the line comes from, and who narrowed the list.'),
+    }),
+    'Built-in lists: every line of the studies’ list, in or out, with the reason and the study.',
+  ),
+}, undefined, ['detail']);
 
 /** The answers of the moratorium estimator. */
 export const moratoriumSchemas: Record<string, Schema> = {
