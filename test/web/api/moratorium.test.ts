@@ -93,9 +93,14 @@ for (const engine of ENGINES) {
     it('totals a group per year with members with data, and lists members without imports as no data', async () => {
       const body = await json('/estimate?group=LDC&years=2022');
       expect(schemaErrors(body, schemaOf('/moratorium/estimate'))).toEqual([]);
-      expect(body.groupRows).toEqual([{ year: 2022, revenueUsd: X.mfn[2022], importsUsd: X.imports[2022] + X.unratedImports, membersWithData: 1, membersTotal: 3 }]);
+      expect(body.groupRows).toEqual([{ year: 2022, revenueUsd: X.mfn[2022], importsUsd: X.imports[2022] + X.unratedImports, membersWithData: 1, membersTotal: 3, missing: {} }]);
       expect(body.rows.find((r: any) => r.reporter === UNRATED)).toMatchObject({ revenueUsd: null, linesWithRate: 0, linesWithoutRate: 1 });
-      expect(body.noData).toEqual([{ iso3: 'MLI', name: 'Mali' }]);
+      // Haiti has imports but no tariff schedule; Mali no imports at all: each null says so.
+      const unrated = body.rows.find((r: any) => r.reporter === UNRATED);
+      expect(unrated.missing.revenueUsd).toMatchObject({ code: 'no-tariff', measure: 'mfn' });
+      expect(unrated.missing.shareOfCustoms.code).toBe('no-tariff');
+      expect(body.rows.find((r: any) => r.reporter === REPORTER).missing.revenueUsd).toBeUndefined();
+      expect(body.noData).toEqual([{ iso3: 'MLI', name: 'Mali', reason: { code: 'no-trade', text: 'no imports of the listed lines in the data' } }]);
     });
 
     it('downloads CSV with the assumptions and vintages on every row, and "no data" rows left empty', async () => {
@@ -113,6 +118,9 @@ for (const engine of ENGINES) {
       expect(by('group', 'LDC')[col('members_with_data')]).toBe('1');
       expect(by('country', REPORTER)[col('revenue_usd')]).toBe(String(X.applied[2022]));
       expect(by('country', UNRATED)[col('revenue_usd')]).toBe('');
+      expect(by('country', UNRATED)[col('revenue_missing')]).toBe('no-tariff applied');
+      expect(by('country', 'MLI')[col('revenue_missing')]).toBe('no-trade');
+      expect(by('country', REPORTER)[col('revenue_missing')]).toBe('');
       expect(by('country', UNRATED)[col('status')]).toBe('no rate');
       expect(by('country', 'MLI')[col('status')]).toBe('no data');
       expect(by('country', 'MLI')[col('revenue_usd')]).toBe('');
