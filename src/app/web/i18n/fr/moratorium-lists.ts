@@ -47,7 +47,7 @@ export const moratoriumLists: typeof en = {
     'Les chiffres manquants disent pourquoi : pas d’importations des lignes de la liste (no-trade), des importations mais pas de tarif pour la mesure (no-tariff), un tarif mais pas de taux ad valorem sur la ligne pour la mesure (no-rate, par exemple les taux consolidés d’un pays qui n’en a pas), des importations enregistrées dans une édition du SH sans table de correspondance enregistrée avec celle de la liste (no-correlation, avec les deux éditions), pas de série de recettes pour le rapport (no-revenue-series). Le JSON porte un champ missing à côté de chaque null, le CSV et le classeur une colonne *_missing, la ligne de commande les mêmes colonnes.',
   ],
   lineColumn: 'SH6',
-  descriptionColumn: 'Description',
+  descriptionColumn: 'Libellé du SH',
   narrowColumn: 'Liste étroite',
   reasonColumn: 'Pourquoi',
   inList: 'incluse',
