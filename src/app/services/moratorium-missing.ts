@@ -16,9 +16,12 @@ import { procurementFlag, type ProcurementFlag } from '../../domain/moratorium/p
 import type { CountryYear, EstimateResult } from './moratorium-results.ts';
 import type { LineRow } from '../../domain/moratorium/estimate.ts';
 
-/** The revenue series a share divides by, as the reasons name them. */
-export const CUSTOMS_SERIES = 'customs (GC.TAX.IMPT.ZS × GC.TAX.TOTL.GD.ZS × NY.GDP.MKTP.CD)';
-export const GOVERNMENT_SERIES = 'government (GC.REV.XGRT.GD.ZS × NY.GDP.MKTP.CD)';
+/**
+ * The revenue series a share divides by, as the reasons name them: customs revenue (GC.TAX.IMPT.ZS ×
+ * GC.TAX.TOTL.GD.ZS × NY.GDP.MKTP.CD) and government revenue (GC.REV.XGRT.GD.ZS × NY.GDP.MKTP.CD).
+ */
+export const CUSTOMS_SERIES = 'customs';
+export const GOVERNMENT_SERIES = 'government';
 
 /** The reasons of a country-year's missing figures, by field; empty when nothing is missing. */
 export function rowMissing(row: CountryYear, result: EstimateResult): Partial<Record<'revenueUsd' | 'tariffYear' | 'shareOfCustoms' | 'shareOfGovernment', MissingReason>> {

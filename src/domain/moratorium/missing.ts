@@ -51,7 +51,7 @@ export function missingText(r: MissingReason): string {
     case 'no-correlation':
       return `imports recorded in ${r.to}, but no HS correlation between ${r.from} (the list) and ${r.to} is stored`;
     case 'no-revenue-series':
-      return `no ${r.series} revenue series for this country in the ten years up to the estimate`;
+      return `no ${r.series} revenue series (World Bank) for this country in the ten years up to the estimate`;
   }
 }
 
