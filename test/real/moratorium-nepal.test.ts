@@ -11,11 +11,14 @@ import { importFile } from '../../src/adapters/importers/import-file.ts';
 import { openStore } from '../../src/adapters/storage/open.ts';
 import type { Store } from '../../src/adapters/storage/store.ts';
 import { BUILT_IN_LISTS } from '../../src/domain/moratorium/lists.ts';
-import { DEFAULT_OPTIONS } from '../../src/domain/moratorium/options.ts';
+import { DEFAULT_OPTIONS as DEFAULTS } from '../../src/domain/moratorium/options.ts';
 import { MoratoriumService } from '../../src/app/services/moratorium.ts';
 import { Observatory } from '../../src/app/services/observatory.ts';
 import { parseCsv } from '../support/csv.ts';
 import { sharedData } from './shared-data.ts';
+
+/** This file checks the broad list of the studies; moratorium-lists-nepal.test.ts checks the narrow default. */
+const DEFAULT_OPTIONS = { ...DEFAULTS, list: 'digitisable-hs2022' };
 
 const FOLDERS = ['datasets-country-codes', 'dieghernan-country-orgs', 'datasets-wdi-fx', 'datasets-wdi', 'wits-customs-duties', 'nepal-customs-tariff-stats'];
 

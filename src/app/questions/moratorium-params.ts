@@ -49,7 +49,7 @@ export const years = {
 export const list = {
   name: 'list',
   in: 'query',
-  description: 'The product list (see /moratorium/lists); digitisable-hs2022 by default. Lists are concorded to the HS edition of each reporter’s imports.',
+  description: 'The product list (see /moratorium/lists): digitisable-narrow-hs2022 by default (content really transmitted electronically: films, books, newspapers, music, maps, recorded media, video games); digitisable-hs2022 is the broad list of the studies. Lists are concorded to the HS edition of each reporter’s imports.',
   schema: string(undefined, { pattern: '^[a-z0-9][a-z0-9-]{1,63}$' }),
   example: 'digitisable-hs2017',
   field: { label: 'moratorium.list' },

@@ -6,6 +6,7 @@ import type { DutyDesign, EstimateResult, VatRow } from '../services/moratorium-
 import { assumptionsTable, linesTable, resultsTable, vintagesTable, type Table } from '../services/moratorium-tables.ts';
 import type { Reference } from '../services/reference.ts';
 import { toXlsx } from '../services/xlsx.ts';
+import { groupYearMissing, lineMissing, lineProcurement, noDataMissing, procurementLines, reasonJson, reasonsJson, rowMissing } from '../services/moratorium-missing.ts';
 import { entityName, sourceLine, vintageSummary } from './present.ts';
 
 /** What the moratorium's answers say: the estimate, VAT and design in JSON, their workbooks and file names. */
@@ -49,10 +50,23 @@ export function estimateJson(result: EstimateResult, ref: Reference, withLines: 
       governmentRevenue: r.governmentRevenue,
       shareOfCustoms: r.shareOfCustoms,
       shareOfGovernment: r.shareOfGovernment,
+      missing: reasonsJson(rowMissing(r, result)),
     })),
-    groupRows: result.groupRows,
-    noData: result.noData.map((iso3) => ({ iso3, name: entityName(ref, iso3) })),
-    ...(withLines ? { lines: result.lines } : {}),
+    groupRows: result.groupRows?.map((g) => {
+      const why = g.revenueUsd === null ? groupYearMissing(result, g.year) : null;
+      return { ...g, missing: why ? { revenueUsd: reasonJson(why) } : {} };
+    }) ?? null,
+    noData: result.noData.map((iso3) => ({ iso3, name: entityName(ref, iso3), reason: reasonJson(noDataMissing(result, iso3)) })),
+    absences: result.absences.map((a) => ({ ...a, reason: reasonJson(a.reason) })),
+    procurement: procurementLines(result),
+    ...(withLines
+      ? {
+          lines: result.lines.map((l) => {
+            const why = lineMissing(l, result);
+            return { ...l, procurement: lineProcurement(l), missing: why ? { ratePct: reasonJson(why), revenueUsd: reasonJson(why) } : {} };
+          }),
+        }
+      : {}),
     notes: result.notes,
     source: sourceLine(result.vintages),
     vintages: result.vintages.map(vintageSummary),

@@ -6,6 +6,7 @@
 import type { Vintage } from '../../domain/vintage.ts';
 import type { EstimateRow, LineFactor, LineRow } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition } from '../../domain/moratorium/hs.ts';
+import type { Absence } from '../../domain/moratorium/missing.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { DutySimulation, LafferCurve } from '../../domain/moratorium/design.ts';
 import type { EstimateOptions } from '../../domain/moratorium/options.ts';
@@ -60,6 +61,8 @@ export interface EstimateResult {
   notes: string[];
   /** The listed lines of each trade edition with their factor s(k) × valuation. */
   factors: LineFactor[];
+  /** Imports the estimate cannot use, and why (years in an HS edition without a correlation to the list's). */
+  absences: Absence[];
 }
 
 /** Something the reader should know about an estimate's data; pages word it in their language. */

@@ -3,6 +3,8 @@ import type { Vintage } from '../../domain/vintage.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import { formatShare } from '../../domain/moratorium/options.ts';
 import type { CsvCell } from './csv.ts';
+import { missingText } from '../../domain/moratorium/missing.ts';
+import { groupYearMissing, lineMissing, lineProcurement, noDataMissing, procurementCell, procurementLines, reasonCell, rowMissing } from './moratorium-missing.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
 import type { DutyDesign, EstimateResult, SensitivityRow, VatRow } from './moratorium-results.ts';
 
@@ -51,24 +53,28 @@ export function resultsTable(result: EstimateResult, nameOf: (iso3: string) => s
   const header = [
     'level', 'reporter', 'name', 'year', 'tariff_year', 'imports_usd', 'imports_rated_usd', 'revenue_usd', 'lines_with_rate',
     'lines_without_rate', 'members_with_data', 'members_total', 'customs_revenue_usd', 'customs_revenue_year', 'government_revenue_usd',
-    'government_revenue_year', 'share_of_customs', 'share_of_government', 'status', ...p.header,
+    'government_revenue_year', 'share_of_customs', 'share_of_government', 'status', 'revenue_missing', 'share_of_customs_missing',
+    'share_of_government_missing', ...p.header,
   ];
   const rows: CsvCell[][] = [];
   for (const g of result.groupRows ?? []) {
     const status: RowStatus = g.revenueUsd === null ? 'no data' : 'estimated';
+    const why = g.revenueUsd === null ? reasonCell(groupYearMissing(result, g.year)) : null;
     rows.push(['group', result.target.id, result.target.name, g.year, null, g.importsUsd, null, g.revenueUsd, null, null, g.membersWithData, g.membersTotal,
-      null, null, null, null, null, null, status, ...p.cells]);
+      null, null, null, null, null, null, status, why, why, why, ...p.cells]);
   }
   for (const r of result.rows) {
     const status: RowStatus = r.revenueUsd === null ? 'no rate' : 'estimated';
+    const why = rowMissing(r, result);
     rows.push([
       'country', r.reporter, r.name, r.year, r.tariffYear, r.importsUsd, r.importsRatedUsd, r.revenueUsd, r.linesWithRate, r.linesWithoutRate, null, null,
       r.customsRevenue?.value, r.customsRevenue?.year, r.governmentRevenue?.value, r.governmentRevenue?.year, r.shareOfCustoms, r.shareOfGovernment,
-      status, ...p.cells,
+      status, reasonCell(why.revenueUsd), reasonCell(why.shareOfCustoms), reasonCell(why.shareOfGovernment), ...p.cells,
     ]);
   }
   for (const iso3 of result.noData) {
-    rows.push(['country', iso3, nameOf(iso3), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 'no data', ...p.cells]);
+    const why = reasonCell(noDataMissing(result, iso3));
+    rows.push(['country', iso3, nameOf(iso3), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 'no data', why, why, why, ...p.cells]);
   }
   return { name: 'results', header, rows };
 }
@@ -78,8 +84,11 @@ export function linesTable(result: EstimateResult, nameOf: (iso3: string) => str
   const p = provenance(result);
   return {
     name: 'lines',
-    header: ['reporter', 'name', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'revenue_usd', 'status', ...p.header],
-    rows: result.lines.map((l) => [l.reporter, nameOf(l.reporter), l.year, l.hs6, l.match, l.importsUsd, l.ratePct, l.revenueUsd, l.ratePct === null ? 'no rate' : 'estimated', ...p.cells]),
+    header: ['reporter', 'name', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'revenue_usd', 'status', 'rate_missing', 'procurement', ...p.header],
+    rows: result.lines.map((l) => [
+      l.reporter, nameOf(l.reporter), l.year, l.hs6, l.match, l.importsUsd, l.ratePct, l.revenueUsd, l.ratePct === null ? 'no rate' : 'estimated',
+      reasonCell(lineMissing(l, result)), procurementCell(lineProcurement(l)), ...p.cells,
+    ]),
   };
 }
 
@@ -93,7 +102,8 @@ export function assumptionsTable(result: EstimateResult): Table {
     ['product list source', result.list.source],
     ['formula', 'revenue = Σ imports × share digitised × valuation factor × rate × (1 + rate)^elasticity, over the listed HS6 lines'],
     ...result.notes.map((n) => ['note', n]),
-    ...(result.noData.length ? [['no data (no imports in the data, not zero)', result.noData.join(' ')]] : []),
+    ...result.noData.map((iso3) => ['no data (not zero)', `${iso3}: ${missingText(noDataMissing(result, iso3))}`]),
+    ...procurementLines(result).map((f) => ['procurement flag', `${f.reporter} ${f.year} ${f.hs6}: ${f.flag.reason}${procurementCell(f.flag)?.includes('(') ? `; ${procurementCell(f.flag)}` : ''}`]),
   ];
   return { name: 'assumptions', header: ['assumption', 'value'], rows };
 }
@@ -117,12 +127,19 @@ export function sensitivityTable(result: EstimateResult, rows: readonly Sensitiv
   };
 }
 
-/** Built-in and user lists, one row per HS6 line. */
+/**
+ * Built-in and user lists, one row per HS6 line: for a built-in list every line of the studies' list, in
+ * or out, with the reason and the study it comes from; a user list's lines are all in.
+ */
 export function listsTable(lists: readonly ProductList[]): Table {
   return {
     name: 'lists',
-    header: ['list', 'version', 'name', 'edition', 'built_in', 'hs6', 'source'],
-    rows: lists.flatMap((l) => l.lines.map((hs6) => [l.id, l.version, l.name, l.edition, l.builtIn, hs6, l.source])),
+    header: ['list', 'version', 'name', 'edition', 'built_in', 'hs6', 'included', 'reason', 'description', 'study', 'source'],
+    rows: lists.flatMap((l) =>
+      l.detail
+        ? l.detail.map((d) => [l.id, l.version, l.name, l.edition, l.builtIn, d.hs6, d.included, d.reason, d.description, d.study, l.source])
+        : l.lines.map((hs6) => [l.id, l.version, l.name, l.edition, l.builtIn, hs6, true, null, null, null, l.source]),
+    ),
   };
 }
 

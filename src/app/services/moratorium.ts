@@ -7,6 +7,7 @@ import { lineFactors } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import { BUILT_IN_LISTS, type ProductList } from '../../domain/moratorium/lists.ts';
 import { lafferCurve, rateRange, revenueMaximisingRate, simulateDuty } from '../../domain/moratorium/design.ts';
+import { absenceText, uncorrelated } from '../../domain/moratorium/missing.ts';
 import { describeOptions, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import { mergeVatEntries, vatEntryFromAnswers, vatRevenue, type MergedVatEntry, type VatEntry } from '../../domain/moratorium/vat.ts';
 import { VAT_FACTS } from '../../domain/moratorium/vat-facts.ts';
@@ -263,6 +264,7 @@ export class MoratoriumService {
     }
 
     const remarks = remarksOf(rows, factors, unmatched, list, editions);
+    const absences = uncorrelated(coverage, new Set(factors.map((f) => f.edition)), list.edition, options.years);
     const vintageIds = new Set<number>();
     for (const c of coverage) for (const id of [...c.tradeVintages, ...c.tariffVintages]) vintageIds.add(id);
     for (const code of [CUSTOMS_SHARE, TAX_GDP, REVENUE_GDP, GDP_USD]) for (const v of ref.indicators.get(code)?.vintages ?? []) vintageIds.add(v.id);
@@ -279,8 +281,9 @@ export class MoratoriumService {
       noData,
       vintages: vintages.sort((a, b) => a.id - b.id),
       remarks,
-      notes: remarks.map(remarkText),
+      notes: [...remarks.map(remarkText), ...absences.map(absenceText)],
       factors,
+      absences,
     };
   }
 

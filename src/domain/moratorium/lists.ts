@@ -1,4 +1,5 @@
 import type { HsEdition } from './hs.ts';
+import { BROAD_STUDY, HS2017_LIST_LINES, HS2022_LIST_LINES, inNarrowList, NARROW_STUDY, type LineReason, type ListLine } from './list-lines.ts';
 
 /** A named, versioned list of HS 6-digit lines considered digitisable, tied to one HS edition. */
 export interface ProductList {
@@ -10,52 +11,58 @@ export interface ProductList {
   source: string;
   lines: readonly string[];
   builtIn: boolean;
+  /** For built-in lists: every line of the studies' list, in or out, with the reason and the study. */
+  detail?: readonly ListLineDetail[];
 }
 
-const SOURCE =
-  'Headings 3704–3706 (photographic and cinematographic film, exposed), 4901–4911 (printed matter), 8523 (recording media, incl. software) and 9504 (video-game consoles and games), the products "digitisable" in the studies cited by WTO WT/GC/W/833 (UNCTAD 2017/2019; Banga 2019)';
+/** One line of the studies' list as a built-in list treats it. */
+export interface ListLineDetail {
+  hs6: string;
+  description: string;
+  reason: LineReason;
+  /** Whether the list counts it. */
+  included: boolean;
+  /** The study the line comes from (and, for the narrow list, who narrowed it). */
+  study: string;
+}
 
-// The 6-digit subheadings of those headings, as the HS nomenclature of each edition lists them. HS2022
-// replaced 4905.10/91/99 (globes, maps) by 4905.20/90; the other lines are unchanged.
-const HS2017_LINES = [
-  '370400', '370500', '370610', '370690',
-  '490110', '490191', '490199', '490210', '490290', '490300', '490400', '490510', '490591', '490599', '490600',
-  '490700', '490810', '490890', '490900', '491000', '491110', '491191', '491199',
-  '852321', '852329', '852341', '852349', '852351', '852352', '852359', '852380',
-  '950420', '950430', '950440', '950450', '950490',
-] as const;
+const SOURCE = `Headings 3704–3706 (photographic and cinematographic film, exposed), 4901–4911 (printed matter), 8523 (recording media, incl. software) and 9504 (video-game consoles and games), the products "digitisable" in the studies cited by WTO WT/GC/W/833 (UNCTAD 2017/2019; Banga 2019)`;
 
-const HS2022_LINES = [
-  '370400', '370500', '370610', '370690',
-  '490110', '490191', '490199', '490210', '490290', '490300', '490400', '490520', '490590', '490600',
-  '490700', '490810', '490890', '490900', '491000', '491110', '491191', '491199',
-  '852321', '852329', '852341', '852349', '852351', '852352', '852359', '852380',
-  '950420', '950430', '950440', '950450', '950490',
-] as const;
+const NARROW_SOURCE = `Of the studies' lines (${BROAD_STUDY}), those whose content is really transmitted electronically: exposed film, books, newspapers and periodicals, printed music, maps, recorded media, video games; chosen by ${NARROW_STUDY}`;
 
-/** The lists every Observatory ships with. */
+/** Each line of a built-in list with its description, why it is in or out, and the study it comes from. */
+function detailOf(lines: readonly ListLine[], narrow: boolean): ListLineDetail[] {
+  return lines.map((l) => ({
+    hs6: l.hs6,
+    description: l.description,
+    reason: l.reason,
+    included: narrow ? inNarrowList(l.reason) : true,
+    study: narrow ? `${BROAD_STUDY}; narrowed by ${NARROW_STUDY}` : BROAD_STUDY,
+  }));
+}
+
+function builtIn(id: string, name: string, edition: HsEdition, source: string, lines: readonly ListLine[], narrow: boolean): ProductList {
+  const detail = detailOf(lines, narrow);
+  return { id, version: '1', name, edition, source, lines: detail.filter((d) => d.included).map((d) => d.hs6), builtIn: true, detail };
+}
+
+/**
+ * The lists every Observatory ships with. The narrow lists are the default: the broad lists of the studies
+ * count stamps, banknotes, passports, calendars, playing cards and blank SIM cards as "digitisable", which
+ * cannot be transmitted; they stay available as an option.
+ */
 export const BUILT_IN_LISTS: readonly ProductList[] = [
-  {
-    id: 'digitisable-hs2022',
-    version: '1',
-    name: 'Digitisable products (HS 2022)',
-    edition: 'HS2022',
-    source: SOURCE,
-    lines: HS2022_LINES,
-    builtIn: true,
-  },
-  {
-    id: 'digitisable-hs2017',
-    version: '1',
-    name: 'Digitisable products (HS 2017)',
-    edition: 'HS2017',
-    source: SOURCE,
-    lines: HS2017_LINES,
-    builtIn: true,
-  },
+  builtIn('digitisable-narrow-hs2022', 'Digitisable content, narrow (HS 2022)', 'HS2022', NARROW_SOURCE, HS2022_LIST_LINES, true),
+  builtIn('digitisable-narrow-hs2017', 'Digitisable content, narrow (HS 2017)', 'HS2017', NARROW_SOURCE, HS2017_LIST_LINES, true),
+  builtIn('digitisable-hs2022', 'Digitisable products, broad, as in the studies (HS 2022)', 'HS2022', SOURCE, HS2022_LIST_LINES, false),
+  builtIn('digitisable-hs2017', 'Digitisable products, broad, as in the studies (HS 2017)', 'HS2017', SOURCE, HS2017_LIST_LINES, false),
 ];
 
-export const DEFAULT_LIST = 'digitisable-hs2022';
+/** The default list: the narrow one, in the edition most trade is recorded in now. */
+export const DEFAULT_LIST = 'digitisable-narrow-hs2022';
+
+/** The broad list of the studies, the option. */
+export const BROAD_LIST = 'digitisable-hs2022';
 
 /**
  * Lines to which the 1984 customs-valuation decision on carrier media bearing software (WTO G/VAL/5,

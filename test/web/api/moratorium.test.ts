@@ -93,9 +93,14 @@ for (const engine of ENGINES) {
     it('totals a group per year with members with data, and lists members without imports as no data', async () => {
       const body = await json('/estimate?group=LDC&years=2022');
       expect(schemaErrors(body, schemaOf('/moratorium/estimate'))).toEqual([]);
-      expect(body.groupRows).toEqual([{ year: 2022, revenueUsd: X.mfn[2022], importsUsd: X.imports[2022] + X.unratedImports, membersWithData: 1, membersTotal: 3 }]);
+      expect(body.groupRows).toEqual([{ year: 2022, revenueUsd: X.mfn[2022], importsUsd: X.imports[2022] + X.unratedImports, membersWithData: 1, membersTotal: 3, missing: {} }]);
       expect(body.rows.find((r: any) => r.reporter === UNRATED)).toMatchObject({ revenueUsd: null, linesWithRate: 0, linesWithoutRate: 1 });
-      expect(body.noData).toEqual([{ iso3: 'MLI', name: 'Mali' }]);
+      // Haiti has imports but no tariff schedule; Mali no imports at all: each null says so.
+      const unrated = body.rows.find((r: any) => r.reporter === UNRATED);
+      expect(unrated.missing.revenueUsd).toMatchObject({ code: 'no-tariff', measure: 'mfn' });
+      expect(unrated.missing.shareOfCustoms.code).toBe('no-tariff');
+      expect(body.rows.find((r: any) => r.reporter === REPORTER).missing.revenueUsd).toBeUndefined();
+      expect(body.noData).toEqual([{ iso3: 'MLI', name: 'Mali', reason: { code: 'no-trade', text: 'no imports of the listed lines in the data' } }]);
     });
 
     it('downloads CSV with the assumptions and vintages on every row, and "no data" rows left empty', async () => {
@@ -113,6 +118,9 @@ for (const engine of ENGINES) {
       expect(by('group', 'LDC')[col('members_with_data')]).toBe('1');
       expect(by('country', REPORTER)[col('revenue_usd')]).toBe(String(X.applied[2022]));
       expect(by('country', UNRATED)[col('revenue_usd')]).toBe('');
+      expect(by('country', UNRATED)[col('revenue_missing')]).toBe('no-tariff applied');
+      expect(by('country', 'MLI')[col('revenue_missing')]).toBe('no-trade');
+      expect(by('country', REPORTER)[col('revenue_missing')]).toBe('');
       expect(by('country', UNRATED)[col('status')]).toBe('no rate');
       expect(by('country', 'MLI')[col('status')]).toBe('no data');
       expect(by('country', 'MLI')[col('revenue_usd')]).toBe('');
@@ -161,13 +169,17 @@ for (const engine of ENGINES) {
     it('lists the product lists with their lines, and the coverage of the data', async () => {
       const lists = await json('/lists');
       expect(schemaErrors(lists, schemaOf('/moratorium/lists'))).toEqual([]);
-      expect(lists.lists.map((l: any) => l.id)).toEqual(['digitisable-hs2022', 'digitisable-hs2017']);
+      expect(lists.lists.map((l: any) => l.id)).toEqual(['digitisable-narrow-hs2022', 'digitisable-narrow-hs2017', 'digitisable-hs2022', 'digitisable-hs2017']);
       expect(lists.lists[0].lines).toContain('852349');
+      expect(lists.lists[0].lines).not.toContain('490700');
+      expect(lists.lists[0].detail.find((d: any) => d.hs6 === '490700')).toMatchObject({ included: false, reason: 'security-documents' });
       const coverage = await json('/coverage');
       expect(schemaErrors(coverage, schemaOf('/moratorium/coverage'))).toEqual([]);
       expect(coverage.coverage.find((c: any) => c.reporter === REPORTER)).toMatchObject({ firstYear: 2021, lastYear: 2022, tariffYears: [2022], name: 'Tuvalu' });
       const csv = parseCsv(await (await get('/lists?format=csv')).text());
-      expect(csv[0]).toEqual(['list', 'version', 'name', 'edition', 'built_in', 'hs6', 'source']);
+      expect(csv[0]).toEqual(['list', 'version', 'name', 'edition', 'built_in', 'hs6', 'included', 'reason', 'description', 'study', 'source']);
+      const stamps = csv.find((r) => r[0] === 'digitisable-narrow-hs2022' && r[5] === '490700');
+      expect(stamps?.slice(6, 8)).toEqual(['false', 'security-documents']);
     });
 
     it('compares the duty with VAT at the registry rate on the same base plus the duty, per year', async () => {
@@ -227,7 +239,7 @@ for (const engine of ENGINES) {
       const body = await json(`/design?country=${REPORTER.toLowerCase()}&rate=10&elasticity=-2`);
       expect(schemaErrors(body, schemaOf('/moratorium/design'))).toEqual([]);
       expect(body.country).toEqual({ iso3: REPORTER, name: 'Tuvalu' });
-      expect(body.base).toMatchObject({ usd: X.designBase, from: 'listed lines', year: 2022, list: 'digitisable-hs2022' });
+      expect(body.base).toMatchObject({ usd: X.designBase, from: 'listed lines', year: 2022, list: 'digitisable-narrow-hs2022' });
       // B = 2,600,000, t = 10%, ε = −2: imports B/1.21, revenue a tenth of that, cost B × (1 − 1/1.1).
       const s = body.simulation;
       expect(s.importsAfterUsd).toBeCloseTo(X.designBase / 1.21, 6);

@@ -81,8 +81,8 @@ describe('the moratorium page', () => {
         ['2021', n(X.mfn[2021]), n(X.imports[2021]), n(X.importsRated[2021]), '3 / 0', '2022'],
         ['2022', n(X.mfn[2022]), n(X.imports[2022]), n(X.importsRated[2022]), '3 / 1', '2022'],
       ]);
-      // No revenue series before 2022: the shares read "no data", never zero.
-      expect(cells(results)[0]?.[6]).toBe(lang === 'en' ? 'no data' : 'pas de données');
+      // No revenue series before 2022: the shares say so, never zero and never a bare "no data".
+      expect(cells(results)[0]?.[6]).toBe(lang === 'en' ? 'no revenue series' : 'pas de série de recettes');
       expect(cells(results)[1]?.[6]).toBe(lang === 'en' ? '0.0254%' : '0,0254\u00a0%');
 
       const chart = selectOne(doc, 'figure.chart svg[role=img]');

@@ -100,7 +100,7 @@ export async function printEstimate(
     return 0;
   }
   if (show.lines) {
-    printColumns(io.out, format, linesTable(result, nameOf), ['reporter', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'revenue_usd', 'status']);
+    printColumns(io.out, format, linesTable(result, nameOf), ['reporter', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'revenue_usd', 'status', 'rate_missing', 'procurement']);
     return 0;
   }
   const group = result.target.kind === 'group';
@@ -118,6 +118,8 @@ export async function printEstimate(
     'share_of_customs',
     'share_of_government',
     'status',
+    'revenue_missing',
+    'share_of_customs_missing',
   ]);
   return 0;
 }

@@ -2,6 +2,32 @@ import { array, boolean, integer, number, object, orNull, ref, string, type Sche
 
 const dated = orNull(object({ value: number('US dollars.'), year: integer('The year of the inputs, the latest not after the estimate’s year.') }));
 const assumption = object({ name: string(), value: string() });
+/** Why a figure is missing: a code, its detail (measure, editions, series) and a sentence. */
+const reason = object(
+  {
+    code: string(undefined, { enum: ['no-trade', 'no-tariff', 'no-rate', 'no-correlation', 'no-revenue-series'] }),
+    measure: string('For no-tariff and no-rate: the tariff measure.'),
+    from: string('For no-correlation: the list’s HS edition.'),
+    to: string('For no-correlation: the edition the imports are recorded in.'),
+    series: string('For no-revenue-series: the revenue series.'),
+    text: string('The reason in English.'),
+  },
+  'Why the figure beside it is null.',
+  ['measure', 'from', 'to', 'series'],
+);
+/** The reasons of the null fields of a row, keyed by field; empty when none is null. */
+const missing = (fields: string[]) => object(Object.fromEntries(fields.map((f) => [f, reason])), 'Why each null field is null, by field.', fields);
+const procurementFlag = orNull(
+  object(
+    {
+      hs6: string(),
+      reason: string(),
+      code: string(undefined, { enum: ['security-documents', 'national-description'] }),
+      nationalLines: array(object({ reporter: string(), line: string(), description: string(), source: string() })),
+    },
+    'Set when the line’s imports look like government procurement (passports, stamps, banknotes, securities) rather than digitisable trade.',
+  ),
+);
 const productList = object({
   id: string(),
   version: string(),
@@ -10,7 +36,17 @@ const productList = object({
   source: string('Who defined the list, and where.'),
   lines: array(string(undefined, { pattern: '^\\d{6}$' })),
   builtIn: boolean(),
-});
+  detail: array(
+    object({
+      hs6: string(undefined, { pattern: '^\\d{6}$' }),
+      description: string('The HS description of the line.'),
+      reason: string('Why the line is in the list or out of it (see the method page).'),
+      included: boolean('Whether the list counts the line.'),
+      study: string('The study the line comes from, and who narrowed the list.'),
+    }),
+    'Built-in lists: every line of the studies’ list, in or out, with the reason and the study.',
+  ),
+}, undefined, ['detail']);
 
 /** The answers of the moratorium estimator. */
 export const moratoriumSchemas: Record<string, Schema> = {
@@ -30,6 +66,7 @@ export const moratoriumSchemas: Record<string, Schema> = {
     governmentRevenue: dated,
     shareOfCustoms: orNull(number('Revenue as a share (0–1) of customs revenue.')),
     shareOfGovernment: orNull(number('Revenue as a share (0–1) of government revenue excluding grants.')),
+    missing: missing(['revenueUsd', 'tariffYear', 'shareOfCustoms', 'shareOfGovernment']),
   }),
   MoratoriumLine: object({
     reporter: string(),
@@ -39,6 +76,8 @@ export const moratoriumSchemas: Record<string, Schema> = {
     ratePct: orNull(number()),
     revenueUsd: orNull(number()),
     match: string('How the line was reached from the list’s edition.'),
+    procurement: procurementFlag,
+    missing: missing(['ratePct', 'revenueUsd']),
   }),
   MoratoriumGroupRow: object({
     year: integer(),
@@ -46,6 +85,7 @@ export const moratoriumSchemas: Record<string, Schema> = {
     importsUsd: number(),
     membersWithData: integer('Members with a rated line that year.'),
     membersTotal: integer('Members on 31 December of the year.'),
+    missing: missing(['revenueUsd']),
   }),
   MoratoriumEstimate: object(
     {
@@ -65,7 +105,15 @@ export const moratoriumSchemas: Record<string, Schema> = {
       count: integer(),
       rows: array(ref('MoratoriumRow')),
       groupRows: orNull(array(ref('MoratoriumGroupRow'), 'Per year, for a group.')),
-      noData: array(object({ iso3: string(), name: string() }), 'Members (or the country) without imports in the data: no data, never zero.'),
+      noData: array(object({ iso3: string(), name: string(), reason }), 'Members (or the country) without a usable import in the data: no data, never zero, with the reason.'),
+      absences: array(
+        object({ reporter: string(), edition: string(), firstYear: integer(), lastYear: integer(), importsUsd: number(), reason }),
+        'Imports the estimate cannot use and why: years recorded in an HS edition the list has no correlation to.',
+      ),
+      procurement: array(
+        object({ reporter: string(), year: integer(), hs6: string(), importsUsd: number(), revenueUsd: orNull(number()), shareOfRevenue: orNull(number()), flag: procurementFlag }),
+        'Lines of the estimate whose imports look like government procurement, with their part of the revenue.',
+      ),
       lines: array(ref('MoratoriumLine'), 'With lines=true.'),
       notes: array(string(), 'Concordance splits, tariff years standing in for others, codes not concorded.'),
       source: string(),

@@ -6,8 +6,9 @@ import { cyberlaw } from './en/cyberlaw.ts';
 import { practices } from './en/practices.ts';
 import { imputation } from './en/imputation.ts';
 import { quality } from './en/quality.ts';
+import { moratoriumLists } from './en/moratorium-lists.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, api };
 
 export type Messages = typeof en;

@@ -7,6 +7,7 @@ import { cyberlaw } from './fr/cyberlaw.ts';
 import { practices } from './fr/practices.ts';
 import { imputation } from './fr/imputation.ts';
 import { quality } from './fr/quality.ts';
+import { moratoriumLists } from './fr/moratorium-lists.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, api };

@@ -10,6 +10,8 @@ import { SourceLine } from '../layout.tsx';
 import { IndicatorMap } from '../widgets.tsx';
 import { Design, type DesignInput, type DesignState } from './design.tsx';
 import { VatComparison } from './vat.tsx';
+import { Absences, ProcurementNotice, Why } from './flags.tsx';
+import { groupYearMissing, lineMissing, lineProcurement, noDataMissing, rowMissing } from '../../../services/moratorium-missing.ts';
 
 /** The estimate's results: summary, tables, chart, map, lines, sensitivity, VAT, design, assumptions, notes, downloads. */
 export function Estimate(props: {
@@ -65,10 +67,11 @@ export function Estimate(props: {
 
   // Per line: the latest year with imports (summed over members for a group).
   const lineYear = result.lines.length ? Math.max(...result.lines.map((l) => l.year)) : null;
-  const byLine = new Map<string, { hs6: string; match: string; importsUsd: number; revenueUsd: number | null; ratePct: number | null }>();
+  const byLine = new Map<string, { hs6: string; match: string; importsUsd: number; revenueUsd: number | null; ratePct: number | null; why: ReturnType<typeof lineMissing>; procurement: boolean }>();
   for (const l of result.lines.filter((x) => x.year === lineYear)) {
     const e = byLine.get(l.hs6);
-    if (!e) byLine.set(l.hs6, { hs6: l.hs6, match: l.match, importsUsd: l.importsUsd, revenueUsd: l.revenueUsd, ratePct: isGroup ? null : l.ratePct });
+    const procurement = lineProcurement(l) !== null;
+    if (!e) byLine.set(l.hs6, { hs6: l.hs6, match: l.match, importsUsd: l.importsUsd, revenueUsd: l.revenueUsd, ratePct: isGroup ? null : l.ratePct, why: lineMissing(l, result), procurement });
     else {
       e.importsUsd += l.importsUsd;
       if (l.revenueUsd !== null) e.revenueUsd = (e.revenueUsd ?? 0) + l.revenueUsd;
@@ -104,7 +107,7 @@ export function Estimate(props: {
             {(result.groupRows ?? []).map((g) => (
               <tr>
                 <th scope="row">{g.year}</th>
-                <td class="num">{g.revenueUsd === null ? noData : formatNumber(g.revenueUsd, lang)}</td>
+                <td class="num">{g.revenueUsd === null ? <Why ctx={ctx} reason={groupYearMissing(result, g.year)} /> : formatNumber(g.revenueUsd, lang)}</td>
                 <td class="num">{formatNumber(g.importsUsd, lang)}</td>
                 <td class="num">{`${g.membersWithData} / ${g.membersTotal}`}</td>
               </tr>
@@ -112,7 +115,7 @@ export function Estimate(props: {
           </tbody>
         </table>
       ) : (
-        <CountryTable ctx={ctx} names={names} rows={result.rows} id="results" caption={m.caption} />
+        <CountryTable ctx={ctx} names={names} rows={result.rows} id="results" caption={m.caption} result={result} />
       )}
       <SourceLine ctx={ctx} vintages={result.vintages} />
       {chart ? (
@@ -131,7 +134,7 @@ export function Estimate(props: {
             values={memberValues}
             highlight={new Set([...result.rows.map((r) => r.reporter), ...result.noData])}
           />
-          <CountryTable ctx={ctx} names={names} rows={memberRows} caption={m.membersCaption(memberYear)} members />
+          <CountryTable ctx={ctx} names={names} rows={memberRows} caption={m.membersCaption(memberYear)} members result={result} />
         </>
       ) : null}
       {result.noData.length > 0 && isGroup ? (
@@ -139,12 +142,19 @@ export function Estimate(props: {
           <h3>{m.noDataMembers}</h3>
           <p>
             {result.noData
-              .map((iso3) => names.get(iso3) ?? iso3)
-              .sort((a, b) => a.localeCompare(b, lang))
-              .join(', ')}
+              .map((iso3) => ({ iso3, name: names.get(iso3) ?? iso3 }))
+              .sort((a, b) => a.name.localeCompare(b.name, lang))
+              .map((x, i) => (
+                <>
+                  {i > 0 ? ', ' : ''}
+                  {x.name} <small>(<Why ctx={ctx} reason={noDataMissing(result, x.iso3)} />)</small>
+                </>
+              ))}
           </p>
         </>
       ) : null}
+      <Absences ctx={ctx} result={result} names={names} />
+      <ProcurementNotice ctx={ctx} result={result} />
       {lines.length > 0 && lineYear !== null ? (
         <table id="lines">
           <caption>
@@ -162,11 +172,14 @@ export function Estimate(props: {
           <tbody>
             {lines.map((l) => (
               <tr>
-                <th scope="row">{`${l.hs6.slice(0, 4)}.${l.hs6.slice(4)}`}</th>
+                <th scope="row">
+                  {`${l.hs6.slice(0, 4)}.${l.hs6.slice(4)}`}
+                  {l.procurement ? <small class="flag" data-flag="procurement">{` ${t.moratoriumLists.procurementMark}`}</small> : null}
+                </th>
                 <td>{m.matches[l.match as keyof typeof m.matches] ?? l.match}</td>
                 <td class="num">{formatNumber(l.importsUsd, lang)}</td>
-                {isGroup ? null : <td class="num">{l.ratePct === null ? m.noRate : formatNumber(l.ratePct, lang, 2)}</td>}
-                <td class="num">{l.revenueUsd === null ? noData : formatNumber(l.revenueUsd, lang)}</td>
+                {isGroup ? null : <td class="num">{l.ratePct === null ? <Why ctx={ctx} reason={l.why} /> : formatNumber(l.ratePct, lang, 2)}</td>}
+                <td class="num">{l.revenueUsd === null ? <Why ctx={ctx} reason={l.why} /> : formatNumber(l.revenueUsd, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -263,11 +276,10 @@ export function Estimate(props: {
  * Revenue per year for one country, or per member for a group's year: imports, the rated part, lines with
  * and without a rate, the tariff year used, and the revenue's share of customs and government revenue.
  */
-function CountryTable(props: { ctx: PageContext; names: ReadonlyMap<string, string>; rows: readonly CountryYear[]; caption: string; id?: string; members?: boolean }) {
+function CountryTable(props: { ctx: PageContext; names: ReadonlyMap<string, string>; rows: readonly CountryYear[]; caption: string; id?: string; members?: boolean; result: EstimateResult }) {
   const { ctx, names } = props;
   const { t, lang } = ctx;
   const m = t.moratorium;
-  const noData = <span class="nodata">{t.common.noData}</span>;
   const rows = props.members ? [...props.rows].sort((a, b) => (b.revenueUsd ?? -1) - (a.revenueUsd ?? -1)) : props.rows;
   return (
     <div class="wide">
@@ -286,18 +298,21 @@ function CountryTable(props: { ctx: PageContext; names: ReadonlyMap<string, stri
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {rows.map((r) => {
+            const why = rowMissing(r, props.result);
+            return (
             <tr>
               <th scope="row">{props.members ? <a href={href(ctx, `/countries/${r.reporter}`)}>{names.get(r.reporter) ?? r.name}</a> : r.year}</th>
-              <td class="num">{r.revenueUsd === null ? noData : formatNumber(r.revenueUsd, lang)}</td>
+              <td class="num">{r.revenueUsd === null ? <Why ctx={ctx} reason={why.revenueUsd} /> : formatNumber(r.revenueUsd, lang)}</td>
               <td class="num">{formatNumber(r.importsUsd, lang)}</td>
               <td class="num">{formatNumber(r.importsRatedUsd, lang)}</td>
               <td class="num">{`${r.linesWithRate} / ${r.linesWithoutRate}`}</td>
-              <td class="num">{r.tariffYear ?? noData}</td>
-              <td class="num">{r.shareOfCustoms === null ? noData : formatSmallShare(r.shareOfCustoms, lang)}</td>
-              <td class="num">{r.shareOfGovernment === null ? noData : formatSmallShare(r.shareOfGovernment, lang)}</td>
+              <td class="num">{r.tariffYear ?? <Why ctx={ctx} reason={why.tariffYear} />}</td>
+              <td class="num">{r.shareOfCustoms === null ? <Why ctx={ctx} reason={why.shareOfCustoms} /> : formatSmallShare(r.shareOfCustoms, lang)}</td>
+              <td class="num">{r.shareOfGovernment === null ? <Why ctx={ctx} reason={why.shareOfGovernment} /> : formatSmallShare(r.shareOfGovernment, lang)}</td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </div>

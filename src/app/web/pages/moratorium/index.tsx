@@ -9,6 +9,7 @@ import { Layout } from '../layout.tsx';
 import { entityNames } from '../widgets.tsx';
 import type { DesignInput, DesignState } from './design.tsx';
 import { Estimate } from './estimate.tsx';
+import { ListsMethod } from './flags.tsx';
 import { DESIGN_PARAMS, EstimateForm } from './form.tsx';
 
 /** The page's own parameters: the form's one target select (or the API's country and group), the estimate's options and the design's fields. */
@@ -119,6 +120,7 @@ async function estimatePage(ctx: PageContext, query: URLSearchParams, refused?: 
       {m.method.map((p) => (
         <p>{p}</p>
       ))}
+      <ListsMethod ctx={ctx} />
     </Layout>
   );
 }
