@@ -65,11 +65,12 @@ export function Estimate(props: {
 
   // Per line: the latest year with imports (summed over members for a group).
   const lineYear = result.lines.length ? Math.max(...result.lines.map((l) => l.year)) : null;
-  const byLine = new Map<string, { hs6: string; match: string; importsUsd: number; revenueUsd: number | null; ratePct: number | null }>();
+  const byLine = new Map<string, { hs6: string; match: string; importsUsd: number; revenueUsd: number | null; ratePct: number | null; pricing: string | null }>();
   for (const l of result.lines.filter((x) => x.year === lineYear)) {
     const e = byLine.get(l.hs6);
-    if (!e) byLine.set(l.hs6, { hs6: l.hs6, match: l.match, importsUsd: l.importsUsd, revenueUsd: l.revenueUsd, ratePct: isGroup ? null : l.ratePct });
+    if (!e) byLine.set(l.hs6, { hs6: l.hs6, match: l.match, importsUsd: l.importsUsd, revenueUsd: l.revenueUsd, ratePct: isGroup ? null : l.ratePct, pricing: l.pricing });
     else {
+      if (e.pricing !== l.pricing) e.pricing = e.pricing === null ? l.pricing : l.pricing === null ? e.pricing : 'mixed';
       e.importsUsd += l.importsUsd;
       if (l.revenueUsd !== null) e.revenueUsd = (e.revenueUsd ?? 0) + l.revenueUsd;
     }
@@ -156,6 +157,7 @@ export function Estimate(props: {
               <th scope="col">{m.match}</th>
               <th scope="col" class="num">{m.imports}</th>
               {isGroup ? null : <th scope="col" class="num">{m.rate}</th>}
+              <th scope="col">{m.pricing}</th>
               <th scope="col" class="num">{m.revenue}</th>
             </tr>
           </thead>
@@ -166,6 +168,7 @@ export function Estimate(props: {
                 <td>{m.matches[l.match as keyof typeof m.matches] ?? l.match}</td>
                 <td class="num">{formatNumber(l.importsUsd, lang)}</td>
                 {isGroup ? null : <td class="num">{l.ratePct === null ? m.noRate : formatNumber(l.ratePct, lang, 2)}</td>}
+                <td>{l.pricing === null ? m.noRate : (m.pricings[l.pricing as keyof typeof m.pricings] ?? l.pricing)}</td>
                 <td class="num">{l.revenueUsd === null ? noData : formatNumber(l.revenueUsd, lang)}</td>
               </tr>
             ))}
