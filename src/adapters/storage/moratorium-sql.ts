@@ -37,14 +37,14 @@ tl AS (
   WHERE vintage_id IN ${CURRENT} AND reporter IN (SELECT DISTINCT reporter FROM flow)
 ),
 weight AS (
-  SELECT reporter, line, SUM(value_usd) AS w FROM flow GROUP BY reporter, line
+  SELECT reporter, line_key, SUM(value_usd) AS w FROM flow GROUP BY reporter, line_key
 ),
 rates AS (
   SELECT tl.year, tl.reporter, tl.edition, tl.hs6, tl.regime, tl.scheme,
          AVG(tl.rate) AS rate_s,
          CASE WHEN SUM(COALESCE(weight.w, 0)) > 0 THEN SUM(tl.rate * COALESCE(weight.w, 0)) / SUM(COALESCE(weight.w, 0))
               ELSE AVG(tl.rate) END AS rate_w
-  FROM tl LEFT JOIN weight ON weight.reporter = tl.reporter AND weight.line = tl.line
+  FROM tl LEFT JOIN weight ON weight.reporter = tl.reporter AND weight.line_key = tl.line_key
   WHERE tl.rate IS NOT NULL
   GROUP BY tl.year, tl.reporter, tl.edition, tl.hs6, tl.regime, tl.scheme
 ),

@@ -106,7 +106,7 @@ const key = (...parts: (string | number)[]) => parts.join('|');
 /**
  * HS6 rates of a reporter's tariff lines: the simple average of the national lines' rates, or their
  * average weighted by the reporter's imports of each national line (all years and partners of the trade
- * given); lines without a rate are left out, and a subheading whose lines have no imports falls back to
+ * given; a trade line meets a schedule line by lineKey); lines without a rate are left out, and a subheading whose lines have no imports falls back to
  * the simple average.
  */
 export function hs6Rates(
@@ -116,7 +116,7 @@ export function hs6Rates(
 ): Map<string, number> {
   const weights = new Map<string, number>();
   if (rollup === 'weighted') {
-    for (const f of flows) weights.set(key(f.reporter, f.line), (weights.get(key(f.reporter, f.line)) ?? 0) + f.valueUsd);
+    for (const f of flows) weights.set(key(f.reporter, lineKey(f.line)), (weights.get(key(f.reporter, lineKey(f.line))) ?? 0) + f.valueUsd);
   }
   const acc = new Map<string, { sum: number; n: number; wsum: number; w: number }>();
   for (const t of tariffs) {
@@ -126,7 +126,7 @@ export function hs6Rates(
     if (!a) acc.set(k, (a = { sum: 0, n: 0, wsum: 0, w: 0 }));
     a.sum += t.rate;
     a.n += 1;
-    const w = weights.get(key(t.reporter, t.line)) ?? 0;
+    const w = weights.get(key(t.reporter, lineKey(t.line))) ?? 0;
     a.wsum += t.rate * w;
     a.w += w;
   }
