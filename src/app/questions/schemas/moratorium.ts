@@ -41,9 +41,7 @@ export const moratoriumSchemas: Record<string, Schema> = {
     match: string('How the line was reached from the list’s edition.'),
     pricedByLineUsd: number('Imports priced at their national line’s own rate (rollup=line), USD.'),
     pricing: orNull(
-      string('How the rated imports were priced: line (each national line at its own rate), weighted or simple (HS6 roll-up), mixed (partly each); null without a rate.', {
-        enum: ['line', 'weighted', 'simple', 'mixed'],
-      }),
+      string('How the rated imports were priced: line (each national line at its own rate), weighted or simple (HS6 roll-up), mixed (partly each); null without a rate.'),
     ),
   }),
   MoratoriumGroupRow: object({
