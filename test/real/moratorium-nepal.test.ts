@@ -11,16 +11,18 @@ import { importFile } from '../../src/adapters/importers/import-file.ts';
 import { openStore } from '../../src/adapters/storage/open.ts';
 import type { Store } from '../../src/adapters/storage/store.ts';
 import { BUILT_IN_LISTS } from '../../src/domain/moratorium/lists.ts';
-import { DEFAULT_OPTIONS as DEFAULTS } from '../../src/domain/moratorium/options.ts';
+import { DEFAULT_OPTIONS, type EstimateOptions } from '../../src/domain/moratorium/options.ts';
 import { MoratoriumService } from '../../src/app/services/moratorium.ts';
 import { Observatory } from '../../src/app/services/observatory.ts';
 import { parseCsv } from '../support/csv.ts';
 import { sharedData } from './shared-data.ts';
 
-/** This file checks the broad list of the studies; moratorium-lists-nepal.test.ts checks the narrow default. */
-const DEFAULT_OPTIONS = { ...DEFAULTS, list: 'digitisable-hs2022' };
-
 const FOLDERS = ['datasets-country-codes', 'dieghernan-country-orgs', 'datasets-wdi-fx', 'datasets-wdi', 'wits-customs-duties', 'nepal-customs-tariff-stats'];
+
+// The broad list of the studies, named so that these figures hold whatever list is the default.
+const BROAD: EstimateOptions = { ...DEFAULT_OPTIONS, list: 'digitisable-hs2022' };
+// The HS6 simple average of national lines, as the estimate was first made, kept as an option for comparison.
+const SIMPLE: EstimateOptions = { ...BROAD, rollup: 'simple' };
 
 let root: string;
 let store: Store;
@@ -76,10 +78,60 @@ function expectedMfnRevenue(): { revenueUsd: number; importsUsd: number; rate: n
   return { revenueUsd, importsUsd, rate };
 }
 
+/**
+ * The MFN revenue at line level, worked out from the two files: each 8-digit import line at the rate of the
+ * tariff line that is the same line (the tariff writes an undivided subheading "3702.10" or "3704.00.00"; a
+ * code ending in 00 after the sixth digit is that subheading), else at the HS6 average of the tariff's lines
+ * weighted by the imports of each. Returns the total, and 4911.99 priced both ways.
+ */
+function expectedLineRevenue(): { revenueUsd: number; manualsShare: number; line491199: number; simple491199: number } {
+  const fx = rows('datasets-wdi-fx', 'pa.nus.fcrf.csv').filter((r) => r['Country Code'] === 'NPL' && Number(r.Year) <= 2026);
+  const rate = Number(fx.reduce((a, r) => (Number(r.Year) > Number(a?.Year) ? r : a), fx[0])?.Value);
+  const key = (code: string) => {
+    const digits = code.replace(/\D/g, '');
+    return digits.length > 6 ? digits.slice(0, 6) + digits.slice(6).replace(/(00)+$/, '') : digits;
+  };
+  const tariff: { key: string; hs6: string; mfn: number }[] = [];
+  for (const t of rows('nepal-customs-tariff-stats', 'nepal_customs_tariff_2026_27_digitisable.csv')) {
+    const mfn = (t.duty_general_mfn_pct ?? '').trim();
+    if (mfn === '') continue;
+    tariff.push({ key: key(t.hs_code_as_published as string), hs6: t.hs6 as string, mfn: /^free$/i.test(mfn) ? 0 : Number(mfn) });
+  }
+  const listed = new Set(BUILT_IN_LISTS.find((l) => l.id === 'digitisable-hs2022')?.lines);
+  const imports = rows('nepal-customs-tariff-stats', 'nepal_imports_fy2082_83_digitisable_hs8.csv').map((m) => ({
+    key: key(m.hs8 as string),
+    hs6: m.hs6 as string,
+    usd: (Number(m.import_value_npr_thousand) * 1000) / rate,
+  }));
+  const importsOf = (k: string) => imports.filter((m) => m.key === k).reduce((a, m) => a + m.usd, 0);
+  const rateOf = (m: { key: string; hs6: string }): number | null => {
+    const own = tariff.filter((t) => t.key === m.key);
+    if (own.length) return own.reduce((a, t) => a + t.mfn, 0) / own.length;
+    const lines = tariff.filter((t) => t.hs6 === m.hs6);
+    if (!lines.length) return null;
+    const w = lines.reduce((a, t) => a + importsOf(t.key), 0);
+    return w > 0 ? lines.reduce((a, t) => a + t.mfn * importsOf(t.key), 0) / w : lines.reduce((a, t) => a + t.mfn, 0) / lines.length;
+  };
+  let revenueUsd = 0;
+  let line491199 = 0;
+  for (const m of imports) {
+    if (!listed.has(m.hs6)) continue;
+    const r = rateOf(m);
+    if (r === null) continue;
+    revenueUsd += (m.usd * r) / 100;
+    if (m.hs6 === '491199') line491199 += (m.usd * r) / 100;
+  }
+  const of491199 = imports.filter((m) => m.hs6 === '491199');
+  const total491199 = of491199.reduce((a, m) => a + m.usd, 0);
+  const rates491199 = tariff.filter((t) => t.hs6 === '491199').map((t) => t.mfn);
+  const simple491199 = (total491199 * rates491199.reduce((a, b) => a + b, 0)) / rates491199.length / 100;
+  return { revenueUsd, manualsShare: importsOf('49119910') / total491199, line491199, simple491199 };
+}
+
 describe('Nepal, end to end from the real files', () => {
-  it('forgoes the MFN duty on its digitisable imports: the estimate equals the sum worked out from the files', async () => {
+  it('forgoes the MFN duty on its digitisable imports: the simple-average estimate equals the sum worked out from the files', async () => {
     const expected = expectedMfnRevenue();
-    const result = await service.estimate({ kind: 'country', id: 'NPL' }, DEFAULT_OPTIONS);
+    const result = await service.estimate({ kind: 'country', id: 'NPL' }, SIMPLE);
     expect(result.rows).toHaveLength(1);
     const row = result.rows[0];
     expect(row).toMatchObject({ reporter: 'NPL', year: 2026, tariffYear: 2027 });
@@ -96,8 +148,8 @@ describe('Nepal, end to end from the real files', () => {
   });
 
   it('pays less under the effectively applied rate: imports from India enter at the SAFTA rate', async () => {
-    const mfn = await service.estimate({ kind: 'country', id: 'NPL' }, DEFAULT_OPTIONS);
-    const applied = await service.estimate({ kind: 'country', id: 'NPL' }, { ...DEFAULT_OPTIONS, tariff: 'applied' });
+    const mfn = await service.estimate({ kind: 'country', id: 'NPL' }, BROAD);
+    const applied = await service.estimate({ kind: 'country', id: 'NPL' }, { ...BROAD, tariff: 'applied' });
     const books = (r: typeof mfn) => r.lines.find((l) => l.hs6 === '490199');
     expect(applied.rows[0]?.revenueUsd).toBeLessThan(mfn.rows[0]?.revenueUsd ?? 0);
     expect(applied.rows[0]?.revenueUsd).toBeGreaterThan(0);
@@ -105,7 +157,7 @@ describe('Nepal, end to end from the real files', () => {
   });
 
   it('states the revenue as a share of customs and of government revenue from the World Bank series', async () => {
-    const result = await service.estimate({ kind: 'country', id: 'NPL' }, DEFAULT_OPTIONS);
+    const result = await service.estimate({ kind: 'country', id: 'NPL' }, BROAD);
     const row = result.rows[0];
     expect(row?.customsRevenue?.value).toBeGreaterThan(1e8);
     expect(row?.customsRevenue?.year).toBeLessThanOrEqual(2026);
@@ -115,11 +167,36 @@ describe('Nepal, end to end from the real files', () => {
   });
 
   it('moves with each assumption as the method says', async () => {
-    const rows = await service.sensitivity({ kind: 'country', id: 'NPL' }, DEFAULT_OPTIONS);
+    const rows = await service.sensitivity({ kind: 'country', id: 'NPL' }, BROAD);
     const change = (a: string, v: string) => rows.find((r) => r.assumption === a && r.value === v)?.change;
     expect(change('share digitised', '0.5')).toBeCloseTo(-0.5, 9);
     expect(change('import-demand elasticity', '-1.5')).toBeLessThan(0);
     // Nepal's tariff gives no bound rates: the bound measure is "no data", not zero.
     expect(rows.find((r) => r.assumption === 'tariff measure' && r.value === 'bound')?.revenueUsd).toBeNull();
+  });
+  it('prices each national line at its own rate by default: the estimate equals the line-level sum worked out from the files', async () => {
+    const expected = expectedLineRevenue();
+    const line = await service.estimate({ kind: 'country', id: 'NPL' }, BROAD);
+    const simple = await service.estimate({ kind: 'country', id: 'NPL' }, SIMPLE);
+    const row = line.rows[0];
+    expect(row?.revenueUsd).toBeCloseTo(expected.revenueUsd, 0);
+    // US$5.68 m at line level against US$6.88 m by the simple average of the national lines.
+    expect((row?.revenueUsd ?? 0) / 1e6).toBeCloseTo(5.68, 2);
+    expect((simple.rows[0]?.revenueUsd ?? 0) / 1e6).toBeCloseTo(6.88, 2);
+    // Customs share 0.40% against 0.48%.
+    expect(row?.shareOfCustoms).toBeCloseTo(0.004, 4);
+    expect(simple.rows[0]?.shareOfCustoms).toBeCloseTo(0.0048, 4);
+    // 4911.99: 94% of the imports are software manuals at 5%; the simple average put the whole line at 16.25%.
+    expect(expected.manualsShare).toBeGreaterThan(0.93);
+    const manuals = line.lines.find((l) => l.hs6 === '491199');
+    expect(manuals).toMatchObject({ pricing: 'line' });
+    expect(manuals?.revenueUsd).toBeCloseTo(expected.line491199, 0);
+    expect(simple.lines.find((l) => l.hs6 === '491199')?.ratePct).toBeCloseTo(16.25, 9);
+    expect(simple.lines.find((l) => l.hs6 === '491199')?.revenueUsd).toBeCloseTo(expected.simple491199, 0);
+    expect(manuals?.ratePct).toBeLessThan(6);
+    // Nepal publishes imports and tariff at the same lines: every rated import is priced at its own line but one
+    // or two whose line the tariff extract does not have.
+    const pricedByLine = line.lines.reduce((a, l) => a + l.pricedByLineUsd, 0);
+    expect(pricedByLine / (row?.importsRatedUsd ?? 1)).toBeGreaterThan(0.95);
   });
 });

@@ -1,3 +1,4 @@
+import { DUTY_BASE_V3_QUERY } from './duty-base-v3-sql.ts';
 import { DUTY_BASE_QUERY } from './moratorium-sql.ts';
 import type { Database, Engine } from './sql.ts';
 
@@ -164,7 +165,7 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at TEXT NOT NULL
       )`,
       // Rebuilt after every import that changes trade, tariffs or schemes (see moratorium-sql.ts).
-      `CREATE TABLE duty_base AS ${DUTY_BASE_QUERY}`,
+      `CREATE TABLE duty_base AS ${DUTY_BASE_V3_QUERY}`,
       ...(engine === 'postgres'
         ? [
             `CREATE INDEX trade_flow_vintage ON trade_flow (vintage_id)`,
@@ -285,6 +286,16 @@ export const MIGRATIONS: readonly Migration[] = [
             `CREATE INDEX proposal_status ON proposal (status)`,
           ]
         : []),
+    ],
+  },
+  {
+    version: 6,
+    name: 'duty base at the national line: each line priced at its own rate where trade and tariff share it',
+    statements: (engine) => [
+      `DROP TABLE duty_base`,
+      // Built from the data stored already (see moratorium-sql.ts); rebuilt after every trade or tariff import.
+      `CREATE TABLE duty_base AS ${DUTY_BASE_QUERY}`,
+      ...(engine === 'postgres' ? [`CREATE INDEX duty_base_reporter ON duty_base (reporter, year)`] : []),
     ],
   },
   {

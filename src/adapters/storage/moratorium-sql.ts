@@ -1,5 +1,5 @@
 import type { DutyBaseLine } from '../../domain/moratorium/duty-base.ts';
-import type { Estimate, EstimateRow, LineRow } from '../../domain/moratorium/estimate.ts';
+import { pricingOf, type Estimate, type EstimateRow, type LineRow } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition } from '../../domain/moratorium/hs.ts';
 import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
 import type { SqlClient, SqlValue } from './sql.ts';
@@ -9,35 +9,50 @@ import type { DutyBaseRequest, EstimateRequest } from './store.ts';
 const CURRENT = `(SELECT MAX(id) FROM vintage GROUP BY dataset)`;
 
 /**
- * The duty base: current imports summed per year, reporter, partner and HS6 line, each with the rates the
- * estimator may use, so that an estimate is one scan. Rates are rolled up from national lines to HS6
- * (simple average, and average weighted by the reporter's imports of each national line); the tariff year
- * is the latest not after the imports' year, else the earliest after it; the effectively applied rate is
- * the lowest of MFN and the preferences the partner is entitled to in the imports' year. Preferences are
- * searched only for the (reporter, partner, line) combinations that occur in the imports. The same
- * method, stated in TypeScript, is domain/moratorium/estimate.ts.
+ * The key on which a trade line meets a tariff line: the code, with the pairs of zeros that end it after the sixth
+ * digit taken off, since a national line ending in 00 is its subheading undivided ("37021000" and the schedule's
+ * "3702.10" are the same line). SQL over a column; domain/moratorium/duty-base.ts `lineKey` states it in TypeScript.
+ */
+export const lineKeySql = (column: string) => `CASE WHEN LENGTH(${column}) > 6 THEN SUBSTR(${column}, 1, 6) || REGEXP_REPLACE(SUBSTR(${column}, 7), '(00)+$', '') ELSE ${column} END`;
+
+/**
+ * The duty base: current imports summed per year, reporter, partner, HS6 and national line, each with the rates
+ * the estimator may use, so that an estimate is one scan. Rates are given at the national line, where the
+ * schedule has the line the imports are recorded under (bound_l, mfn_l, applied_l; null where it does not),
+ * and rolled up from the schedule's national lines to HS6 (simple average, and average weighted by the
+ * reporter's imports of each national line). The tariff year is the latest not after the imports' year, else
+ * the earliest after it; the effectively applied rate is the lowest of MFN and the preferences the partner is
+ * entitled to in the imports' year, at each level. Preferences are searched only for the (reporter, partner,
+ * line) combinations that occur in the imports. The same method, stated in TypeScript, is
+ * domain/moratorium/estimate.ts.
  */
 export const DUTY_BASE_QUERY = `
 WITH flow AS (
-  SELECT year, reporter, partner, line, hs6, edition, value_usd FROM trade_flow WHERE vintage_id IN ${CURRENT}
+  SELECT year, reporter, partner, line, ${lineKeySql('line')} AS line_key, hs6, edition, value_usd FROM trade_flow WHERE vintage_id IN ${CURRENT}
 ),
 tl AS (
   -- Schedules of reporters without imports are never used; leaving them out keeps PostgreSQL's joins small
   -- when a customs union's schedule is stored for each of its members.
-  SELECT year, reporter, line, hs6, edition, regime, scheme, rate FROM tariff_line
+  SELECT year, reporter, line, ${lineKeySql('line')} AS line_key, hs6, edition, regime, scheme, rate FROM tariff_line
   WHERE vintage_id IN ${CURRENT} AND reporter IN (SELECT DISTINCT reporter FROM flow)
 ),
 weight AS (
-  SELECT reporter, line, SUM(value_usd) AS w FROM flow GROUP BY reporter, line
+  SELECT reporter, line_key, SUM(value_usd) AS w FROM flow GROUP BY reporter, line_key
 ),
 rates AS (
   SELECT tl.year, tl.reporter, tl.edition, tl.hs6, tl.regime, tl.scheme,
          AVG(tl.rate) AS rate_s,
          CASE WHEN SUM(COALESCE(weight.w, 0)) > 0 THEN SUM(tl.rate * COALESCE(weight.w, 0)) / SUM(COALESCE(weight.w, 0))
               ELSE AVG(tl.rate) END AS rate_w
-  FROM tl LEFT JOIN weight ON weight.reporter = tl.reporter AND weight.line = tl.line
+  FROM tl LEFT JOIN weight ON weight.reporter = tl.reporter AND weight.line_key = tl.line_key
   WHERE tl.rate IS NOT NULL
   GROUP BY tl.year, tl.reporter, tl.edition, tl.hs6, tl.regime, tl.scheme
+),
+line_rates AS (
+  -- A schedule that writes one line twice (as "3702.10" and "37021000") gives it the average of both.
+  SELECT year, reporter, edition, hs6, line_key, regime, scheme, AVG(rate) AS rate_l
+  FROM tl WHERE rate IS NOT NULL AND line_key IN (SELECT DISTINCT line_key FROM flow)
+  GROUP BY year, reporter, edition, hs6, line_key, regime, scheme
 ),
 schedule AS (
   SELECT DISTINCT reporter, CASE WHEN regime = 'bound' THEN 'bound' ELSE 'mfn' END AS kind, year
@@ -54,38 +69,59 @@ member AS (
   SELECT scheme, partner, year_from, year_to FROM scheme_member WHERE vintage_id IN ${CURRENT}
 ),
 cell AS (
-  SELECT year, reporter, partner, edition, hs6, SUM(value_usd) AS value_usd
-  FROM flow GROUP BY year, reporter, partner, edition, hs6
+  SELECT year, reporter, partner, edition, hs6, line_key, SUM(value_usd) AS value_usd
+  FROM flow GROUP BY year, reporter, partner, edition, hs6, line_key
+),
+entitled AS (
+  SELECT DISTINCT c.year, c.reporter, c.partner, pk.tariff_year, m.scheme
+  FROM (SELECT DISTINCT year, reporter, partner FROM cell) c
+  JOIN pick pk ON pk.reporter = c.reporter AND pk.year = c.year AND pk.kind = 'mfn'
+  JOIN member m ON m.partner = c.partner AND (m.year_from IS NULL OR m.year_from <= c.year) AND (m.year_to IS NULL OR c.year <= m.year_to)
 ),
 best_pref AS (
   SELECT c.year, c.reporter, c.partner, c.edition, c.hs6, MIN(p.rate_s) AS pref_s, MIN(p.rate_w) AS pref_w
-  FROM cell c
-  JOIN pick pk ON pk.reporter = c.reporter AND pk.year = c.year AND pk.kind = 'mfn'
-  JOIN rates p ON p.regime = 'pref' AND p.year = pk.tariff_year AND p.reporter = c.reporter AND p.edition = c.edition AND p.hs6 = c.hs6
-  JOIN member m ON m.scheme = p.scheme AND m.partner = c.partner
-                AND (m.year_from IS NULL OR m.year_from <= c.year) AND (m.year_to IS NULL OR c.year <= m.year_to)
+  FROM (SELECT DISTINCT year, reporter, partner, edition, hs6 FROM cell) c
+  JOIN entitled e ON e.year = c.year AND e.reporter = c.reporter AND e.partner = c.partner
+  JOIN rates p ON p.regime = 'pref' AND p.year = e.tariff_year AND p.reporter = c.reporter AND p.edition = c.edition AND p.hs6 = c.hs6 AND p.scheme = e.scheme
   GROUP BY c.year, c.reporter, c.partner, c.edition, c.hs6
+),
+best_pref_line AS (
+  SELECT c.year, c.reporter, c.partner, c.edition, c.hs6, c.line_key, MIN(p.rate_l) AS pref_l
+  FROM cell c
+  JOIN entitled e ON e.year = c.year AND e.reporter = c.reporter AND e.partner = c.partner
+  JOIN line_rates p ON p.regime = 'pref' AND p.year = e.tariff_year AND p.reporter = c.reporter AND p.edition = c.edition
+                   AND p.hs6 = c.hs6 AND p.line_key = c.line_key AND p.scheme = e.scheme
+  GROUP BY c.year, c.reporter, c.partner, c.edition, c.hs6, c.line_key
 )
-SELECT c.year, c.reporter, c.partner, c.edition, c.hs6, c.value_usd,
-       pb.tariff_year AS bound_year, b.rate_s AS bound_s, b.rate_w AS bound_w,
-       pm.tariff_year AS mfn_year, m.rate_s AS mfn_s, m.rate_w AS mfn_w,
+SELECT c.year, c.reporter, c.partner, c.edition, c.hs6, c.line_key AS line, c.value_usd,
+       pb.tariff_year AS bound_year, b.rate_s AS bound_s, b.rate_w AS bound_w, bl.rate_l AS bound_l,
+       pm.tariff_year AS mfn_year, m.rate_s AS mfn_s, m.rate_w AS mfn_w, ml.rate_l AS mfn_l,
        CASE WHEN bp.pref_s IS NULL THEN m.rate_s WHEN m.rate_s IS NULL OR bp.pref_s < m.rate_s THEN bp.pref_s ELSE m.rate_s END AS applied_s,
-       CASE WHEN bp.pref_w IS NULL THEN m.rate_w WHEN m.rate_w IS NULL OR bp.pref_w < m.rate_w THEN bp.pref_w ELSE m.rate_w END AS applied_w
+       CASE WHEN bp.pref_w IS NULL THEN m.rate_w WHEN m.rate_w IS NULL OR bp.pref_w < m.rate_w THEN bp.pref_w ELSE m.rate_w END AS applied_w,
+       CASE WHEN bpl.pref_l IS NULL THEN ml.rate_l WHEN ml.rate_l IS NULL OR bpl.pref_l < ml.rate_l THEN bpl.pref_l ELSE ml.rate_l END AS applied_l
 FROM cell c
 LEFT JOIN pick pb ON pb.reporter = c.reporter AND pb.year = c.year AND pb.kind = 'bound'
 LEFT JOIN rates b ON b.regime = 'bound' AND b.scheme = '' AND b.year = pb.tariff_year AND b.reporter = c.reporter AND b.edition = c.edition AND b.hs6 = c.hs6
+LEFT JOIN line_rates bl ON bl.regime = 'bound' AND bl.scheme = '' AND bl.year = pb.tariff_year AND bl.reporter = c.reporter AND bl.edition = c.edition
+                       AND bl.hs6 = c.hs6 AND bl.line_key = c.line_key
 LEFT JOIN pick pm ON pm.reporter = c.reporter AND pm.year = c.year AND pm.kind = 'mfn'
 LEFT JOIN rates m ON m.regime = 'mfn' AND m.scheme = '' AND m.year = pm.tariff_year AND m.reporter = c.reporter AND m.edition = c.edition AND m.hs6 = c.hs6
+LEFT JOIN line_rates ml ON ml.regime = 'mfn' AND ml.scheme = '' AND ml.year = pm.tariff_year AND ml.reporter = c.reporter AND ml.edition = c.edition
+                       AND ml.hs6 = c.hs6 AND ml.line_key = c.line_key
 LEFT JOIN best_pref bp ON bp.year = c.year AND bp.reporter = c.reporter AND bp.partner = c.partner AND bp.edition = c.edition AND bp.hs6 = c.hs6
+LEFT JOIN best_pref_line bpl ON bpl.year = c.year AND bpl.reporter = c.reporter AND bpl.partner = c.partner AND bpl.edition = c.edition
+                            AND bpl.hs6 = c.hs6 AND bpl.line_key = c.line_key
 `;
 
-/** The duty_base column of each measure and roll-up: chosen from this table, never from the request's text. */
+/** The duty_base expression of each measure and roll-up: chosen from this table, never from the request's text. */
 const RATE_COLUMN: Record<TariffMeasure, Record<Rollup, string>> = {
-  bound: { simple: 'bound_s', weighted: 'bound_w' },
-  mfn: { simple: 'mfn_s', weighted: 'mfn_w' },
-  applied: { simple: 'applied_s', weighted: 'applied_w' },
+  bound: { simple: 'd.bound_s', weighted: 'd.bound_w', line: 'COALESCE(d.bound_l, d.bound_w)' },
+  mfn: { simple: 'd.mfn_s', weighted: 'd.mfn_w', line: 'COALESCE(d.mfn_l, d.mfn_w)' },
+  applied: { simple: 'd.applied_s', weighted: 'd.applied_w', line: 'COALESCE(d.applied_l, d.applied_w)' },
 };
 
+/** The national line's own rate of each measure: the imports priced at it under rollup=line. */
+const LINE_COLUMN: Record<TariffMeasure, string> = { bound: 'd.bound_l', mfn: 'd.mfn_l', applied: 'd.applied_l' };
 
 /**
  * The estimate as SQL over duty_base: per reporter, year and line, or per reporter and year only.
@@ -94,8 +130,9 @@ const RATE_COLUMN: Record<TariffMeasure, Record<Rollup, string>> = {
  * two thirds of it. Without an import response (elasticity 0), (1 + τ)^0 = 1 is left out rather than computed
  * per row. The figures are the same either way (test/storage/moratorium.test.ts).
  */
-export function estimateSql(q: EstimateRequest, byLine: boolean): { sql: string; params: SqlValue[] } {
-  const rate = `d.${RATE_COLUMN[q.measure][q.rollup]}`;
+export function estimateSql(q: EstimateRequest, perLine: boolean): { sql: string; params: SqlValue[] } {
+  const rate = `(${RATE_COLUMN[q.measure][q.rollup]})`;
+  const pricedByLine = q.rollup === 'line' ? `COALESCE(SUM(CASE WHEN ${LINE_COLUMN[q.measure]} IS NOT NULL THEN d.value_usd END), 0)` : '0';
   const yearCol = q.measure === 'bound' ? 'd.bound_year' : 'd.mfn_year';
   const params: SqlValue[] = [];
   const p = (v: SqlValue) => {
@@ -114,7 +151,7 @@ export function estimateSql(q: EstimateRequest, byLine: boolean): { sql: string;
   const from = `FROM duty_base d JOIN factor f ON f.edition = d.edition AND f.hs6 = d.hs6
 ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
 GROUP BY d.reporter, d.year, d.hs6`;
-  const sql = byLine
+  const sql = perLine
     ? `
 WITH factor (edition, hs6, factor) AS (VALUES ${values})
 SELECT d.reporter AS "reporter", d.year AS "year", d.hs6 AS "hs6",
@@ -124,6 +161,7 @@ SELECT d.reporter AS "reporter", d.year AS "year", d.hs6 AS "hs6",
        SUM(${revenue}) AS "revenueUsd",
        SUM(d.value_usd * ${rate}) AS "rateTimesImports",
        AVG(${rate}) AS "rateAverage",
+       ${pricedByLine} AS "pricedByLineUsd",
        CASE WHEN COUNT(${rate}) > 0 THEN 1 ELSE 0 END AS "linesWithRate",
        1 AS "lines"
 ${from}
@@ -159,6 +197,7 @@ export interface SqlRow {
   /** Per line only. */
   rateTimesImports?: number | null;
   rateAverage?: number | null;
+  pricedByLineUsd?: number;
   linesWithRate: number;
   lines: number;
 }
@@ -176,7 +215,7 @@ export function toEstimateRow(r: SqlRow): EstimateRow {
   };
 }
 
-export function toLineRow(r: SqlRow, match: (hs6: string) => LineRow['match']): LineRow {
+export function toLineRow(r: SqlRow, match: (hs6: string) => LineRow['match'], rollup: Rollup): LineRow {
   const rated = Number(r.importsRatedUsd);
   const ratePct =
     r.rateAverage === null || r.rateAverage === undefined
@@ -192,6 +231,8 @@ export function toLineRow(r: SqlRow, match: (hs6: string) => LineRow['match']): 
     ratePct,
     revenueUsd: r.revenueUsd === null ? null : Number(r.revenueUsd),
     match: match(r.hs6 ?? ''),
+    pricedByLineUsd: Number(r.pricedByLineUsd ?? 0),
+    pricing: pricingOf(rollup, rated, Number(r.pricedByLineUsd ?? 0), ratePct !== null),
   };
 }
 
@@ -199,7 +240,8 @@ export function toLineRow(r: SqlRow, match: (hs6: string) => LineRow['match']): 
 /**
  * A target's duty base for computing every variant of its estimate in TypeScript (domain/moratorium/duty-base.ts):
  * the listed lines' imports per reporter, year, edition and HS6, summed over the partners that share every
- * rate, with the bound, MFN and applied rates of both roll-ups and the tariff years. One scan of duty_base.
+ * rate, with the bound, MFN and applied rates of the national lines and of both roll-ups and the tariff years.
+ * One scan of duty_base.
  */
 export function dutyBaseSql(q: DutyBaseRequest): { sql: string; params: SqlValue[] } {
   const params: SqlValue[] = [];
@@ -213,18 +255,20 @@ export function dutyBaseSql(q: DutyBaseRequest): { sql: string; params: SqlValue
   if (q.reporters) where.push(q.reporters.length ? `d.reporter IN (${q.reporters.map((r) => p(r)).join(', ')})` : 'FALSE');
   if (q.from !== null) where.push(`d.year >= ${p(q.from)}`);
   if (q.to !== null) where.push(`d.year <= ${p(q.to)}`);
-  const columns = 'd.reporter, d.year, d.edition, d.hs6, d.bound_year, d.mfn_year, d.bound_s, d.bound_w, d.mfn_s, d.mfn_w, d.applied_s, d.applied_w';
+  const columns =
+    'd.reporter, d.year, d.edition, d.hs6, d.bound_year, d.mfn_year, d.bound_s, d.bound_w, d.mfn_s, d.mfn_w, d.applied_s, d.applied_w, d.bound_l, d.mfn_l, d.applied_l';
   const sql = `
 WITH line (edition, hs6) AS (VALUES ${values})
 SELECT d.reporter AS "reporter", d.year AS "year", d.edition AS "edition", d.hs6 AS "hs6",
        SUM(d.value_usd) AS "importsUsd", CAST(COUNT(*) AS INTEGER) AS "cells",
        d.bound_year AS "boundYear", d.mfn_year AS "mfnYear",
        d.bound_s AS "boundSimple", d.bound_w AS "boundWeighted", d.mfn_s AS "mfnSimple", d.mfn_w AS "mfnWeighted",
-       d.applied_s AS "appliedSimple", d.applied_w AS "appliedWeighted"
+       d.applied_s AS "appliedSimple", d.applied_w AS "appliedWeighted",
+       d.bound_l AS "boundLine", d.mfn_l AS "mfnLine", d.applied_l AS "appliedLine"
 FROM duty_base d JOIN line l ON l.edition = d.edition AND l.hs6 = d.hs6
 ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
 GROUP BY ${columns}
-ORDER BY d.reporter, d.year, d.hs6, d.edition, d.applied_s, d.applied_w`;
+ORDER BY d.reporter, d.year, d.hs6, d.edition, d.applied_s, d.applied_w, d.applied_l, d.mfn_l, d.bound_l`;
   return { sql, params };
 }
 
@@ -248,6 +292,9 @@ export function toDutyBaseLine(r: DutyBaseSqlRow): DutyBaseLine {
     mfnWeighted: numberOrNull(r.mfnWeighted),
     appliedSimple: numberOrNull(r.appliedSimple),
     appliedWeighted: numberOrNull(r.appliedWeighted),
+    boundLine: numberOrNull(r.boundLine),
+    mfnLine: numberOrNull(r.mfnLine),
+    appliedLine: numberOrNull(r.appliedLine),
   };
 }
 
@@ -267,7 +314,7 @@ export class DutyBaseReader {
     const detail = estimateSql(request, true);
     const matchOf = new Map<string, LineRow['match']>(request.factors.map((f) => [f.hs6, f.match]));
     this.scans += 1;
-    const lines = (await this.db.query<SqlRow>(detail.sql, detail.params)).map((r) => toLineRow(r, (hs6) => matchOf.get(hs6) ?? 'exact'));
+    const lines = (await this.db.query<SqlRow>(detail.sql, detail.params)).map((r) => toLineRow(r, (hs6) => matchOf.get(hs6) ?? 'exact', request.rollup));
     return { rows, lines };
   }
 

@@ -120,8 +120,9 @@ export const elasticity = {
 export const rollup = {
   name: 'rollup',
   in: 'query',
-  description: 'How national tariff lines become one rate per HS6 line: "simple" average (the default) or import-"weighted" average.',
-  schema: string(undefined, { enum: ['simple', 'weighted'] }),
+  description:
+    'How imports are priced from national tariff lines: "line" (the default) prices each national line at its own rate where the imports and the schedule share the line, and rolls up to HS6 by import-weighted average only where they do not; "weighted" uses the HS6 import-weighted average everywhere; "simple" the HS6 simple average, for comparison only. Each line of the answer says how it was priced.',
+  schema: string(undefined, { enum: [...ROLLUPS] }),
   choices: ROLLUPS,
   field: { label: 'moratorium.rollup', choiceLabels: 'moratorium.rollups' },
   parse: option('rollup', 'rollup'),

@@ -84,9 +84,9 @@ export function linesTable(result: EstimateResult, nameOf: (iso3: string) => str
   const p = provenance(result);
   return {
     name: 'lines',
-    header: ['reporter', 'name', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'revenue_usd', 'status', 'rate_missing', 'procurement', ...p.header],
+    header: ['reporter', 'name', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'pricing', 'priced_by_line_usd', 'revenue_usd', 'status', 'rate_missing', 'procurement', ...p.header],
     rows: result.lines.map((l) => [
-      l.reporter, nameOf(l.reporter), l.year, l.hs6, l.match, l.importsUsd, l.ratePct, l.revenueUsd, l.ratePct === null ? 'no rate' : 'estimated',
+      l.reporter, nameOf(l.reporter), l.year, l.hs6, l.match, l.importsUsd, l.ratePct, l.pricing, l.pricedByLineUsd, l.revenueUsd, l.ratePct === null ? 'no rate' : 'estimated',
       reasonCell(lineMissing(l, result)), procurementCell(lineProcurement(l)), ...p.cells,
     ]),
   };

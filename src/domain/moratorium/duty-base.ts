@@ -1,4 +1,4 @@
-import { revenueOn, type Estimate, type EstimateRow, type LineFactor, type LineRow } from './estimate.ts';
+import { pricingOf, revenueOn, type Estimate, type EstimateRow, type LineFactor, type LineRow } from './estimate.ts';
 import type { HsEdition } from './hs.ts';
 import type { EstimateOptions, Rollup, TariffMeasure } from './options.ts';
 
@@ -27,21 +27,26 @@ export interface DutyBaseLine {
   mfnWeighted: number | null;
   appliedSimple: number | null;
   appliedWeighted: number | null;
+  /** The national line's own rates where the schedule has the line the imports are recorded under; null otherwise. */
+  boundLine: number | null;
+  mfnLine: number | null;
+  appliedLine: number | null;
 }
 
 /**
- * The rate of a base line under a measure and roll-up, percent; null without one.
- * @example rateOf(line, 'applied', 'weighted') // line.appliedWeighted
+ * The rate of a base line under a measure and roll-up, percent, and whether it is the national line's own rate;
+ * rate null without one. Under `line`, the national line's own rate where there is one, else the weighted roll-up.
+ * @example rateOf(line, 'applied', 'weighted') // { rate: line.appliedWeighted, byLine: false }
  */
-export function rateOf(line: DutyBaseLine, measure: TariffMeasure, rollup: Rollup): number | null {
-  switch (measure) {
-    case 'bound':
-      return rollup === 'simple' ? line.boundSimple : line.boundWeighted;
-    case 'mfn':
-      return rollup === 'simple' ? line.mfnSimple : line.mfnWeighted;
-    case 'applied':
-      return rollup === 'simple' ? line.appliedSimple : line.appliedWeighted;
-  }
+export function rateOf(line: DutyBaseLine, measure: TariffMeasure, rollup: Rollup): { rate: number | null; byLine: boolean } {
+  const [own, simple, weighted] =
+    measure === 'bound'
+      ? [line.boundLine, line.boundSimple, line.boundWeighted]
+      : measure === 'mfn'
+        ? [line.mfnLine, line.mfnSimple, line.mfnWeighted]
+        : [line.appliedLine, line.appliedSimple, line.appliedWeighted];
+  if (rollup === 'line' && own !== null) return { rate: own, byLine: true };
+  return { rate: rollup === 'simple' ? simple : weighted, byLine: false };
 }
 
 const key = (...parts: (string | number)[]) => parts.join('|');
@@ -122,6 +127,7 @@ export function estimateFromBase(
   const rateTimesImports = new Float64Array(n);
   const rateSum = new Float64Array(n);
   const rateCells = new Float64Array(n);
+  const byLineUsd = new Float64Array(n);
   for (let i = 0; i < b.lines.length; i++) {
     const line = b.lines[i] as DutyBaseLine;
     const factor = factorOf[b.listedOf[i] as number] as number;
@@ -131,8 +137,9 @@ export function estimateFromBase(
     const year = tariff === 'bound' ? line.boundYear : line.mfnYear;
     if (year !== null && !(year <= (tariffYear[g] as number))) tariffYear[g] = year;
     imports[g] = (imports[g] as number) + line.importsUsd;
-    const rate = rateOf(line, tariff, rollup);
+    const { rate, byLine } = rateOf(line, tariff, rollup);
     if (rate === null) continue;
+    if (byLine) byLineUsd[g] = (byLineUsd[g] as number) + line.importsUsd;
     rated[g] = (rated[g] as number) + line.importsUsd;
     revenue[g] = (revenue[g] as number) + revenueOn(line.importsUsd * factor, rate, elasticity);
     rateTimesImports[g] = (rateTimesImports[g] as number) + line.importsUsd * rate;
@@ -171,6 +178,8 @@ export function estimateFromBase(
       ratePct,
       revenueUsd: cells > 0 ? (revenue[g] as number) : null,
       match: matchOf.get(group.hs6) ?? 'exact',
+      pricedByLineUsd: byLineUsd[g] as number,
+      pricing: pricingOf(rollup, r, byLineUsd[g] as number, cells > 0),
     });
   }
   const byReporterYear = (a: { reporter: string; year: number }, b: { reporter: string; year: number }) =>

@@ -10,9 +10,20 @@ export type TariffMeasure = (typeof TARIFF_MEASURES)[number];
 export const VALUATIONS = ['content', 'carrier'] as const;
 export type Valuation = (typeof VALUATIONS)[number];
 
-/** How national 8/10-digit tariff lines become one rate per HS6 subheading. */
-export const ROLLUPS = ['simple', 'weighted'] as const;
+/**
+ * How imports are priced from national 8/10-digit tariff lines: `line`, each national line at its own rate where
+ * the imports and the schedule share the line, else the HS6 import-weighted roll-up; `weighted`, the HS6
+ * import-weighted average everywhere; `simple`, the HS6 simple average everywhere (kept for comparison).
+ */
+export const ROLLUPS = ['line', 'weighted', 'simple'] as const;
 export type Rollup = (typeof ROLLUPS)[number];
+
+/** How each roll-up is named in downloads. */
+export const ROLLUP_LABELS: Record<Rollup, string> = {
+  line: 'national line at its own rate, HS6 import-weighted average where trade and tariff lines do not match',
+  weighted: 'HS6 import-weighted average',
+  simple: 'HS6 simple average',
+};
 
 /** Share digitised s(k): one default, overridden per chapter, heading or subheading (longest prefix wins). */
 export interface ShareSpec {
@@ -42,7 +53,7 @@ export const DEFAULT_OPTIONS: EstimateOptions = {
   valuation: 'content',
   carrierShare: DEFAULT_CARRIER_SHARE,
   elasticity: 0,
-  rollup: 'simple',
+  rollup: 'line',
   years: null,
 };
 
@@ -100,7 +111,7 @@ export function describeOptions(o: EstimateOptions): [string, string][] {
   return [
     ['product list', o.list],
     ['tariff measure', o.tariff],
-    ['national lines to HS6', o.rollup === 'simple' ? 'simple average' : 'trade-weighted average'],
+    ['pricing of national lines', ROLLUP_LABELS[o.rollup]],
     ['share digitised', formatShare(o.share)],
     ['valuation', o.valuation === 'content' ? 'content (declared value)' : `carrier medium (${o.carrierShare} of declared value on carrier-media lines)`],
     ['import-demand elasticity', o.elasticity === 0 ? '0 (static)' : String(o.elasticity)],

@@ -57,8 +57,10 @@ const list: ProductList = {
   builtIn: false,
 };
 
+// These hand computations price by the HS6 simple average unless told otherwise; line-level pricing, the
+// default, is worked out in line-pricing.test.ts.
 function run(change: Partial<EstimateOptions>): Estimate {
-  return estimate({ flows, tariffs, schemes, links: [] }, list, { ...DEFAULT_OPTIONS, ...change });
+  return estimate({ flows, tariffs, schemes, links: [] }, list, { ...DEFAULT_OPTIONS, rollup: 'simple', ...change });
 }
 const revenue = (e: Estimate) => e.rows[0]?.revenueUsd;
 
@@ -89,7 +91,7 @@ describe('the revenue estimator on a hand-computed case', () => {
   });
 
   it('a preference outside its membership years does not apply', () => {
-    const late = estimate({ flows, tariffs, schemes: [{ scheme: 'EAC', partner: 'UGA', from: 2026, to: null }], links: [] }, list, { ...DEFAULT_OPTIONS, tariff: 'applied' });
+    const late = estimate({ flows, tariffs, schemes: [{ scheme: 'EAC', partner: 'UGA', from: 2026, to: null }], links: [] }, list, { ...DEFAULT_OPTIONS, rollup: 'simple', tariff: 'applied' });
     expect(revenue(late)).toBeCloseTo(725_000, 6);
   });
 

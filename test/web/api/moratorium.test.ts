@@ -133,7 +133,7 @@ for (const engine of ENGINES) {
 
     it('downloads the lines as CSV, and chooses CSV from the Accept header', async () => {
       const lines = parseCsv(await (await get(`/estimate?country=${REPORTER}&years=2022&lines=true&format=csv`)).text());
-      expect(lines[0]?.slice(0, 8)).toEqual(['reporter', 'name', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'revenue_usd']);
+      expect(lines[0]?.slice(0, 8)).toEqual(['reporter', 'name', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'pricing']);
       expect(lines.slice(1).map((r) => r[3])).toEqual(['370400', '490110', '852349', '950450']);
       const res = await get(`/estimate?country=${REPORTER}`, { accept: 'text/csv' });
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -322,7 +322,7 @@ for (const engine of ENGINES) {
       [`/estimate?country=${REPORTER}&elasticity=1.5`, 'elasticity', 'not an import-demand elasticity'],
       [`/estimate?country=${REPORTER}&share=49:2`, 'share', 'not a fraction'],
       [`/estimate?country=${REPORTER}&years=20x`, 'years', 'not a year'],
-      [`/estimate?country=${REPORTER}&rollup=median`, 'rollup', 'is not one of simple, weighted'],
+      [`/estimate?country=${REPORTER}&rollup=median`, 'rollup', 'is not one of line, weighted, simple'],
       [`/estimate?country=${REPORTER}&list=Bad List`, 'list', 'not a product list id'],
       [`/estimate?country=${REPORTER}&lines=yes`, 'lines', 'expected "true" or "false"'],
       [`/estimate?country=${REPORTER}&format=pdf`, 'format', 'expected "json", "csv" or "xlsx"'],

@@ -78,6 +78,10 @@ export const moratoriumSchemas: Record<string, Schema> = {
     match: string('How the line was reached from the list’s edition.'),
     procurement: procurementFlag,
     missing: missing(['ratePct', 'revenueUsd']),
+    pricedByLineUsd: number('Imports priced at their national line’s own rate (rollup=line), USD.'),
+    pricing: orNull(
+      string('How the rated imports were priced: line (each national line at its own rate), weighted or simple (HS6 roll-up), mixed (partly each); null without a rate.'),
+    ),
   }),
   MoratoriumGroupRow: object({
     year: integer(),
@@ -93,7 +97,7 @@ export const moratoriumSchemas: Record<string, Schema> = {
       list: ref('MoratoriumList'),
       options: object({
         tariff: string(undefined, { enum: ['bound', 'mfn', 'applied'] }),
-        rollup: string(undefined, { enum: ['simple', 'weighted'] }),
+        rollup: string(undefined, { enum: ['line', 'weighted', 'simple'] }),
         share: string(),
         valuation: string(undefined, { enum: ['content', 'carrier'] }),
         carrierShare: number(),

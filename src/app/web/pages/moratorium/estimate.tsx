@@ -67,12 +67,13 @@ export function Estimate(props: {
 
   // Per line: the latest year with imports (summed over members for a group).
   const lineYear = result.lines.length ? Math.max(...result.lines.map((l) => l.year)) : null;
-  const byLine = new Map<string, { hs6: string; match: string; importsUsd: number; revenueUsd: number | null; ratePct: number | null; why: ReturnType<typeof lineMissing>; procurement: boolean }>();
+  const byLine = new Map<string, { hs6: string; match: string; importsUsd: number; revenueUsd: number | null; ratePct: number | null; pricing: string | null; why: ReturnType<typeof lineMissing>; procurement: boolean }>();
   for (const l of result.lines.filter((x) => x.year === lineYear)) {
     const e = byLine.get(l.hs6);
     const procurement = lineProcurement(l) !== null;
-    if (!e) byLine.set(l.hs6, { hs6: l.hs6, match: l.match, importsUsd: l.importsUsd, revenueUsd: l.revenueUsd, ratePct: isGroup ? null : l.ratePct, why: lineMissing(l, result), procurement });
+    if (!e) byLine.set(l.hs6, { hs6: l.hs6, match: l.match, importsUsd: l.importsUsd, revenueUsd: l.revenueUsd, ratePct: isGroup ? null : l.ratePct, pricing: l.pricing, why: lineMissing(l, result), procurement });
     else {
+      if (e.pricing !== l.pricing) e.pricing = e.pricing === null ? l.pricing : l.pricing === null ? e.pricing : 'mixed';
       e.importsUsd += l.importsUsd;
       if (l.revenueUsd !== null) e.revenueUsd = (e.revenueUsd ?? 0) + l.revenueUsd;
     }
@@ -166,6 +167,7 @@ export function Estimate(props: {
               <th scope="col">{m.match}</th>
               <th scope="col" class="num">{m.imports}</th>
               {isGroup ? null : <th scope="col" class="num">{m.rate}</th>}
+              <th scope="col">{m.pricing}</th>
               <th scope="col" class="num">{m.revenue}</th>
             </tr>
           </thead>
@@ -179,6 +181,7 @@ export function Estimate(props: {
                 <td>{m.matches[l.match as keyof typeof m.matches] ?? l.match}</td>
                 <td class="num">{formatNumber(l.importsUsd, lang)}</td>
                 {isGroup ? null : <td class="num">{l.ratePct === null ? <Why ctx={ctx} reason={l.why} /> : formatNumber(l.ratePct, lang, 2)}</td>}
+                <td>{l.pricing === null ? <Why ctx={ctx} reason={l.why} /> : (m.pricings[l.pricing as keyof typeof m.pricings] ?? l.pricing)}</td>
                 <td class="num">{l.revenueUsd === null ? <Why ctx={ctx} reason={l.why} /> : formatNumber(l.revenueUsd, lang)}</td>
               </tr>
             ))}
