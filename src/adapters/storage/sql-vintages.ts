@@ -11,6 +11,7 @@ import {
   writeTariffLines,
   writeTradeFlows,
   writeVatEntries,
+  writeVatRates,
 } from './sql-moratorium-store.ts';
 import { placeholders, type Database, type Transaction } from './sql.ts';
 import type { ImportWriter } from './store.ts';
@@ -140,6 +141,9 @@ export class SqlVintages {
         },
         addCyberlawEntries: async (entries, why) => {
           wrote(await this.writeCyberlaw(tx, entries, vintageId, why));
+        },
+        addVatRates: async (rates) => {
+          await writeVatRates(tx, rates, vintageId);
         },
         addVatEntries: async (entries) => {
           await writeVatEntries(tx, entries, vintageId);

@@ -10,6 +10,7 @@ import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
 import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
 import type { VatEntry } from '../../domain/moratorium/vat.ts';
+import type { VatRate } from '../../domain/moratorium/vat-rates.ts';
 import type { Observation } from '../../domain/observation.ts';
 import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.ts';
 import type { ReadRegistryStore, RegistryStore } from './registry-store.ts';
@@ -57,6 +58,8 @@ export interface ImportWriter {
   addCyberlawEntries(entries: readonly Omit<CyberlawEntry, 'version'>[], why: string): Promise<void>;
   /** What a source says about VAT/GST on digital supplies, per country (see domain/moratorium/vat.ts). */
   addVatEntries(entries: readonly VatEntry[]): Promise<void>;
+  /** Standard VAT/GST rates of one source table (domain/moratorium/vat-rates.ts). */
+  addVatRates(rates: readonly VatRate[]): Promise<void>;
 }
 
 export interface EstimateRequest {
@@ -133,6 +136,8 @@ export interface ReadStore {
    * each comes from, by country; unmerged (domain/moratorium/vat.ts mergeVatEntries merges them).
    */
   vatEntries(): Promise<(VatEntry & { vintageId: number })[]>;
+  /** The standard VAT/GST rates of the current vintages, every source, unchosen (chooseStandardRates chooses). */
+  vatRates(): Promise<(VatRate & { vintageId: number })[]>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */

@@ -1,6 +1,7 @@
 import { MAX_YEAR, MIN_YEAR } from '../../domain/observation.ts';
 import { formatShare, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
+import { FX_INDICATOR, FX_SOURCE } from '../../domain/moratorium/shares.ts';
 import { safeFilename, type CsvTable } from '../services/csv.ts';
 import type { DutyDesign, EstimateResult, VatRow } from '../services/moratorium-results.ts';
 import { assumptionsTable, linesTable, resultsTable, vintagesTable, type Table } from '../services/moratorium-tables.ts';
@@ -31,8 +32,11 @@ export function estimateJson(result: EstimateResult, ref: Reference, withLines: 
       carrierShare: o.carrierShare,
       elasticity: o.elasticity,
       years: o.years ? { from: o.years.from, to: o.years.to } : null,
+      shareCurrency: o.shareCurrency,
+      vatBase: o.vatBase,
     },
     assumptions: result.assumptions.map(([name, value]) => ({ name, value })),
+    exchangeRates: { indicator: FX_INDICATOR, source: FX_SOURCE, currency: o.shareCurrency },
     formula: REVENUE_FORMULA,
     count: result.rows.length,
     rows: result.rows.map((r) => ({
@@ -49,6 +53,8 @@ export function estimateJson(result: EstimateResult, ref: Reference, withLines: 
       governmentRevenue: r.governmentRevenue,
       shareOfCustoms: r.shareOfCustoms,
       shareOfGovernment: r.shareOfGovernment,
+      customsShareBasis: r.customsShareBasis,
+      governmentShareBasis: r.governmentShareBasis,
     })),
     groupRows: result.groupRows,
     noData: result.noData.map((iso3) => ({ iso3, name: entityName(ref, iso3) })),

@@ -10,6 +10,7 @@ import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { DutySimulation, LafferCurve } from '../../domain/moratorium/design.ts';
 import type { EstimateOptions } from '../../domain/moratorium/options.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
+import type { ShareBasis } from '../../domain/moratorium/shares.ts';
 
 /** Whose revenue: one country, or the members of a group (the world: every reporter with imports). */
 export type EstimateTarget = { kind: 'country'; id: string } | { kind: 'group'; id: string };
@@ -26,9 +27,12 @@ export interface CountryYear extends EstimateRow {
   customsRevenue: DatedValue | null;
   /** Government revenue excluding grants, USD: GC.REV.XGRT.GD.ZS × NY.GDP.MKTP.CD. */
   governmentRevenue: DatedValue | null;
-  /** Revenue as a share of customs revenue (0–1), when both are known. */
+  /** Revenue as a share of customs revenue (0–1), when both are known, in the currency of its basis. */
   shareOfCustoms: number | null;
   shareOfGovernment: number | null;
+  /** How each share was computed: currency, the duty's and the revenue's years and exchange rates, the years warning. */
+  customsShareBasis: ShareBasis | null;
+  governmentShareBasis: ShareBasis | null;
 }
 
 export interface GroupYear {

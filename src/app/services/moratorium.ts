@@ -10,6 +10,7 @@ import { lafferCurve, rateRange, revenueMaximisingRate, simulateDuty } from '../
 import { describeOptions, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import { mergeVatEntries, vatEntryFromAnswers, vatRevenue, type MergedVatEntry, type VatEntry } from '../../domain/moratorium/vat.ts';
 import { VAT_FACTS } from '../../domain/moratorium/vat-facts.ts';
+import { FX_INDICATOR, fxLookup, revenueShare, type FxRate } from '../../domain/moratorium/shares.ts';
 import {
   remarksOf,
   remarkText,
@@ -163,6 +164,20 @@ export class MoratoriumService {
     });
   }
 
+  /** Exchange rates per country (LCU per US dollar, PA.NUS.FCRF): a lookup by year, exact or latest not after it. */
+  private async fxSeries(): Promise<(iso3: string) => (year: number, exact: boolean) => FxRate | null> {
+    const byYear = (await this.obs.indicatorValues(FX_INDICATOR).catch(() => null))?.byYear ?? new Map<number, Map<string, number>>();
+    const byCountry = new Map<string, Map<number, number>>();
+    for (const [year, values] of byYear) {
+      for (const [iso3, value] of values) {
+        let series = byCountry.get(iso3);
+        if (!series) byCountry.set(iso3, (series = new Map()));
+        series.set(year, value);
+      }
+    }
+    return (iso3) => fxLookup(byCountry.get(iso3));
+  }
+
   /** The estimate for a target: one read of the duty base. */
   async estimate(target: EstimateTarget, options: EstimateOptions): Promise<EstimateResult> {
     return this.resultOf(await this.readBase(target, options), options);
@@ -224,17 +239,23 @@ export class MoratoriumService {
     const result = estimateFromBase(read.base, factors, options);
     const ref = await this.obs.ref();
     const revenue = await this.revenueSeries();
+    const fxOf = await this.fxSeries();
     const rows: CountryYear[] = result.rows
       .filter((r) => who.memberIn(r.reporter, r.year))
       .map((r) => {
         const { customs, government } = revenue(r.reporter, r.year);
+        const fx = fxOf(r.reporter);
+        const ofCustoms = revenueShare(r.revenueUsd, r.year, customs, fx, options.shareCurrency);
+        const ofGovernment = revenueShare(r.revenueUsd, r.year, government, fx, options.shareCurrency);
         return {
           ...r,
           name: ref.countries.get(r.reporter)?.names.en ?? ref.economies.get(r.reporter)?.name ?? r.reporter,
           customsRevenue: customs,
           governmentRevenue: government,
-          shareOfCustoms: r.revenueUsd !== null && customs && customs.value > 0 ? r.revenueUsd / customs.value : null,
-          shareOfGovernment: r.revenueUsd !== null && government && government.value > 0 ? r.revenueUsd / government.value : null,
+          shareOfCustoms: ofCustoms.share,
+          shareOfGovernment: ofGovernment.share,
+          customsShareBasis: ofCustoms.basis,
+          governmentShareBasis: ofGovernment.basis,
         };
       });
     const kept = new Set(rows.map((r) => `${r.reporter}|${r.year}`));
@@ -265,7 +286,7 @@ export class MoratoriumService {
     const remarks = remarksOf(rows, factors, unmatched, list, editions);
     const vintageIds = new Set<number>();
     for (const c of coverage) for (const id of [...c.tradeVintages, ...c.tariffVintages]) vintageIds.add(id);
-    for (const code of [CUSTOMS_SHARE, TAX_GDP, REVENUE_GDP, GDP_USD]) for (const v of ref.indicators.get(code)?.vintages ?? []) vintageIds.add(v.id);
+    for (const code of [CUSTOMS_SHARE, TAX_GDP, REVENUE_GDP, GDP_USD, ...(options.shareCurrency === 'local' ? [FX_INDICATOR] : [])]) for (const v of ref.indicators.get(code)?.vintages ?? []) vintageIds.add(v.id);
     const vintages = [...vintageIds].map((id) => ref.vintages.get(id)).filter((v): v is Vintage => v !== undefined);
 
     return {
