@@ -18,6 +18,7 @@ import { tradeMapBilateral } from './formats/trademap-bilateral.ts';
 import { ukEuTariffs } from './formats/uk-eu-tariffs.ts';
 import { usHts } from './formats/us-hts.ts';
 import { vatRegistry } from './formats/vat-registry.ts';
+import { vatRatesNationalLaw, vatRatesNodeSalesTax, vatRatesOecd, vatRatesPwc, vatRatesShopify } from './formats/vat-rates.ts';
 import { witsTariff } from './formats/wits-tariff.ts';
 import { witsTimeseries } from './formats/wits-timeseries.ts';
 import { worldBankMetadata } from './formats/worldbank-metadata.ts';
@@ -54,6 +55,12 @@ export const IMPORT_FORMATS = [
   nationalTariff,
   cyberlawTracker,
   vatRegistry,
+  // Standard VAT/GST rates, one table per source.
+  vatRatesPwc,
+  vatRatesOecd,
+  vatRatesNationalLaw,
+  vatRatesNodeSalesTax,
+  vatRatesShopify,
 ] as const;
 
 export type FormatId = (typeof IMPORT_FORMATS)[number]['id'];
@@ -127,6 +134,10 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
     reason: 'UNSD conversion table (one target per code): the correlation table of the same editions, with every link and its relationship, is imported instead',
   },
   { header: (first) => /^hs ?\d{4},bec\b/.test(first), reason: 'HS to BEC correspondence: Broad Economic Categories are not used by the estimator' },
+  {
+    header: (first) => first.startsWith('iso2,iso3,name,pwc_rate_pct'),
+    reason: 'crosswalk of VAT rates built from the PwC, Shopify and node-sales-tax tables, which are imported themselves',
+  },
 ];
 
 /**
