@@ -112,7 +112,8 @@ export function vatJson(result: EstimateResult, rows: readonly VatRow[], ref: Re
   return {
     target: result.target,
     assumptions: result.assumptions.map(([name, value]) => ({ name, value })),
-    formula: VAT_FORMULA,
+    formula: result.options.vatBase === 'with-duty' ? VAT_FORMULA : VAT_FORMULA_IMPORT_VALUE,
+    vatBase: result.options.vatBase,
     count: rows.length,
     rows: rows.map((r) => ({
       reporter: r.reporter,
@@ -121,12 +122,18 @@ export function vatJson(result: EstimateResult, rows: readonly VatRow[], ref: Re
       dutyRevenueUsd: r.dutyRevenueUsd,
       vatRevenueUsd: r.vatRevenueUsd,
       vat: r.entry ? vatEntryJson(r.entry, ref) : null,
+      rate: r.rate,
+      standardRate: r.standard ? { ratePct: r.standard.ratePct, source: r.standard.source, citation: r.standard.citation, asOf: r.standard.asOf, others: r.standard.others.length, disagree: r.standard.disagree } : null,
     })),
     noData: result.noData.map((iso3) => ({ iso3, name: entityName(ref, iso3) })),
     source: sourceLine(result.vintages),
     vintages: result.vintages.map(vintageSummary),
   };
 }
+
+/** The formula of the VAT comparison on the import value, the default. */
+export const VAT_FORMULA_IMPORT_VALUE =
+  'VAT(c, t) = Σ over the listed HS6 lines k of imports M(c,k,t) × s(k) × v(k) × (1 + τ)^ε × VAT rate: VAT on the same import value as the duty, duty excluded';
 
 /** A duty design as the API answers it in JSON. */
 export function designJson(design: DutyDesign, options: EstimateOptions, ref: Reference) {

@@ -11,6 +11,7 @@ import type { DutySimulation, LafferCurve } from '../../domain/moratorium/design
 import type { EstimateOptions } from '../../domain/moratorium/options.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
 import type { ShareBasis } from '../../domain/moratorium/shares.ts';
+import type { ComparisonRate, StandardRate } from '../../domain/moratorium/vat-rates.ts';
 
 /** Whose revenue: one country, or the members of a group (the world: every reporter with imports). */
 export type EstimateTarget = { kind: 'country'; id: string } | { kind: 'group'; id: string };
@@ -111,6 +112,10 @@ export interface VatRow {
   year: number;
   /** The registry entry (built-in facts, imported registries and tracker, accepted answers), or null. */
   entry: MergedVatEntry | null;
+  /** The standard rate of the imported tables, with its source and date; null when no table gives one. */
+  standard: StandardRate | null;
+  /** The rate used: the registry's, else the table's, else none with the reason. */
+  rate: ComparisonRate;
   dutyRevenueUsd: number | null;
   /** VAT on the listed lines' base plus the duty (when a duty is levied), after the import response; null without a rate. */
   vatRevenueUsd: number | null;

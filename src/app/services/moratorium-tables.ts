@@ -167,9 +167,14 @@ export function vatTable(result: EstimateResult, rows: readonly VatRow[]): Table
   const p = provenance(result);
   return {
     name: 'vat',
-    header: ['reporter', 'name', 'year', 'duty_revenue_usd', 'vat_revenue_usd', ...VAT_ENTRY_HEADER, 'status', ...p.header],
+    header: [
+      'reporter', 'name', 'year', 'duty_revenue_usd', 'vat_revenue_usd', 'rate_used_pct', 'rate_origin', 'rate_source', 'rate_as_of', 'table_rate_differs_pct',
+      'table_rate_pct', 'table_rate_source', 'table_rate_as_of', 'table_sources_disagree', ...VAT_ENTRY_HEADER, 'status', 'missing', ...p.header,
+    ],
     rows: rows.map((r) => [
-      r.reporter, r.name, r.year, r.dutyRevenueUsd, r.vatRevenueUsd, ...vatEntryCells(r.entry), r.vatRevenueUsd === null ? 'no data' : 'estimated', ...p.cells,
+      r.reporter, r.name, r.year, r.dutyRevenueUsd, r.vatRevenueUsd, r.rate.ratePct, r.rate.origin, r.rate.source, r.rate.asOf, r.rate.tableRatePct,
+      r.standard?.ratePct, r.standard?.citation, r.standard?.asOf, r.standard ? r.standard.disagree : null,
+      ...vatEntryCells(r.entry), r.vatRevenueUsd === null ? 'no data' : 'estimated', r.rate.missing, ...p.cells,
     ]),
   };
 }

@@ -10,6 +10,7 @@ import { lafferCurve, rateRange, revenueMaximisingRate, simulateDuty } from '../
 import { describeOptions, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import { mergeVatEntries, vatEntryFromAnswers, vatRevenue, type MergedVatEntry, type VatEntry } from '../../domain/moratorium/vat.ts';
 import { VAT_FACTS } from '../../domain/moratorium/vat-facts.ts';
+import { chooseStandardRates, comparisonRate, type StandardRate } from '../../domain/moratorium/vat-rates.ts';
 import { FX_INDICATOR, fxLookup, revenueShare, type FxRate } from '../../domain/moratorium/shares.ts';
 import {
   remarksOf,
@@ -323,20 +324,29 @@ export class MoratoriumService {
    */
   async vatComparison(result: EstimateResult): Promise<VatRow[]> {
     const registry = await this.vatRegistry();
+    const table = await this.standardRates();
     const factorOf = new Map(result.factors.map((f) => [f.hs6, f.factor]));
+    const includeDuty = result.options.vatBase === 'with-duty';
     return result.rows.map((row) => {
       const entry = registry.get(row.reporter) ?? null;
+      const standard = table.get(row.reporter) ?? null;
+      const rate = comparisonRate(entry, standard);
       let vat: number | null = null;
-      if (entry?.rate !== null && entry?.rate !== undefined) {
+      if (rate.ratePct !== null) {
         vat = 0;
         for (const l of result.lines) {
           if (l.reporter !== row.reporter || l.year !== row.year) continue;
           const base = l.importsUsd * (factorOf.get(l.hs6) ?? 1);
-          vat += vatRevenue(base, entry, { dutyPct: l.ratePct ?? 0, elasticity: result.options.elasticity }).revenueUsd ?? 0;
+          vat += vatRevenue(base, { rate: rate.ratePct }, { dutyPct: l.ratePct ?? 0, elasticity: result.options.elasticity, includeDuty }).revenueUsd ?? 0;
         }
       }
-      return { reporter: row.reporter, name: row.name, year: row.year, entry, dutyRevenueUsd: row.revenueUsd, vatRevenueUsd: vat };
+      return { reporter: row.reporter, name: row.name, year: row.year, entry, standard, rate, dutyRevenueUsd: row.revenueUsd, vatRevenueUsd: vat };
     });
+  }
+
+  /** The standard VAT/GST rate of each country from the imported tables, the best-ranked source first (domain/moratorium/vat-rates.ts). */
+  async standardRates(): Promise<Map<string, StandardRate>> {
+    return chooseStandardRates(await this.obs.store.vatRates());
   }
 
   /**

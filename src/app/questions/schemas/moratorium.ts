@@ -114,6 +114,7 @@ export const moratoriumSchemas: Record<string, Schema> = {
     target: object({ kind: string(undefined, { enum: ['country', 'group'] }), id: string(), name: string() }),
     assumptions: array(assumption, 'The estimate’s assumptions.'),
     formula: string(),
+    vatBase: string(undefined, { enum: ['import-value', 'with-duty'] }),
     count: integer(),
     rows: array(
       object({
@@ -121,8 +122,17 @@ export const moratoriumSchemas: Record<string, Schema> = {
         name: string(),
         year: integer(),
         dutyRevenueUsd: orNull(number('The estimate’s revenue forgone.')),
-        vatRevenueUsd: orNull(number('VAT at the registry’s rate on the same base plus the duty; null without a rate (no data).')),
+        vatRevenueUsd: orNull(number('VAT at the rate used on the same import value (plus the duty with vat_base=with-duty); null without a rate (no data).')),
         vat: orNull(ref('MoratoriumVatEntry')),
+        rate: object({
+          ratePct: orNull(number('The rate used, percent.')),
+          origin: orNull(string('registry (wins) or table.', { enum: ['registry', 'table'] })),
+          source: orNull(string()),
+          asOf: orNull(string()),
+          tableRatePct: orNull(number('The rate table’s rate where the registry’s differs from it.')),
+          missing: orNull(string('Why there is no rate.')),
+        }),
+        standardRate: ref('VatStandardRate'),
       }),
     ),
     noData: array(object({ iso3: string(), name: string() }), 'Members (or the country) without imports in the data.'),

@@ -119,6 +119,9 @@ async function estimatePage(ctx: PageContext, query: URLSearchParams, refused?: 
       {m.method.map((p) => (
         <p>{p}</p>
       ))}
+      {ctx.t.moratoriumShares.method.map((p) => (
+        <p>{p}</p>
+      ))}
     </Layout>
   );
 }
