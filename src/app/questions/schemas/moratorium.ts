@@ -126,7 +126,7 @@ export const moratoriumSchemas: Record<string, Schema> = {
         vat: orNull(ref('MoratoriumVatEntry')),
         rate: object({
           ratePct: orNull(number('The rate used, percent.')),
-          origin: orNull(string('registry (wins) or table.', { enum: ['registry', 'table'] })),
+          origin: orNull(string('registry (wins over the table) or table.')),
           source: orNull(string()),
           asOf: orNull(string()),
           tableRatePct: orNull(number('The rate table’s rate where the registry’s differs from it.')),
