@@ -56,8 +56,8 @@ const PWC = columns({
 });
 const OECD = columns({
   country: { header: 'country', required: true },
-  year: { header: 'year', required: true, parse: numberCell },
-  rate: { header: 'standard_vat_rate_pct_on_1_january', required: true, parse: numberCell },
+  year: { header: 'year', required: true },
+  rate: { header: 'standard_vat_rate_pct_on_1_january', required: true },
 });
 const NATIONAL = columns({
   iso3: { header: 'iso3', required: true, parse: iso3Cell },
@@ -129,9 +129,14 @@ export async function readVatRates(input: Chunks, file: string, layout: VatRateL
         const name = row.text('country');
         const iso3 = OECD_MEMBERS[name];
         if (!iso3) throw new InputError(`${JSON.stringify(name)} is not an OECD member's name as the tables write it`, row.at('country'));
-        const year = row.get('year');
-        const rate = row.get('rate');
-        if (year === null || rate === null) continue;
+        // Rows whose year cell is not a year ("Reduced rates") give reduced rates, not the standard one.
+        if (!/^\d{4}$/.test(row.text('year'))) continue;
+        const year = Number(row.text('year'));
+        // "-" marks a year without a VAT in the OECD table (Costa Rica before its 2019 VAT): no rate.
+        const rateText = row.text('rate');
+        if (rateText === '-' || rateText === '..') continue;
+        const rate = numberCell(rateText, row.at('rate'));
+        if (rate === null) continue;
         rateCheck(rate, row.at('rate'));
         const prior = latest.get(iso3);
         if (!prior || year > prior.year) latest.set(iso3, { year, rate, line: row.line });
