@@ -45,10 +45,15 @@ export const MORATORIUM_EXPECTED = {
   /** The unrated reporter's imports (2022). */
   unratedImports: 50_000,
   /**
-   * VAT at the registry's 15% on the same base plus the MFN duty (elasticity 0): (imports + duty) × 15%:
+   * VAT at the registry's 15% on the same import value as the duty, duty excluded (vat_base=import-value, the
+   * default): 2021 = 2,000,000 × 0.15; 2022 = 2,600,000 × 0.15.
+   */
+  vat: { rate: 15, 2021: 300_000, 2022: 390_000 },
+  /**
+   * VAT with the MFN duty in the base (vat_base=with-duty, elasticity 0): (imports + duty) × 15%:
    * 2021 = (2,000,000 + 240,000) × 0.15; 2022 = (2,600,000 + 305,000) × 0.15.
    */
-  vat: { rate: 15, 2021: 336_000, 2022: 435_750 },
+  vatWithDuty: { 2021: 336_000, 2022: 435_750 },
   /** The design's base: the listed lines' 2022 imports, the unrated 3704.00 included (share 1, content valuation). */
   designBase: 2_600_000,
 } as const;

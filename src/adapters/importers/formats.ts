@@ -19,6 +19,7 @@ import { tradeMapBilateral } from './formats/trademap-bilateral.ts';
 import { ukEuTariffs } from './formats/uk-eu-tariffs.ts';
 import { usHts } from './formats/us-hts.ts';
 import { vatRegistry } from './formats/vat-registry.ts';
+import { vatRatesNationalLaw, vatRatesNodeSalesTax, vatRatesOecd, vatRatesPwc, vatRatesShopify } from './formats/vat-rates.ts';
 import { witsTariff } from './formats/wits-tariff.ts';
 import { witsTimeseries } from './formats/wits-timeseries.ts';
 import { worldBankMetadata } from './formats/worldbank-metadata.ts';
@@ -56,6 +57,12 @@ export const IMPORT_FORMATS = [
   cyberlawTracker,
   cyberlawHistory,
   vatRegistry,
+  // Standard VAT/GST rates, one table per source.
+  vatRatesPwc,
+  vatRatesOecd,
+  vatRatesNationalLaw,
+  vatRatesNodeSalesTax,
+  vatRatesShopify,
 ] as const;
 
 export type FormatId = (typeof IMPORT_FORMATS)[number]['id'];
@@ -136,6 +143,10 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
   {
     header: (first) => first.startsWith('statement_id,area,scope,metric,value'),
     reason: "UNCTAD's headline figures per area: quoted on the method page to compare with, not statuses",
+  },
+  {
+    header: (first) => first.startsWith('iso2,iso3,name,pwc_rate_pct'),
+    reason: 'crosswalk of VAT rates built from the PwC, Shopify and node-sales-tax tables, which are imported themselves',
   },
 ];
 

@@ -318,6 +318,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ...(engine === 'postgres' ? [`CREATE INDEX quality_flag_subject ON quality_flag (subject, vintage_id)`] : []),
     ],
   },
+  {
+    version: 9,
+    name: 'standard VAT/GST rates by source',
+    statements: () => [
+      // One row per country and source table of each vintage; the rate used is chosen on reading (domain/moratorium/vat-rates.ts).
+      `CREATE TABLE vat_rate (
+        vintage_id INTEGER NOT NULL,
+        iso3 TEXT NOT NULL,
+        rate DOUBLE PRECISION NOT NULL,
+        source TEXT NOT NULL,
+        citation TEXT NOT NULL,
+        as_of TEXT,
+        note TEXT
+      )`,
+    ],
+  },
 ];
 
 /**

@@ -6,6 +6,7 @@ import { isHsEdition, type HsEdition, type HsLink, type HsRelationship } from '.
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
 import { vatLegislatedFromText, vatModelFromText, type VatEntry } from '../../domain/moratorium/vat.ts';
+import { isVatRateSource, type VatRate } from '../../domain/moratorium/vat-rates.ts';
 import { DUTY_BASE_QUERY, DutyBaseReader } from './moratorium-sql.ts';
 import { bumpDataVersion } from './sql-counters.ts';
 import { isUniqueViolation, type Database, type Transaction } from './sql.ts';
@@ -110,6 +111,15 @@ export async function writeVatEntries(tx: Transaction, entries: readonly VatEntr
       e.note,
       e.asOf,
     ]),
+  );
+}
+
+export async function writeVatRates(tx: Transaction, rates: readonly VatRate[], vintageId: number): Promise<void> {
+  await tx.bulkInsert(
+    'vat_rate',
+    ['vintage_id', 'iso3', 'rate', 'source', 'citation', 'as_of', 'note'],
+    ['integer', 'text', 'double', 'text', 'text', 'text', 'text'],
+    rates.map((r) => [vintageId, r.iso3, r.ratePct, r.source, r.citation, r.asOf, r.note]),
   );
 }
 
@@ -244,5 +254,23 @@ export class SqlMoratoriumStore {
       asOf: r.as_of,
       vintageId: Number(r.vintage_id),
     }));
+  }
+
+  async vatRates(): Promise<(VatRate & { vintageId: number })[]> {
+    const rows = await this.db.query<{ vintage_id: number | string; iso3: string; rate: number; source: string; citation: string; as_of: string | null; note: string | null }>(
+      `SELECT vintage_id, iso3, rate, source, citation, as_of, note FROM vat_rate WHERE vintage_id IN ${CURRENT_VINTAGES}
+       ORDER BY iso3, source, as_of NULLS FIRST, vintage_id`,
+    );
+    return rows
+      .filter((r) => isVatRateSource(r.source))
+      .map((r) => ({
+        iso3: r.iso3,
+        ratePct: Number(r.rate),
+        source: r.source as VatRate['source'],
+        citation: r.citation,
+        asOf: r.as_of,
+        note: r.note,
+        vintageId: Number(r.vintage_id),
+      }));
   }
 }

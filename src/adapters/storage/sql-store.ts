@@ -7,6 +7,7 @@ import type { Estimate } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { VatEntry } from '../../domain/moratorium/vat.ts';
+import type { VatRate } from '../../domain/moratorium/vat-rates.ts';
 import type { Observation } from '../../domain/observation.ts';
 import type { StoredQualityFlag } from '../../domain/quality.ts';
 import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.ts';
@@ -160,6 +161,10 @@ export class SqlStore implements Store {
 
   vatEntries(): Promise<(VatEntry & { vintageId: number })[]> {
     return this.moratoriumStore.vatEntries();
+  }
+
+  vatRates(): Promise<(VatRate & { vintageId: number })[]> {
+    return this.moratoriumStore.vatRates();
   }
 
   refreshDutyBase(): Promise<void> {

@@ -11,6 +11,7 @@ import {
   writeTariffLines,
   writeTradeFlows,
   writeVatEntries,
+  writeVatRates,
 } from './sql-moratorium-store.ts';
 import { writeQualityFlags } from './sql-quality.ts';
 import { placeholders, type Database, type Transaction } from './sql.ts';
@@ -141,6 +142,9 @@ export class SqlVintages {
         },
         addCyberlawEntries: async (entries, why) => {
           wrote(await this.writeCyberlaw(tx, entries, vintageId, why));
+        },
+        addVatRates: async (rates) => {
+          await writeVatRates(tx, rates, vintageId);
         },
         addVatEntries: async (entries) => {
           await writeVatEntries(tx, entries, vintageId);

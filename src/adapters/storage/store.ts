@@ -10,6 +10,7 @@ import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { Rollup, TariffMeasure } from '../../domain/moratorium/options.ts';
 import type { SchemeMember, TariffLine, TradeFlow } from '../../domain/moratorium/trade.ts';
 import type { VatEntry } from '../../domain/moratorium/vat.ts';
+import type { VatRate } from '../../domain/moratorium/vat-rates.ts';
 import type { Observation } from '../../domain/observation.ts';
 import type { QualityFlag, StoredQualityFlag } from '../../domain/quality.ts';
 import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.ts';
@@ -63,6 +64,8 @@ export interface ImportWriter {
   addVatEntries(entries: readonly VatEntry[]): Promise<void>;
   /** What looks wrong at the source in this vintage (domain/quality.ts), stored with it. */
   addQualityFlags(flags: readonly QualityFlag[]): Promise<void>;
+  /** Standard VAT/GST rates of one source table (domain/moratorium/vat-rates.ts). */
+  addVatRates(rates: readonly VatRate[]): Promise<void>;
 }
 
 export interface EstimateRequest {
@@ -141,6 +144,8 @@ export interface ReadStore {
   vatEntries(): Promise<(VatEntry & { vintageId: number })[]>;
   /** Data-quality flags of the vintages asked for (by default the latest vintage of each dataset). */
   qualityFlags(query?: QualityFlagQuery): Promise<StoredQualityFlag[]>;
+  /** The standard VAT/GST rates of the current vintages, every source, unchosen (chooseStandardRates chooses). */
+  vatRates(): Promise<(VatRate & { vintageId: number })[]>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */

@@ -1,7 +1,8 @@
 import { InputError, NotFoundError, ParameterError } from '../../domain/errors.ts';
 import { parseDesignParams } from '../../domain/moratorium/design.ts';
 import { MAX_YEAR, MIN_YEAR } from '../../domain/observation.ts';
-import { DEFAULT_OPTIONS, formatShare, parseEstimateOptions, ROLLUPS, TARIFF_MEASURES, VALUATIONS, type EstimateOptions } from '../../domain/moratorium/options.ts';
+import { DEFAULT_OPTIONS, formatShare, parseEstimateOptions, ROLLUPS, TARIFF_MEASURES, VALUATIONS, VAT_BASES, type EstimateOptions } from '../../domain/moratorium/options.ts';
+import { SHARE_CURRENCIES } from '../../domain/moratorium/shares.ts';
 import type { Reference } from '../services/reference.ts';
 import type { EstimateTarget } from '../services/moratorium-results.ts';
 import { format, years as commonYears } from './common.ts';
@@ -128,6 +129,34 @@ export const rollup = {
   parse: option('rollup', 'rollup'),
 } satisfies Param<EstimateOptions['rollup']>;
 
+export const shareCurrency = {
+  name: 'share_currency',
+  in: 'query',
+  flag: 'share-currency',
+  description:
+    'The currency of the shares of customs and government revenue: "local" (the default: the duty and the revenue each converted to the ' +
+    'country’s currency at the World Bank exchange rate PA.NUS.FCRF of its own year, so that exchange-rate movements between the two years ' +
+    'do not enter the share; US dollars where a rate is missing) or "usd" (both in US dollars). Each row gives both years and rates, and warns ' +
+    'when the years are more than one apart.',
+  schema: string(undefined, { enum: [...SHARE_CURRENCIES] }),
+  choices: SHARE_CURRENCIES,
+  field: { label: 'moratoriumShares.shareCurrency', choiceLabels: 'moratoriumShares.shareCurrencies' },
+  parse: option('shareCurrency', 'share_currency'),
+} satisfies Param<EstimateOptions['shareCurrency']>;
+
+export const vatBase = {
+  name: 'vat_base',
+  in: 'query',
+  flag: 'vat-base',
+  description:
+    'The base of the VAT/GST comparison: "import-value" (the default: the same import value the duty falls on, duty excluded) or ' +
+    '"with-duty" (that value plus the duty, as VAT laws tax imported goods).',
+  schema: string(undefined, { enum: [...VAT_BASES] }),
+  choices: VAT_BASES,
+  field: { label: 'moratoriumShares.vatBase', choiceLabels: 'moratoriumShares.vatBases' },
+  parse: option('vatBase', 'vat_base'),
+} satisfies Param<EstimateOptions['vatBase']>;
+
 export const lines = {
   name: 'lines',
   in: 'query',
@@ -178,7 +207,7 @@ export const base = {
 } satisfies Param<number | undefined>;
 
 /** The parameters every estimate-shaped question reads: the target, then the method's options. */
-export const ESTIMATE_OPTIONS = { years, list, tariff, share, valuation, carrier_share: carrierShare, elasticity, rollup } as const;
+export const ESTIMATE_OPTIONS = { years, list, tariff, share, valuation, carrier_share: carrierShare, elasticity, rollup, share_currency: shareCurrency, vat_base: vatBase } as const;
 
 /** The options of an estimate from its parameters' values. */
 export function estimateOptions(v: { [K in keyof typeof ESTIMATE_OPTIONS]: ReturnType<(typeof ESTIMATE_OPTIONS)[K]['parse']> }): EstimateOptions {
@@ -192,6 +221,8 @@ export function estimateOptions(v: { [K in keyof typeof ESTIMATE_OPTIONS]: Retur
     carrierShare: v.carrier_share,
     elasticity: v.elasticity,
     rollup: v.rollup,
+    shareCurrency: v.share_currency,
+    vatBase: v.vat_base,
   };
 }
 
@@ -225,5 +256,7 @@ export function estimateQuery(target: EstimateTarget, o: EstimateOptions): [stri
   query.push(['list', o.list], ['tariff', o.tariff], ['share', share.write(o.share)], ['valuation', o.valuation]);
   if (o.valuation === 'carrier') query.push(['carrier_share', carrierShare.write(o.carrierShare)]);
   query.push(['elasticity', elasticity.write(o.elasticity)], ['rollup', o.rollup]);
+  if (o.shareCurrency !== DEFAULT_OPTIONS.shareCurrency) query.push(['share_currency', o.shareCurrency]);
+  if (o.vatBase !== DEFAULT_OPTIONS.vatBase) query.push(['vat_base', o.vatBase]);
   return query;
 }

@@ -1,6 +1,7 @@
 import { MAX_YEAR, MIN_YEAR } from '../../domain/observation.ts';
 import { formatShare, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
+import { FX_INDICATOR, FX_SOURCE } from '../../domain/moratorium/shares.ts';
 import { safeFilename, type CsvTable } from '../services/csv.ts';
 import type { DutyDesign, EstimateResult, VatRow } from '../services/moratorium-results.ts';
 import { assumptionsTable, linesTable, resultsTable, vintagesTable, type Table } from '../services/moratorium-tables.ts';
@@ -32,8 +33,11 @@ export function estimateJson(result: EstimateResult, ref: Reference, withLines: 
       carrierShare: o.carrierShare,
       elasticity: o.elasticity,
       years: o.years ? { from: o.years.from, to: o.years.to } : null,
+      shareCurrency: o.shareCurrency,
+      vatBase: o.vatBase,
     },
     assumptions: result.assumptions.map(([name, value]) => ({ name, value })),
+    exchangeRates: { indicator: FX_INDICATOR, source: FX_SOURCE, currency: o.shareCurrency },
     formula: REVENUE_FORMULA,
     count: result.rows.length,
     rows: result.rows.map((r) => ({
@@ -51,6 +55,8 @@ export function estimateJson(result: EstimateResult, ref: Reference, withLines: 
       shareOfCustoms: r.shareOfCustoms,
       shareOfGovernment: r.shareOfGovernment,
       missing: reasonsJson(rowMissing(r, result)),
+      customsShareBasis: r.customsShareBasis,
+      governmentShareBasis: r.governmentShareBasis,
     })),
     groupRows: result.groupRows?.map((g) => {
       const why = g.revenueUsd === null ? groupYearMissing(result, g.year) : null;
@@ -120,7 +126,8 @@ export function vatJson(result: EstimateResult, rows: readonly VatRow[], ref: Re
   return {
     target: result.target,
     assumptions: result.assumptions.map(([name, value]) => ({ name, value })),
-    formula: VAT_FORMULA,
+    formula: result.options.vatBase === 'with-duty' ? VAT_FORMULA : VAT_FORMULA_IMPORT_VALUE,
+    vatBase: result.options.vatBase,
     count: rows.length,
     rows: rows.map((r) => ({
       reporter: r.reporter,
@@ -129,12 +136,18 @@ export function vatJson(result: EstimateResult, rows: readonly VatRow[], ref: Re
       dutyRevenueUsd: r.dutyRevenueUsd,
       vatRevenueUsd: r.vatRevenueUsd,
       vat: r.entry ? vatEntryJson(r.entry, ref) : null,
+      rate: r.rate,
+      standardRate: r.standard ? { ratePct: r.standard.ratePct, source: r.standard.source, citation: r.standard.citation, asOf: r.standard.asOf, others: r.standard.others.length, disagree: r.standard.disagree } : null,
     })),
     noData: result.noData.map((iso3) => ({ iso3, name: entityName(ref, iso3) })),
     source: sourceLine(result.vintages),
     vintages: result.vintages.map(vintageSummary),
   };
 }
+
+/** The formula of the VAT comparison on the import value, the default. */
+export const VAT_FORMULA_IMPORT_VALUE =
+  'VAT(c, t) = Σ over the listed HS6 lines k of imports M(c,k,t) × s(k) × v(k) × (1 + τ)^ε × VAT rate: VAT on the same import value as the duty, duty excluded';
 
 /** A duty design as the API answers it in JSON. */
 export function designJson(design: DutyDesign, options: EstimateOptions, ref: Reference) {

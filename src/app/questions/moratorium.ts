@@ -20,10 +20,10 @@ import { sourceLine, vintageSummary } from './present.ts';
 import { defineQuestion } from './question.ts';
 import { errors, ok, string } from './schema.ts';
 
-const { years, list, tariff, share, valuation, carrier_share, elasticity, rollup } = ESTIMATE_OPTIONS;
+const { years, list, tariff, share, valuation, carrier_share, elasticity, rollup, share_currency, vat_base } = ESTIMATE_OPTIONS;
 
 /** The parameters of an estimate of a country's or a group's revenue, in the order the document lists them. */
-const ESTIMATE = { country, group, years, list, tariff, share, valuation, carrier_share, elasticity, rollup };
+const ESTIMATE = { country, group, years, list, tariff, share, valuation, carrier_share, elasticity, rollup, share_currency, vat_base };
 
 /** The target and options of an estimate, once its parameters are read. */
 async function withTarget<V extends Parameters<typeof estimateOptions>[0] & { country: string | undefined; group: string | undefined }>(
@@ -231,7 +231,13 @@ export const moratoriumDesign = defineQuestion({
   },
   async refine(v, { obs }) {
     if (!v.country) throw new ParameterError('country', 'give country, an ISO3 code such as NPL');
-    const options = estimateOptions({ ...v, tariff: tariff.parse(undefined), rollup: rollup.parse(undefined) });
+    const options = estimateOptions({
+      ...v,
+      tariff: tariff.parse(undefined),
+      rollup: rollup.parse(undefined),
+      share_currency: share_currency.parse(undefined),
+      vat_base: vat_base.parse(undefined),
+    });
     return { ...v, target: estimateTarget({ country: v.country, group: undefined }, await obs.ref()), options };
   },
   async answer(input, { obs, moratorium }) {

@@ -11,6 +11,8 @@ import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { DutySimulation, LafferCurve } from '../../domain/moratorium/design.ts';
 import type { EstimateOptions } from '../../domain/moratorium/options.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
+import type { ShareBasis } from '../../domain/moratorium/shares.ts';
+import type { ComparisonRate, StandardRate } from '../../domain/moratorium/vat-rates.ts';
 
 /** Whose revenue: one country, or the members of a group (the world: every reporter with imports). */
 export type EstimateTarget = { kind: 'country'; id: string } | { kind: 'group'; id: string };
@@ -27,9 +29,12 @@ export interface CountryYear extends EstimateRow {
   customsRevenue: DatedValue | null;
   /** Government revenue excluding grants, USD: GC.REV.XGRT.GD.ZS × NY.GDP.MKTP.CD. */
   governmentRevenue: DatedValue | null;
-  /** Revenue as a share of customs revenue (0–1), when both are known. */
+  /** Revenue as a share of customs revenue (0–1), when both are known, in the currency of its basis. */
   shareOfCustoms: number | null;
   shareOfGovernment: number | null;
+  /** How each share was computed: currency, the duty's and the revenue's years and exchange rates, the years warning. */
+  customsShareBasis: ShareBasis | null;
+  governmentShareBasis: ShareBasis | null;
 }
 
 export interface GroupYear {
@@ -110,6 +115,10 @@ export interface VatRow {
   year: number;
   /** The registry entry (built-in facts, imported registries and tracker, accepted answers), or null. */
   entry: MergedVatEntry | null;
+  /** The standard rate of the imported tables, with its source and date; null when no table gives one. */
+  standard: StandardRate | null;
+  /** The rate used: the registry's, else the table's, else none with the reason. */
+  rate: ComparisonRate;
   dutyRevenueUsd: number | null;
   /** VAT on the listed lines' base plus the duty (when a duty is levied), after the import response; null without a rate. */
   vatRevenueUsd: number | null;

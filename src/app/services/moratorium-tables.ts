@@ -6,6 +6,7 @@ import type { CsvCell } from './csv.ts';
 import { missingText } from '../../domain/moratorium/missing.ts';
 import { groupYearMissing, lineMissing, lineProcurement, noDataMissing, procurementCell, procurementLines, reasonCell, rowMissing } from './moratorium-missing.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
+import { FX_SOURCE, type ShareBasis } from '../../domain/moratorium/shares.ts';
 import type { DutyDesign, EstimateResult, SensitivityRow, VatRow } from './moratorium-results.ts';
 
 /** A table of an estimate as every download writes it (CSV, XLSX sheet, CLI table). */
@@ -26,7 +27,7 @@ export type RowStatus = 'estimated' | 'no rate' | 'no data';
 function provenance(result: EstimateResult): { header: string[]; cells: CsvCell[] } {
   const o = result.options;
   return {
-    header: ['list', 'list_version', 'list_edition', 'tariff', 'rollup', 'share', 'valuation', 'carrier_share', 'elasticity', 'years', 'vintages', 'source'],
+    header: ['list', 'list_version', 'list_edition', 'tariff', 'rollup', 'share', 'valuation', 'carrier_share', 'elasticity', 'years', 'share_currency', 'vat_base', 'vintages', 'source'],
     cells: [
       result.list.id,
       result.list.version,
@@ -38,10 +39,23 @@ function provenance(result: EstimateResult): { header: string[]; cells: CsvCell[
       o.valuation === 'carrier' ? o.carrierShare : null,
       o.elasticity,
       o.years ? `${o.years.from}-${o.years.to}` : 'all',
+      o.shareCurrency,
+      o.vatBase,
       result.vintages.map((v) => v.id).join('+'),
       [...new Set(result.vintages.map((v) => v.source))].join('; '),
     ],
   };
+}
+
+/** How the customs share was computed (and the government share's rate), as columns: currency, both exchange rates with their years and source, the years apart. */
+const SHARE_BASIS_HEADER = [
+  'share_currency_used', 'duty_fx_lcu_per_usd', 'duty_fx_year', 'customs_fx_lcu_per_usd', 'customs_fx_year', 'government_fx_lcu_per_usd', 'government_fx_year',
+  'fx_source', 'share_years_apart', 'share_warning',
+];
+function shareBasisCells(b: ShareBasis | null, g: ShareBasis | null = null): CsvCell[] {
+  if (!b) return [null, null, null, null, null, g?.revenueFx?.rate, g?.revenueFx?.year, null, null, null];
+  const warning = [b.fallback, b.yearsWarning ? `duty of ${b.dutyYear} against revenue of ${b.revenueYear}: ${b.yearsApart} years apart` : null].filter(Boolean).join('; ');
+  return [b.currency, b.dutyFx?.rate, b.dutyFx?.year, b.revenueFx?.rate, b.revenueFx?.year, g?.revenueFx?.rate, g?.revenueFx?.year, b.currency === 'local' ? FX_SOURCE : null, b.yearsApart, warning || null];
 }
 
 /**
@@ -53,15 +67,16 @@ export function resultsTable(result: EstimateResult, nameOf: (iso3: string) => s
   const header = [
     'level', 'reporter', 'name', 'year', 'tariff_year', 'imports_usd', 'imports_rated_usd', 'revenue_usd', 'lines_with_rate',
     'lines_without_rate', 'members_with_data', 'members_total', 'customs_revenue_usd', 'customs_revenue_year', 'government_revenue_usd',
-    'government_revenue_year', 'share_of_customs', 'share_of_government', 'status', 'revenue_missing', 'share_of_customs_missing',
+    'government_revenue_year', 'share_of_customs', 'share_of_government', ...SHARE_BASIS_HEADER, 'status', 'revenue_missing', 'share_of_customs_missing',
     'share_of_government_missing', ...p.header,
   ];
+  const noBasis = shareBasisCells(null);
   const rows: CsvCell[][] = [];
   for (const g of result.groupRows ?? []) {
     const status: RowStatus = g.revenueUsd === null ? 'no data' : 'estimated';
     const why = g.revenueUsd === null ? reasonCell(groupYearMissing(result, g.year)) : null;
     rows.push(['group', result.target.id, result.target.name, g.year, null, g.importsUsd, null, g.revenueUsd, null, null, g.membersWithData, g.membersTotal,
-      null, null, null, null, null, null, status, why, why, why, ...p.cells]);
+      null, null, null, null, null, null, ...noBasis, status, why, why, why, ...p.cells]);
   }
   for (const r of result.rows) {
     const status: RowStatus = r.revenueUsd === null ? 'no rate' : 'estimated';
@@ -69,12 +84,12 @@ export function resultsTable(result: EstimateResult, nameOf: (iso3: string) => s
     rows.push([
       'country', r.reporter, r.name, r.year, r.tariffYear, r.importsUsd, r.importsRatedUsd, r.revenueUsd, r.linesWithRate, r.linesWithoutRate, null, null,
       r.customsRevenue?.value, r.customsRevenue?.year, r.governmentRevenue?.value, r.governmentRevenue?.year, r.shareOfCustoms, r.shareOfGovernment,
-      status, reasonCell(why.revenueUsd), reasonCell(why.shareOfCustoms), reasonCell(why.shareOfGovernment), ...p.cells,
+      ...shareBasisCells(r.customsShareBasis, r.governmentShareBasis), status, reasonCell(why.revenueUsd), reasonCell(why.shareOfCustoms), reasonCell(why.shareOfGovernment), ...p.cells,
     ]);
   }
   for (const iso3 of result.noData) {
     const why = reasonCell(noDataMissing(result, iso3));
-    rows.push(['country', iso3, nameOf(iso3), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 'no data', why, why, why, ...p.cells]);
+    rows.push(['country', iso3, nameOf(iso3), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, ...noBasis, 'no data', why, why, why, ...p.cells]);
   }
   return { name: 'results', header, rows };
 }
@@ -169,9 +184,14 @@ export function vatTable(result: EstimateResult, rows: readonly VatRow[]): Table
   const p = provenance(result);
   return {
     name: 'vat',
-    header: ['reporter', 'name', 'year', 'duty_revenue_usd', 'vat_revenue_usd', ...VAT_ENTRY_HEADER, 'status', ...p.header],
+    header: [
+      'reporter', 'name', 'year', 'duty_revenue_usd', 'vat_revenue_usd', 'rate_used_pct', 'rate_origin', 'rate_source', 'rate_as_of', 'table_rate_differs_pct',
+      'table_rate_pct', 'table_rate_source', 'table_rate_as_of', 'table_sources_disagree', ...VAT_ENTRY_HEADER, 'status', 'missing', ...p.header,
+    ],
     rows: rows.map((r) => [
-      r.reporter, r.name, r.year, r.dutyRevenueUsd, r.vatRevenueUsd, ...vatEntryCells(r.entry), r.vatRevenueUsd === null ? 'no data' : 'estimated', ...p.cells,
+      r.reporter, r.name, r.year, r.dutyRevenueUsd, r.vatRevenueUsd, r.rate.ratePct, r.rate.origin, r.rate.source, r.rate.asOf, r.rate.tableRatePct,
+      r.standard?.ratePct, r.standard?.citation, r.standard?.asOf, r.standard ? r.standard.disagree : null,
+      ...vatEntryCells(r.entry), r.vatRevenueUsd === null ? 'no data' : 'estimated', r.rate.missing, ...p.cells,
     ]),
   };
 }

@@ -11,6 +11,8 @@ import { absenceText, uncorrelated } from '../../domain/moratorium/missing.ts';
 import { describeOptions, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import { mergeVatEntries, vatEntryFromAnswers, vatRevenue, type MergedVatEntry, type VatEntry } from '../../domain/moratorium/vat.ts';
 import { VAT_FACTS } from '../../domain/moratorium/vat-facts.ts';
+import { chooseStandardRates, comparisonRate, type StandardRate } from '../../domain/moratorium/vat-rates.ts';
+import { FX_INDICATOR, fxLookup, revenueShare, type FxRate } from '../../domain/moratorium/shares.ts';
 import {
   remarksOf,
   remarkText,
@@ -165,6 +167,20 @@ export class MoratoriumService {
     });
   }
 
+  /** Exchange rates per country (LCU per US dollar, PA.NUS.FCRF): a lookup by year, exact or latest not after it. */
+  private async fxSeries(): Promise<(iso3: string) => (year: number, exact: boolean) => FxRate | null> {
+    const byYear = (await this.obs.indicatorValues(FX_INDICATOR).catch(() => null))?.byYear ?? new Map<number, Map<string, number>>();
+    const byCountry = new Map<string, Map<number, number>>();
+    for (const [year, values] of byYear) {
+      for (const [iso3, value] of values) {
+        let series = byCountry.get(iso3);
+        if (!series) byCountry.set(iso3, (series = new Map()));
+        series.set(year, value);
+      }
+    }
+    return (iso3) => fxLookup(byCountry.get(iso3));
+  }
+
   /** The estimate for a target: one read of the duty base. */
   async estimate(target: EstimateTarget, options: EstimateOptions): Promise<EstimateResult> {
     return this.resultOf(await this.readBase(target, options), options);
@@ -226,17 +242,23 @@ export class MoratoriumService {
     const result = estimateFromBase(read.base, factors, options);
     const ref = await this.obs.ref();
     const revenue = await this.revenueSeries();
+    const fxOf = await this.fxSeries();
     const rows: CountryYear[] = result.rows
       .filter((r) => who.memberIn(r.reporter, r.year))
       .map((r) => {
         const { customs, government } = revenue(r.reporter, r.year);
+        const fx = fxOf(r.reporter);
+        const ofCustoms = revenueShare(r.revenueUsd, r.year, customs, fx, options.shareCurrency);
+        const ofGovernment = revenueShare(r.revenueUsd, r.year, government, fx, options.shareCurrency);
         return {
           ...r,
           name: ref.countries.get(r.reporter)?.names.en ?? ref.economies.get(r.reporter)?.name ?? r.reporter,
           customsRevenue: customs,
           governmentRevenue: government,
-          shareOfCustoms: r.revenueUsd !== null && customs && customs.value > 0 ? r.revenueUsd / customs.value : null,
-          shareOfGovernment: r.revenueUsd !== null && government && government.value > 0 ? r.revenueUsd / government.value : null,
+          shareOfCustoms: ofCustoms.share,
+          shareOfGovernment: ofGovernment.share,
+          customsShareBasis: ofCustoms.basis,
+          governmentShareBasis: ofGovernment.basis,
         };
       });
     const kept = new Set(rows.map((r) => `${r.reporter}|${r.year}`));
@@ -268,7 +290,7 @@ export class MoratoriumService {
     const absences = uncorrelated(coverage, new Set(factors.map((f) => f.edition)), list.edition, options.years);
     const vintageIds = new Set<number>();
     for (const c of coverage) for (const id of [...c.tradeVintages, ...c.tariffVintages]) vintageIds.add(id);
-    for (const code of [CUSTOMS_SHARE, TAX_GDP, REVENUE_GDP, GDP_USD]) for (const v of ref.indicators.get(code)?.vintages ?? []) vintageIds.add(v.id);
+    for (const code of [CUSTOMS_SHARE, TAX_GDP, REVENUE_GDP, GDP_USD, ...(options.shareCurrency === 'local' ? [FX_INDICATOR] : [])]) for (const v of ref.indicators.get(code)?.vintages ?? []) vintageIds.add(v.id);
     const vintages = [...vintageIds].map((id) => ref.vintages.get(id)).filter((v): v is Vintage => v !== undefined);
 
     return {
@@ -306,20 +328,29 @@ export class MoratoriumService {
    */
   async vatComparison(result: EstimateResult): Promise<VatRow[]> {
     const registry = await this.vatRegistry();
+    const table = await this.standardRates();
     const factorOf = new Map(result.factors.map((f) => [f.hs6, f.factor]));
+    const includeDuty = result.options.vatBase === 'with-duty';
     return result.rows.map((row) => {
       const entry = registry.get(row.reporter) ?? null;
+      const standard = table.get(row.reporter) ?? null;
+      const rate = comparisonRate(entry, standard);
       let vat: number | null = null;
-      if (entry?.rate !== null && entry?.rate !== undefined) {
+      if (rate.ratePct !== null) {
         vat = 0;
         for (const l of result.lines) {
           if (l.reporter !== row.reporter || l.year !== row.year) continue;
           const base = l.importsUsd * (factorOf.get(l.hs6) ?? 1);
-          vat += vatRevenue(base, entry, { dutyPct: l.ratePct ?? 0, elasticity: result.options.elasticity }).revenueUsd ?? 0;
+          vat += vatRevenue(base, { rate: rate.ratePct }, { dutyPct: l.ratePct ?? 0, elasticity: result.options.elasticity, includeDuty }).revenueUsd ?? 0;
         }
       }
-      return { reporter: row.reporter, name: row.name, year: row.year, entry, dutyRevenueUsd: row.revenueUsd, vatRevenueUsd: vat };
+      return { reporter: row.reporter, name: row.name, year: row.year, entry, standard, rate, dutyRevenueUsd: row.revenueUsd, vatRevenueUsd: vat };
     });
+  }
+
+  /** The standard VAT/GST rate of each country from the imported tables, the best-ranked source first (domain/moratorium/vat-rates.ts). */
+  async standardRates(): Promise<Map<string, StandardRate>> {
+    return chooseStandardRates(await this.obs.store.vatRates());
   }
 
   /**

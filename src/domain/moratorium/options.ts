@@ -1,6 +1,11 @@
 import { InputError } from '../errors.ts';
 import { parseYearRange, type YearRange } from '../observation.ts';
 import { DEFAULT_LIST, isListId } from './lists.ts';
+import { DEFAULT_SHARE_CURRENCY, SHARE_CURRENCIES, type ShareCurrency } from './shares.ts';
+
+/** What VAT/GST is compared on: the import value the duty falls on (duty excluded), or that value plus the duty. */
+export const VAT_BASES = ['import-value', 'with-duty'] as const;
+export type VatBase = (typeof VAT_BASES)[number];
 
 /** Which rate stands for the duty a country could levy. */
 export const TARIFF_MEASURES = ['bound', 'mfn', 'applied'] as const;
@@ -42,6 +47,10 @@ export interface EstimateOptions {
   elasticity: number;
   rollup: Rollup;
   years: YearRange | null;
+  /** The currency revenue shares are computed in (shares.ts). */
+  shareCurrency: ShareCurrency;
+  /** The base of the VAT/GST comparison. */
+  vatBase: VatBase;
 }
 
 export const DEFAULT_CARRIER_SHARE = 0.1;
@@ -55,6 +64,8 @@ export const DEFAULT_OPTIONS: EstimateOptions = {
   elasticity: 0,
   rollup: 'line',
   years: null,
+  shareCurrency: DEFAULT_SHARE_CURRENCY,
+  vatBase: 'import-value',
 };
 
 /**
@@ -116,11 +127,13 @@ export function describeOptions(o: EstimateOptions): [string, string][] {
     ['valuation', o.valuation === 'content' ? 'content (declared value)' : `carrier medium (${o.carrierShare} of declared value on carrier-media lines)`],
     ['import-demand elasticity', o.elasticity === 0 ? '0 (static)' : String(o.elasticity)],
     ['years', o.years ? `${o.years.from}-${o.years.to}` : 'all'],
+    ['revenue shares in', o.shareCurrency === 'local' ? 'local currency (each side at its own year\'s exchange rate)' : 'US dollars'],
+    ['VAT/GST base', o.vatBase === 'import-value' ? 'import value (duty excluded)' : 'import value plus duty'],
   ];
 }
 
 /** The parameters an estimate reads, as the API, the page and the CLI name them. */
-export const ESTIMATE_PARAMS = ['years', 'list', 'tariff', 'share', 'valuation', 'carrier_share', 'elasticity', 'rollup'] as const;
+export const ESTIMATE_PARAMS = ['years', 'list', 'tariff', 'share', 'valuation', 'carrier_share', 'elasticity', 'rollup', 'share_currency', 'vat_base'] as const;
 
 function oneOf<T extends string>(values: readonly T[], text: string | undefined, fallback: T, field: string, where: string): T {
   if (text === undefined || text === '') return fallback;
@@ -149,6 +162,8 @@ export function parseEstimateOptions(params: Readonly<Record<string, string | un
   o.tariff = oneOf(TARIFF_MEASURES, params.tariff, o.tariff, 'tariff', where);
   o.valuation = oneOf(VALUATIONS, params.valuation, o.valuation, 'valuation', where);
   o.rollup = oneOf(ROLLUPS, params.rollup, o.rollup, 'rollup', where);
+  o.shareCurrency = oneOf(SHARE_CURRENCIES, params.share_currency, o.shareCurrency, 'share_currency', where);
+  o.vatBase = oneOf(VAT_BASES, params.vat_base, o.vatBase, 'vat_base', where);
   if (params.share !== undefined && params.share !== '') {
     const share = parseShare(params.share);
     if (typeof share === 'string') throw new InputError(share, { file: where, field: 'share' });

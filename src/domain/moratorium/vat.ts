@@ -199,6 +199,11 @@ export interface VatRevenueOptions {
    * (1 + duty)^ε: VAT falls alike on domestic and foreign supplies, so it moves no demand between them.
    */
   elasticity?: number;
+  /**
+   * Whether the duty is part of the value taxed (true by default, as VAT laws tax imported goods); false
+   * compares VAT on the same import value as the duty, duty excluded.
+   */
+  includeDuty?: boolean;
 }
 
 export interface VatRevenue {
@@ -225,7 +230,7 @@ export function vatRevenue(baseUsd: number, entry: Pick<VatEntry, 'rate'>, optio
   if (!(d >= 0)) throw new RangeError(`the duty must be a non-negative percentage, not ${options.dutyPct}`);
   if (!(e <= 0)) throw new RangeError(`the import-demand elasticity must be zero or negative, not ${e}`);
   const imports = d === 0 || e === 0 ? baseUsd : baseUsd * Math.pow(1 + d, e);
-  const taxableUsd = imports * (1 + d);
+  const taxableUsd = options.includeDuty === false ? imports : imports * (1 + d);
   const ratePct = entry.rate;
   return { taxableUsd, ratePct, revenueUsd: ratePct === null ? null : (taxableUsd * ratePct) / 100 };
 }

@@ -16,6 +16,7 @@ import {
 import { writeTradeLayouts } from '../../fixtures/trade-files.ts';
 import { writeGenericTradeLayouts } from '../../fixtures/trade-generic-files.ts';
 import { writeVatRegistry } from '../../fixtures/vat.ts';
+import { writeVatRateTables } from '../../fixtures/vat-rates.ts';
 import { EDITION_2021, writeTracker } from '../../fixtures/cyberlaw.ts';
 import { tempDir, writeFixtureFolder } from './support.ts';
 
@@ -44,6 +45,13 @@ describe('detectFormat', () => {
       [writeOrgMemberships(join(dir, 'orgs'), { variant: 'full' }).path, 'org-memberships'],
       [writeWitsTimeseries(join(dir, 'wits')).path, 'wits-timeseries'],
       [writeVatRegistry(join(dir, 'vat')), 'vat-registry'],
+      ...((t) => [
+        [t['pwc_wwts_standard_vat_rates_2025-02.csv'], 'vat-rates-pwc'],
+        [t['oecd_ctt_standard_vat_rates_2005_2025.csv'], 'vat-rates-oecd'],
+        [t['vat_manual_additions.csv'], 'vat-rates-national-law'],
+        [t['node_sales_tax_rates_with_history.csv'], 'vat-rates-node-sales-tax'],
+        [t['shopify_worldwide_country_tax_rates.csv'], 'vat-rates-shopify'],
+      ] as [string, FormatId][])(writeVatRateTables(join(dir, 'vat-rates'))),
       [writeTracker(join(dir, 'cyberlaw'), EDITION_2021).status, 'cyberlaw-tracker-status'],
       [writeDpList(join(dir, 'dp'), 'typed.csv', 'Country,Type,Title of Legislation/Draft Legislation,Links to laws'), 'cyberlaw-data-protection-list'],
       [writeDpList(join(dir, 'dp'), 'untyped.csv', 'Country,Title of Legislation/Draft Legislation,Links to laws'), 'cyberlaw-data-protection-list'],

@@ -183,7 +183,11 @@ describe('estimate options', () => {
       elasticity: -1.5,
       rollup: 'weighted',
       years: { from: 2019, to: 2022 },
+      shareCurrency: 'local',
+      vatBase: 'import-value',
     });
+    expect(parseEstimateOptions({ share_currency: 'usd', vat_base: 'with-duty' }, 'request')).toMatchObject({ shareCurrency: 'usd', vatBase: 'with-duty' });
+    expect(() => parseEstimateOptions({ share_currency: 'eur' }, 'request')).toThrow('field "share_currency": "eur" is not one of local, usd');
     expect(() => parseEstimateOptions({ tariff: 'lowest' }, 'request')).toThrow('request, field "tariff": "lowest" is not one of bound, mfn, applied');
     expect(() => parseEstimateOptions({ elasticity: '2' }, 'request')).toThrow('field "elasticity"');
     expect(() => parseEstimateOptions({ share: '1.5' }, 'request')).toThrow('field "share"');

@@ -182,7 +182,7 @@ for (const engine of ENGINES) {
       expect(stamps?.slice(6, 8)).toEqual(['false', 'security-documents']);
     });
 
-    it('compares the duty with VAT at the registry rate on the same base plus the duty, per year', async () => {
+    it('compares the duty with VAT at the registry rate on the same import value (duty excluded by default, included as an option), per year', async () => {
       const body = await json(`/vat?country=${REPORTER}`);
       expect(schemaErrors(body, schemaOf('/moratorium/vat'))).toEqual([]);
       expect(body.rows.map((r: any) => [r.year, r.dutyRevenueUsd, r.vatRevenueUsd])).toEqual([
@@ -198,13 +198,18 @@ for (const engine of ENGINES) {
         legislated: 'legislation',
         sources: ['VAT registry (test extract)'],
       });
-      expect(body.formula).toContain('(1 + τ)');
+      expect(body.rows[1].rate).toMatchObject({ ratePct: 15, origin: 'registry', missing: null });
+      expect(body.vatBase).toBe('import-value');
+      expect(body.formula).toContain('duty excluded');
       expect(body.vintages.map((v: any) => v.id)).toContain(m.trade.id);
+      const withDuty = await json(`/vat?country=${REPORTER}&vat_base=with-duty`);
+      expect(withDuty.rows.map((r: any) => r.vatRevenueUsd)).toEqual([X.vatWithDuty[2021], X.vatWithDuty[2022]]);
+      expect(withDuty.formula).toContain('(1 + τ)');
       // Bound rates raise the duty and, with it, the value VAT is charged on: (2,600,000 + 520,000) × 15%.
-      const bound = await json(`/vat?country=${REPORTER}&years=2022&tariff=bound`);
+      const bound = await json(`/vat?country=${REPORTER}&years=2022&tariff=bound&vat_base=with-duty`);
       expect(bound.rows[0].vatRevenueUsd).toBeCloseTo((X.imports[2022] + X.bound[2022]) * 0.15, 6);
       // With a response of imports to the duty: Σ M × (1 + τ)^ε × (1 + τ) × 15%, line by line (3704.00 has no duty).
-      const elastic = await json(`/vat?country=${REPORTER}&years=2022&elasticity=-1`);
+      const elastic = await json(`/vat?country=${REPORTER}&years=2022&elasticity=-1&vat_base=with-duty`);
       expect(elastic.rows[0].vatRevenueUsd).toBeCloseTo((1_200_000 + 500_000 + 800_000 + 100_000) * 0.15, 6);
     });
 

@@ -6,6 +6,7 @@ import { groupSchemas } from './groups.ts';
 import { indicatorSchemas } from './indicators.ts';
 import { statusSchemas, vintageSchemas } from './meta.ts';
 import { moratoriumSchemas } from './moratorium.ts';
+import { moratoriumShareSchemas } from './moratorium-shares.ts';
 import { practiceSchemas } from './practices.ts';
 import { qualitySchemas } from './quality.ts';
 import { reviewSchemas } from './review.ts';
@@ -21,6 +22,7 @@ export const schemas: Record<string, Schema> = {
   ...groupSchemas,
   ...indicatorSchemas,
   ...moratoriumSchemas,
+  ...moratoriumShareSchemas,
   ...cyberlawSchemas,
   ...statusSchemas,
   ...reviewSchemas,

@@ -7,8 +7,9 @@ import { practices } from './en/practices.ts';
 import { imputation } from './en/imputation.ts';
 import { quality } from './en/quality.ts';
 import { moratoriumLists } from './en/moratorium-lists.ts';
+import { moratoriumShares } from './en/moratorium-shares.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, api };
 
 export type Messages = typeof en;

@@ -8,6 +8,7 @@ import { practices } from './fr/practices.ts';
 import { imputation } from './fr/imputation.ts';
 import { quality } from './fr/quality.ts';
 import { moratoriumLists } from './fr/moratorium-lists.ts';
+import { moratoriumShares } from './fr/moratorium-shares.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, api };

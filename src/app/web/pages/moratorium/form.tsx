@@ -4,7 +4,7 @@ import { ESTIMATE_OPTIONS } from '../../../questions/moratorium-params.ts';
 import { ParamField } from '../param-field.tsx';
 import { href, type PageContext } from '../context.ts';
 
-const { years, list, tariff, rollup, share, valuation, carrier_share, elasticity } = ESTIMATE_OPTIONS;
+const { years, list, tariff, rollup, share, valuation, carrier_share, elasticity, share_currency, vat_base } = ESTIMATE_OPTIONS;
 
 /** The duty design's own fields: its rate, its optional base, and for a group the member it is for. */
 export const DESIGN_PARAMS = ['rate', 'base', 'design_country'] as const;
@@ -57,6 +57,8 @@ export function EstimateForm(props: {
         <ParamField t={ctx.t} param={valuation} value={options.valuation} />
         <ParamField t={ctx.t} param={carrier_share} value={carrier_share.write(options.carrierShare)} />
         <ParamField t={ctx.t} param={elasticity} value={elasticity.write(options.elasticity)} />
+        <ParamField t={ctx.t} param={share_currency} value={options.shareCurrency} />
+        <ParamField t={ctx.t} param={vat_base} value={options.vatBase} />
         {DESIGN_PARAMS.map((name) => (query.get(name) ? <input type="hidden" name={name} value={query.get(name) ?? ''} /> : null))}
         <p>
           <button type="submit">{m.submit}</button>

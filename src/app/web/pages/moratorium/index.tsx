@@ -121,6 +121,9 @@ async function estimatePage(ctx: PageContext, query: URLSearchParams, refused?: 
         <p>{p}</p>
       ))}
       <ListsMethod ctx={ctx} />
+      {ctx.t.moratoriumShares.method.map((p) => (
+        <p>{p}</p>
+      ))}
     </Layout>
   );
 }

@@ -1,0 +1,12 @@
+/** The moratorium estimator's revenue shares and VAT rates: form labels and method. */
+export const moratoriumShares = {
+  shareCurrency: 'Revenue shares computed in',
+  shareCurrencies: { local: 'local currency (each side at its own year’s rate)', usd: 'US dollars' } as Record<string, string>,
+  vatBase: 'VAT/GST compared on',
+  vatBases: { 'import-value': 'the import value (duty excluded)', 'with-duty': 'the import value plus the duty' } as Record<string, string>,
+  method: [
+    'Shares of revenue (share_currency): the duty is computed on imports in US dollars of the trade year, and customs and government revenue come from World Bank shares of GDP × GDP in US dollars, for the latest year not after the trade year with all inputs, often several years earlier. By default (local) both are converted back to the country’s currency, the duty at the exchange rate used for its imports (World Bank PA.NUS.FCRF, the latest year not after the trade year) and the revenue at the rate of its own year, so that a fall of the currency between the two years does not shrink the share; where a rate is missing the share is in US dollars and says why. With usd both stay in US dollars. Each row gives both years and both rates, and is flagged when the years are more than one apart; every download carries the rates, their years and their source.',
+    'VAT/GST base (vat_base): by default VAT is compared on the same import value as the duty (after the imports’ response to the duty), duty excluded, so that the two figures are two rates on one base. With with-duty, VAT is charged on that value plus the duty, as VAT laws tax imported goods.',
+    'VAT/GST rates: the registry’s rate (legal facts, a secretariat’s registry, accepted questionnaire answers) is used where it gives one; otherwise the standard rate from imported tables, chosen by the quality of their source: OECD Consumption Tax Trends (rates on 1 January reported by national delegates), then PwC Worldwide Tax Summaries (dated review per territory), then the national VAT act, then the node-sales-tax library, then Shopify’s configuration (undated, zeros not imported). Each rate carries its source and date; where the registry’s rate differs from the table’s, or a lower-ranked table gives another rate, the comparison says so. Where no source gives a rate, the VAT is “no data”, never zero. The standard rate is taken to apply to digital supplies from abroad.',
+  ],
+};
