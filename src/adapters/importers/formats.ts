@@ -6,6 +6,7 @@ import { baci } from './formats/baci.ts';
 import { comtradeLegacy, comtradePlusCsv, comtradePlusJson } from './formats/comtrade.ts';
 import { countryCodes } from './formats/country-codes.ts';
 import { cyberlawTracker } from './formats/cyberlaw-tracker.ts';
+import { acpEvidence, ldcDates } from './formats/dated-memberships.ts';
 import { findex } from './formats/findex.ts';
 import { hsCorrelation } from './formats/hs-correlation.ts';
 import { long } from './formats/long.ts';
@@ -35,6 +36,8 @@ export const IMPORT_FORMATS = [
   m49,
   countryCodes,
   orgMemberships,
+  ldcDates,
+  acpEvidence,
   witsTimeseries,
   // Trade, tariffs and HS correlations in the layouts of the shared data.
   nepalImports,
@@ -127,6 +130,10 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
     reason: 'UNSD conversion table (one target per code): the correlation table of the same editions, with every link and its relationship, is imported instead',
   },
   { header: (first) => /^hs ?\d{4},bec\b/.test(first), reason: 'HS to BEC correspondence: Broad Economic Categories are not used by the estimator' },
+  {
+    header: (first) => first.startsWith('country,iso3,page_date,url,'),
+    reason: 'pages on the scheduled LDC graduations: what they establish is in the dated LDC list (date_source_or_note), imported instead',
+  },
 ];
 
 /**
