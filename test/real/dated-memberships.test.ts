@@ -49,7 +49,7 @@ describe('dated LDC and ACP memberships from the shared data', () => {
   });
 
   it('answers /groups/LDC with the three graduations as unconfirmed and still counted', async () => {
-    const body = await (await app.request(`/api/v1/groups/LDC?at=${TODAY}`)).json();
+    const body = (await (await app.request(`/api/v1/groups/LDC?at=${TODAY}`)).json()) as any;
     expect(body.membersCounted).toBe(44);
     const npl = body.memberships.find((m: { iso3: string }) => m.iso3 === 'NPL');
     expect(npl).toMatchObject({ fromKnown: 'year', to: null, scheduledTo: { date: '2026-11-24', state: 'unconfirmed' } });
@@ -71,10 +71,10 @@ describe('dated LDC and ACP memberships from the shared data', () => {
     expect(acp.find((m) => m.iso3 === 'TLS')).toMatchObject({ from: '2005-12-19', fromKnown: 'unknown' });
     expect(acp.find((m) => m.iso3 === 'MDV')).toMatchObject({ from: '2022-12-09' });
 
-    const before = await (await app.request('/api/v1/groups/ACP?at=1995-01-01')).json();
+    const before = (await (await app.request('/api/v1/groups/ACP?at=1995-01-01')).json()) as any;
     expect(before.membersCounted).toBe(66);
     expect(before.members).toHaveLength(66);
-    const now = await (await app.request('/api/v1/groups/ACP')).json();
+    const now = (await (await app.request('/api/v1/groups/ACP')).json()) as any;
     expect(now.membersCounted).toBe(80);
     expect(now.notes.join(' ')).toContain('79 Member States');
   });
@@ -87,7 +87,7 @@ describe('dated LDC and ACP memberships from the shared data', () => {
   });
 
   it('gives the WTO count with its note: 166 members, 165 economies counted', async () => {
-    const list = await (await app.request('/api/v1/groups')).json();
+    const list = (await (await app.request('/api/v1/groups')).json()) as any;
     const wto = list.groups.find((g: { id: string }) => g.id === 'WTO');
     expect(wto).toMatchObject({ membersListed: 166, membersToday: 165 });
     expect(wto.countNote).toContain('not the EU itself');

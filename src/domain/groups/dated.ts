@@ -88,8 +88,8 @@ export function membershipNotes(b: CountBasis): Localized[] {
     });
   } else if (uncounted.length > 0) {
     notes.push({
-      en: `${b.listed.length} members listed; ${b.counted.length} counted in aggregates (${uncounted.join(', ')}: no data of their own).`,
-      fr: `${b.listed.length} membres ; ${b.counted.length} comptés dans les agrégats (${uncounted.join(', ')} : pas de données propres).`,
+      en: `${b.listed.length} members listed; ${b.counted.length} counted in aggregates (${uncounted.join(', ')}: not in the table of countries and economies).`,
+      fr: `${b.listed.length} membres ; ${b.counted.length} comptés dans les agrégats (${uncounted.join(', ')} : absents de la table des pays et économies).`,
     });
   }
   const active = b.memberships.filter((m) => m.status === 'member' && isActiveAt(m, b.on));

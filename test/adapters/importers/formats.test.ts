@@ -18,6 +18,7 @@ import { writeGenericTradeLayouts } from '../../fixtures/trade-generic-files.ts'
 import { writeVatRegistry } from '../../fixtures/vat.ts';
 import { EDITION_2021, writeTracker } from '../../fixtures/cyberlaw.ts';
 import { tempDir, writeFixtureFolder } from './support.ts';
+import { writeAcpEvidence, writeLdcDates } from '../../fixtures/memberships.ts';
 
 const dir = tempDir();
 
@@ -36,6 +37,8 @@ describe('detectFormat', () => {
       [writeOrgMemberships(join(dir, 'orgs')).path, 'org-memberships'],
       [writeOrgMemberships(join(dir, 'orgs'), { variant: 'full' }).path, 'org-memberships'],
       [writeWitsTimeseries(join(dir, 'wits')).path, 'wits-timeseries'],
+      [writeLdcDates(join(dir, 'ldc-dates')), 'ldc-dates'],
+      [writeAcpEvidence(join(dir, 'acp-evidence')), 'acp-evidence'],
       [writeVatRegistry(join(dir, 'vat')), 'vat-registry'],
       [writeTracker(join(dir, 'cyberlaw'), EDITION_2021).status, 'cyberlaw-tracker-status'],
       ...writeTradeLayouts(join(dir, 'trade')),
