@@ -43,6 +43,23 @@ export type MembershipStatus = 'member' | 'associate' | 'observer';
 export type IsoDate = string;
 
 /**
+ * How much of a membership date a source gives: the day, the month (stored as its first day), the year
+ * (stored as 1 January), or nothing ("date unknown": the date stored is then the earliest on which a source
+ * attests the membership, or null).
+ */
+export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';
+
+export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'month', 'year', 'unknown'];
+
+/** A departure decided but not recorded as having taken effect (an LDC graduation set by the General Assembly). */
+export interface ScheduledEnd {
+  date: IsoDate;
+  known: DatePrecision;
+  /** The decision that set the date, and what is known of its status. */
+  source: string;
+}
+
+/**
  * One country's membership of one group over a period: from `from` (inclusive) to `to` (exclusive).
  * A null `from` means a member since before the records; a null `to` means still a member.
  */
@@ -55,6 +72,12 @@ export interface Membership {
   /** Where this fact comes from: a file vintage or an official document. */
   source: string;
   note?: string | null;
+  /** How much of `from` a source gives; by default the day when `from` is set, else unknown. */
+  fromKnown?: DatePrecision;
+  /** How much of `to` a source gives; by default the day when `to` is set, else unknown. */
+  toKnown?: DatePrecision;
+  /** A scheduled end that is not applied: the membership stays open until a source records the departure. */
+  scheduledTo?: ScheduledEnd | null;
 }
 
 const GROUP_ID = /^[A-Z][A-Z0-9_-]{1,31}$/;
@@ -106,7 +129,7 @@ export type MembershipCorrection =
       source: string;
       note?: string;
     }
-  | { kind: 'leave'; groupId: string; iso3: string; to: IsoDate; source: string; note?: string }
+  | { kind: 'leave'; groupId: string; iso3: string; to: IsoDate; known?: DatePrecision; source: string; note?: string }
   | { kind: 'status'; groupId: string; iso3: string; status: MembershipStatus; from: IsoDate | null; source: string; note?: string }
   | { kind: 'remove'; groupId: string; iso3: string; source: string; note?: string };
 
@@ -145,12 +168,22 @@ export function applyCorrections(
         const closed = result.some((m) => m.groupId === c.groupId && m.iso3 === c.iso3 && m.to === c.to);
         for (const m of open) {
           m.to = c.to;
+          if (c.known) m.toKnown = c.known;
           m.source = `${m.source}; ${c.source}`;
           if (c.note) m.note = c.note;
         }
         if (open.length === 0 && !closed) {
           // The file already dropped the country: keep the fact that it was a member until `to`.
-          result.push({ groupId: c.groupId, iso3: c.iso3, status: 'member', from: null, to: c.to, source: c.source, note: c.note ?? null });
+          result.push({
+            groupId: c.groupId,
+            iso3: c.iso3,
+            status: 'member',
+            from: null,
+            to: c.to,
+            ...(c.known ? { toKnown: c.known } : {}),
+            source: c.source,
+            note: c.note ?? null,
+          });
         }
         break;
       }

@@ -1,6 +1,8 @@
 import type { Country } from '../../domain/country.ts';
 import { applyCorrections, type Membership } from '../../domain/group.ts';
-import { groupDefinition, MEMBERSHIP_CORRECTIONS } from '../../domain/groups/index.ts';
+import { groupDefinition, MEMBERSHIP_CORRECTIONS, SCHEDULED_GRADUATIONS } from '../../domain/groups/index.ts';
+import { withScheduled } from '../../domain/groups/dated.ts';
+import { groupsHeldByDatedLists } from './dated-groups.ts';
 import { NAME_CORRECTIONS } from '../../domain/names.ts';
 import type { CountryRecord } from '../sources/records.ts';
 import type { M49Record } from '../sources/m49.ts';
@@ -82,10 +84,15 @@ export async function writeCountries(
     const regionGroup = r.region ? M49_REGIONS.get(r.region.code) : undefined;
     if (regionGroup) memberships.push({ groupId: regionGroup, iso3: r.iso3, status: 'member', from: null, to: null, source });
   }
-  const groupIds = [...UN_CATEGORIES.map(([id]) => id), ...M49_REGIONS.values()];
-  const corrected = applyCorrections(
-    memberships,
-    MEMBERSHIP_CORRECTIONS.filter((c) => groupIds.includes(c.groupId)),
+  // A dated LDC list imported before holds the LDC group: the file's undated flags do not replace it.
+  const held = await groupsHeldByDatedLists(store, UN_CATEGORIES.map(([id]) => id));
+  const groupIds = [...UN_CATEGORIES.map(([id]) => id), ...M49_REGIONS.values()].filter((id) => !held.has(id));
+  const corrected = withScheduled(
+    applyCorrections(
+      memberships.filter((m) => groupIds.includes(m.groupId)),
+      MEMBERSHIP_CORRECTIONS.filter((c) => groupIds.includes(c.groupId)),
+    ),
+    SCHEDULED_GRADUATIONS,
   );
   const groups = groupIds.map((id) => {
     const def = groupDefinition(id);

@@ -7,6 +7,7 @@ import { comtradeLegacy, comtradePlusCsv, comtradePlusJson } from './formats/com
 import { countryCodes } from './formats/country-codes.ts';
 import { cyberlawHistory } from './formats/cyberlaw-history.ts';
 import { cyberlawTracker } from './formats/cyberlaw-tracker.ts';
+import { acpEvidence, ldcDates } from './formats/dated-memberships.ts';
 import { findex } from './formats/findex.ts';
 import { hsCorrelation } from './formats/hs-correlation.ts';
 import { long } from './formats/long.ts';
@@ -37,6 +38,8 @@ export const IMPORT_FORMATS = [
   m49,
   countryCodes,
   orgMemberships,
+  ldcDates,
+  acpEvidence,
   witsTimeseries,
   // Trade, tariffs and HS correlations in the layouts of the shared data.
   nepalImports,
@@ -147,6 +150,10 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
   {
     header: (first) => first.startsWith('iso2,iso3,name,pwc_rate_pct'),
     reason: 'crosswalk of VAT rates built from the PwC, Shopify and node-sales-tax tables, which are imported themselves',
+  },
+  {
+    header: (first) => first.startsWith('country,iso3,page_date,url,'),
+    reason: 'pages on the scheduled LDC graduations: what they establish is in the dated LDC list (date_source_or_note), imported instead',
   },
 ];
 

@@ -19,9 +19,15 @@ function definitions(ids: readonly string[]): Group[] {
 }
 
 /** Writes the organisations of the table, with the official corrections applied to its stale entries. */
-export async function writeOrganisations(writer: ImportWriter, records: readonly OrgMembershipRecord[], sourceLabel: string): Promise<number> {
+export async function writeOrganisations(
+  writer: ImportWriter,
+  records: readonly OrgMembershipRecord[],
+  sourceLabel: string,
+  /** Groups a dated list holds already (ACP from its dated evidence): the table's undated rows do not replace them. */
+  held: ReadonlySet<string> = new Set(),
+): Promise<number> {
   const source = `${sourceLabel} (vintage ${writer.vintageId})`;
-  const wanted = new Set<string>(ORGANISATION_GROUPS);
+  const wanted = new Set<string>(ORGANISATION_GROUPS.filter((id) => !held.has(id)));
   const seen = new Set<string>();
   const memberships: Membership[] = [];
   for (const r of records) {
@@ -31,7 +37,7 @@ export async function writeOrganisations(writer: ImportWriter, records: readonly
     seen.add(key);
     memberships.push({ groupId: r.orgId, iso3: r.iso3, status: r.status, from: null, to: null, source });
   }
-  const present = ORGANISATION_GROUPS.filter((id) => memberships.some((m) => m.groupId === id));
+  const present = ORGANISATION_GROUPS.filter((id) => wanted.has(id) && memberships.some((m) => m.groupId === id));
   const corrected = applyCorrections(
     memberships,
     MEMBERSHIP_CORRECTIONS.filter((c) => present.includes(c.groupId as (typeof ORGANISATION_GROUPS)[number])),

@@ -334,6 +334,19 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 8,
+    name: 'precision of membership dates and scheduled departures',
+    statements: () => [
+      // day, month, year or unknown; NULL in rows written before: read as the day when the date is set, else unknown.
+      `ALTER TABLE membership ADD COLUMN from_known TEXT`,
+      `ALTER TABLE membership ADD COLUMN to_known TEXT`,
+      // A departure decided but not applied (an LDC graduation set by the General Assembly).
+      `ALTER TABLE membership ADD COLUMN scheduled_to TEXT`,
+      `ALTER TABLE membership ADD COLUMN scheduled_known TEXT`,
+      `ALTER TABLE membership ADD COLUMN scheduled_source TEXT`,
+    ],
+  },
 ];
 
 /**

@@ -1,7 +1,8 @@
 import type { Country, M49Area } from '../../domain/country.ts';
 import type { Entity } from '../../domain/entity.ts';
 import { ConflictError } from '../../domain/errors.ts';
-import type { Group, GroupKind, Membership, MembershipStatus } from '../../domain/group.ts';
+import { DATE_PRECISIONS, type DatePrecision, type Group, type GroupKind, type Membership, type MembershipStatus } from '../../domain/group.ts';
+import { fromPrecision, toPrecision } from '../../domain/groups/dated.ts';
 import type { Localized } from '../../domain/lang.ts';
 import { nameKey } from '../../domain/names.ts';
 import { bumpDataVersion } from './sql-counters.ts';
@@ -46,6 +47,15 @@ interface MembershipRow {
   date_to: string | null;
   source: string;
   note: string | null;
+  from_known: string | null;
+  to_known: string | null;
+  scheduled_to: string | null;
+  scheduled_known: string | null;
+  scheduled_source: string | null;
+}
+
+function precision(value: string | null): DatePrecision | undefined {
+  return value !== null && (DATE_PRECISIONS as readonly string[]).includes(value) ? (value as DatePrecision) : undefined;
 }
 
 function localized(en: string, fr: string | null, es: string | null, pt: string | null): Localized {
@@ -79,7 +89,14 @@ function parseGroup(r: GroupRow): Group {
   };
 }
 
+/** A membership as stored; the precisions are given only where they differ from the default (the day when dated). */
 function parseMembership(r: MembershipRow): Membership {
+  const fromKnown = precision(r.from_known);
+  const toKnown = precision(r.to_known);
+  const base = {
+    from: r.date_from,
+    to: r.date_to,
+  };
   return {
     groupId: r.group_id,
     iso3: r.iso3,
@@ -88,6 +105,9 @@ function parseMembership(r: MembershipRow): Membership {
     to: r.date_to,
     source: r.source,
     note: r.note,
+    ...(fromKnown && fromKnown !== fromPrecision(base) ? { fromKnown } : {}),
+    ...(toKnown && toKnown !== toPrecision(base) ? { toKnown } : {}),
+    ...(r.scheduled_to ? { scheduledTo: { date: r.scheduled_to, known: precision(r.scheduled_known) ?? 'day', source: r.scheduled_source ?? '' } } : {}),
   };
 }
 
@@ -198,9 +218,24 @@ export async function writeGroups(
   }
   await tx.bulkInsert(
     'membership',
-    ['group_id', 'iso3', 'status', 'date_from', 'date_to', 'source', 'note', 'vintage_id'],
-    ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer'],
-    memberships.map((m) => [m.groupId, m.iso3, m.status, m.from, m.to, m.source, m.note ?? null, vintageId]),
+    ['group_id', 'iso3', 'status', 'date_from', 'date_to', 'source', 'note', 'vintage_id', 'from_known', 'to_known', 'scheduled_to',
+      'scheduled_known', 'scheduled_source'],
+    ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'text'],
+    memberships.map((m) => [
+      m.groupId,
+      m.iso3,
+      m.status,
+      m.from,
+      m.to,
+      m.source,
+      m.note ?? null,
+      vintageId,
+      fromPrecision(m),
+      toPrecision(m),
+      m.scheduledTo?.date ?? null,
+      m.scheduledTo?.known ?? null,
+      m.scheduledTo?.source ?? null,
+    ]),
   );
 }
 
@@ -243,7 +278,8 @@ export class SqlGroups {
       ['iso3', filter.iso3],
     ]);
     const rows = await this.db.query<MembershipRow>(
-      `SELECT group_id, iso3, status, date_from, date_to, source, note FROM membership
+      `SELECT group_id, iso3, status, date_from, date_to, source, note, from_known, to_known, scheduled_to, scheduled_known, scheduled_source
+       FROM membership
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY group_id, iso3, date_from NULLS FIRST, status`,
       params,
     );

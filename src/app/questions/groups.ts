@@ -5,6 +5,7 @@ import type { Reference } from '../services/reference.ts';
 import { readJsonBody } from './body.ts';
 import { at, format, pathGroupParam } from './common.ts';
 import { pathGroup, pathGroupId } from './params.ts';
+import { membershipNotes } from '../../domain/groups/dated.ts';
 import { entityName, groupJson, membershipJson } from './present.ts';
 import { defineQuestion, type Exchange, type Reply } from './question.ts';
 import { errors, ok, ref, string, WRITE } from './schema.ts';
@@ -24,26 +25,47 @@ export const groups = defineQuestion({
   async answer(_input, { obs }) {
     const ref = await obs.ref();
     const today = obs.today();
-    const list = [...ref.groups.values()].map((g) => ({ ...groupJson(g), membersToday: obs.membersOn(ref, g.id, today).length }));
+    const list = [...ref.groups.values()].map((g) => {
+      const counted = obs.membersOn(ref, g.id, today);
+      const listed = obs.listedMembers(ref, g.id, today);
+      // The note says why the two counts differ (the EU in the WTO); null when they agree.
+      const countNote = listed.length !== counted.length ? (countNotes(ref, obs, g, today)[0]?.en ?? null) : null;
+      return { ...groupJson(g), membersToday: counted.length, membersListed: listed.length, countNote };
+    });
     return {
       json: () => ({ count: list.length, date: today, groups: list }),
       csv: () => ({
         filename: 'groups.csv',
-        header: ['id', 'kind', 'name_en', 'name_fr', 'name_es', 'name_pt', 'wb_code', 'source', 'members_today'],
-        rows: list.map((g) => [g.id, g.kind, g.names.en, g.names.fr, g.names.es, g.names.pt, g.wbCode, g.source, g.membersToday]),
+        header: ['id', 'kind', 'name_en', 'name_fr', 'name_es', 'name_pt', 'wb_code', 'source', 'members_today', 'members_listed', 'count_note'],
+        rows: list.map((g) => [g.id, g.kind, g.names.en, g.names.fr, g.names.es, g.names.pt, g.wbCode, g.source, g.membersToday, g.membersListed, g.countNote]),
       }),
       headers: { 'x-data-version': String(ref.version) },
     };
   },
 });
 
-/** A group's definition, its dated memberships and its members on a date. */
+/** The notes on a group's count on a date: members listed but not counted, dates unknown, departures scheduled. */
+export function countNotes(ref: Reference, obs: Observatory, group: Group, on: IsoDate) {
+  return membershipNotes({
+    groupId: group.id,
+    on,
+    listed: obs.listedMembers(ref, group.id, on),
+    counted: obs.membersOn(ref, group.id, on),
+    memberships: group.kind === 'world' ? [] : (ref.memberships.get(group.id) ?? []),
+  });
+}
+
+/** A group's definition, its dated memberships and its members on a date, with the notes on its count. */
 function groupDetail(ref: Reference, obs: Observatory, group: Group, on: IsoDate) {
+  const members = obs.membersOn(ref, group.id, on);
   return {
     ...groupJson(group),
     at: on,
-    members: obs.membersOn(ref, group.id, on).map((iso3) => ({ iso3, name: entityName(ref, iso3) })),
-    memberships: (ref.memberships.get(group.id) ?? []).map((m) => membershipJson(m, entityName(ref, m.iso3))),
+    membersCounted: members.length,
+    membersListed: obs.listedMembers(ref, group.id, on).length,
+    notes: countNotes(ref, obs, group, on).map((n) => n.en),
+    members: members.map((iso3) => ({ iso3, name: entityName(ref, iso3) })),
+    memberships: (ref.memberships.get(group.id) ?? []).map((m) => membershipJson(m, entityName(ref, m.iso3), on)),
   };
 }
 

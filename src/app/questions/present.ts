@@ -1,6 +1,7 @@
 import type { Vintage } from '../../domain/vintage.ts';
 import type { Country } from '../../domain/country.ts';
-import type { Group, Membership } from '../../domain/group.ts';
+import type { Group, IsoDate, Membership } from '../../domain/group.ts';
+import { fromPrecision, scheduleState, toPrecision } from '../../domain/groups/dated.ts';
 import type { AggregationRule } from '../../domain/indicator.ts';
 import type { IndicatorInfo, Reference } from '../services/reference.ts';
 
@@ -79,8 +80,19 @@ export function groupJson(g: Group) {
 }
 
 /** A dated membership as the API shows it. */
-export function membershipJson(m: Membership, name: string) {
-  return { iso3: m.iso3, name, status: m.status, from: m.from, to: m.to, source: m.source, note: m.note ?? null };
+export function membershipJson(m: Membership, name: string, on: IsoDate) {
+  return {
+    iso3: m.iso3,
+    name,
+    status: m.status,
+    from: m.from,
+    fromKnown: fromPrecision(m),
+    to: m.to,
+    toKnown: toPrecision(m),
+    scheduledTo: m.scheduledTo ? { ...m.scheduledTo, state: scheduleState(m.scheduledTo, on) } : null,
+    source: m.source,
+    note: m.note ?? null,
+  };
 }
 
 const NOT_AGGREGATED: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { IsoDate, MembershipCorrection } from '../group.ts';
+import type { DatePrecision, IsoDate, MembershipCorrection } from '../group.ts';
 
 /*
  * Dated corrections applied on top of two stale sources: the country–organisation table derived from the
@@ -11,8 +11,8 @@ function join(groupId: string, iso3: string, from: IsoDate, source: string, note
   return note ? { kind: 'join', groupId, iso3, from, source, note } : { kind: 'join', groupId, iso3, from, source };
 }
 
-function leave(groupId: string, iso3: string, to: IsoDate, source: string, note?: string): MembershipCorrection {
-  return note ? { kind: 'leave', groupId, iso3, to, source, note } : { kind: 'leave', groupId, iso3, to, source };
+function leave(groupId: string, iso3: string, to: IsoDate, source: string, note?: string, known?: DatePrecision): MembershipCorrection {
+  return { kind: 'leave', groupId, iso3, to, ...(known ? { known } : {}), source, ...(note ? { note } : {}) };
 }
 
 // ECOWAS ------------------------------------------------------------------------------------------------
@@ -120,21 +120,23 @@ const UN_LDC_LIST = 'UN Committee for Development Policy / UN-OHRLLS, list of le
 
 // Graduations that have taken effect. The M49 file already drops all of these countries except São Tomé
 // and Príncipe; each departure is still recorded so that the LDC aggregate of earlier years includes them.
+// A month (stored as its first day) where the sources give no day: UN-OHRLLS and the CDP's graduation pages
+// give the month of Botswana's, Cabo Verde's, Samoa's and Bhutan's graduations, not the day.
 const ldc: MembershipCorrection[] = [
-  // Day not verified here: the year (1994) is confirmed; the date is three years after A/RES/46/206 of 20 December 1991.
-  leave('LDC', 'BWA', '1994-12-20', `General Assembly resolution 46/206 (20 December 1991); ${UN_LDC_LIST}`),
-  leave('LDC', 'CPV', '2007-12-20', `General Assembly resolution 59/210 (20 December 2004); ${UN_LDC_LIST}`),
-  leave('LDC', 'MDV', '2011-01-01', `General Assembly resolution 60/33 (30 November 2005), graduation deferred after the 2004 tsunami; ${UN_LDC_LIST}`),
-  leave('LDC', 'WSM', '2014-01-01', `General Assembly resolution 64/295 (13 September 2010), graduation deferred after the 2009 tsunami; ${UN_LDC_LIST}`),
-  leave('LDC', 'GNQ', '2017-06-04', `General Assembly resolution 68/18 (4 December 2013); UN-OHRLLS, "Equatorial Guinea graduates", 4 June 2017`),
-  leave('LDC', 'VUT', '2020-12-04', `General Assembly resolution 70/78 (9 December 2015); UN-OHRLLS, "Vanuatu graduates from LDC status", 4 December 2020`),
-  leave('LDC', 'BTN', '2023-12-13', `General Assembly resolution 73/133 (13 December 2018); ${UN_LDC_LIST}`),
+  leave('LDC', 'BWA', '1994-12-01', `General Assembly resolution 46/206 (20 December 1991); ${UN_LDC_LIST}`, 'Graduated in December 1994 (day not given by the sources).', 'month'),
+  leave('LDC', 'CPV', '2007-12-01', `General Assembly resolution 59/210 (20 December 2004); ${UN_LDC_LIST}`, 'Graduated in December 2007 (day not given by the sources).', 'month'),
+  leave('LDC', 'MDV', '2011-01-01', `General Assembly resolution 60/33 (30 November 2005), graduation deferred after the 2004 tsunami; ${UN_LDC_LIST}`, undefined, 'day'),
+  leave('LDC', 'WSM', '2014-01-01', `General Assembly resolution 64/295 (13 September 2010), graduation deferred after the 2009 tsunami; ${UN_LDC_LIST}`, 'Graduated in January 2014 (day not given by the sources).', 'month'),
+  leave('LDC', 'GNQ', '2017-06-04', `General Assembly resolution 68/18 (4 December 2013); UN-OHRLLS, "Equatorial Guinea graduates", 4 June 2017`, undefined, 'day'),
+  leave('LDC', 'VUT', '2020-12-04', `General Assembly resolution 70/78 (9 December 2015); UN-OHRLLS, "Vanuatu graduates from LDC status", 4 December 2020`, undefined, 'day'),
+  leave('LDC', 'BTN', '2023-12-01', `General Assembly resolution 73/133 (13 December 2018); ${UN_LDC_LIST}`, 'Graduated in December 2023 (day not given by the sources).', 'month'),
   leave(
     'LDC',
     'STP',
     '2024-12-13',
     `General Assembly resolution 73/133 (13 December 2018); UN DESA/CDP, "Sao Tome and Principe graduated from LDC status", 13 December 2024`,
     'The M49 export of 2024-09-25 still flags São Tomé and Príncipe as an LDC.',
+    'day',
   ),
 ];
 
@@ -153,6 +155,8 @@ export interface ScheduledGraduation {
   iso3: string;
   /** The date set for graduation, or null where graduation was deferred without a new date. */
   scheduled: IsoDate | null;
+  /** How much of the date the decision gives (a year is stored as 1 January). */
+  known: DatePrecision;
   /** The General Assembly resolution (or draft) that set or changed the date. */
   resolution: string;
   source: string;
@@ -162,21 +166,23 @@ export interface ScheduledGraduation {
 const A_RES_76_8 = 'A/RES/76/8 (24 November 2021), five-year preparatory period';
 
 export const SCHEDULED_GRADUATIONS: readonly ScheduledGraduation[] = [
-  { groupId: 'LDC', iso3: 'BGD', scheduled: '2026-11-24', resolution: A_RES_76_8, source: UN_LDC_LIST },
-  { groupId: 'LDC', iso3: 'LAO', scheduled: '2026-11-24', resolution: A_RES_76_8, source: UN_LDC_LIST },
-  { groupId: 'LDC', iso3: 'NPL', scheduled: '2026-11-24', resolution: A_RES_76_8, source: UN_LDC_LIST },
+  { groupId: 'LDC', iso3: 'BGD', scheduled: '2026-11-24', known: 'day', resolution: A_RES_76_8, source: UN_LDC_LIST },
+  { groupId: 'LDC', iso3: 'LAO', scheduled: '2026-11-24', known: 'day', resolution: A_RES_76_8, source: UN_LDC_LIST },
+  { groupId: 'LDC', iso3: 'NPL', scheduled: '2026-11-24', known: 'day', resolution: A_RES_76_8, source: UN_LDC_LIST },
   {
     groupId: 'LDC',
     iso3: 'SLB',
-    scheduled: '2027-12-13',
+    scheduled: '2027-01-01',
+    known: 'year',
     resolution: 'General Assembly resolution of 25 August 2023 (77th session) extending by three years the preparatory period set by A/RES/73/133',
     source: UN_LDC_LIST,
-    note: 'Originally due to graduate on 13 December 2024.',
+    note: 'Originally due to graduate on 13 December 2024; the sources give the year 2027, not the day.',
   },
   {
     groupId: 'LDC',
     iso3: 'KHM',
     scheduled: '2029-12-19',
+    known: 'day',
     resolution: 'General Assembly resolution of 19 December 2024 (79th session), five-year preparatory period',
     source: UN_LDC_LIST,
     note: 'Date derived from the five-year preparatory period counted from the adoption of the resolution, as for A/RES/76/8.',
@@ -185,6 +191,7 @@ export const SCHEDULED_GRADUATIONS: readonly ScheduledGraduation[] = [
     groupId: 'LDC',
     iso3: 'SEN',
     scheduled: '2029-12-19',
+    known: 'day',
     resolution: 'General Assembly resolution of 19 December 2024 (79th session), five-year preparatory period',
     source: UN_LDC_LIST,
     note: 'Date derived from the five-year preparatory period counted from the adoption of the resolution, as for A/RES/76/8.',
@@ -193,6 +200,7 @@ export const SCHEDULED_GRADUATIONS: readonly ScheduledGraduation[] = [
     groupId: 'LDC',
     iso3: 'AGO',
     scheduled: null,
+    known: 'unknown',
     resolution: 'General Assembly resolution adopted on 18 December 2023 (draft A/78/L.29), "Deferral of graduation of Angola from least developed country status to a later date"',
     source: UN_LDC_LIST,
     note: 'Had been due to graduate in February 2024.',

@@ -19,6 +19,7 @@ import { writeVatRegistry } from '../../fixtures/vat.ts';
 import { writeVatRateTables } from '../../fixtures/vat-rates.ts';
 import { EDITION_2021, writeTracker } from '../../fixtures/cyberlaw.ts';
 import { tempDir, writeFixtureFolder } from './support.ts';
+import { writeAcpEvidence, writeLdcDates } from '../../fixtures/memberships.ts';
 
 const dir = tempDir();
 
@@ -44,6 +45,8 @@ describe('detectFormat', () => {
       [writeOrgMemberships(join(dir, 'orgs')).path, 'org-memberships'],
       [writeOrgMemberships(join(dir, 'orgs'), { variant: 'full' }).path, 'org-memberships'],
       [writeWitsTimeseries(join(dir, 'wits')).path, 'wits-timeseries'],
+      [writeLdcDates(join(dir, 'ldc-dates')), 'ldc-dates'],
+      [writeAcpEvidence(join(dir, 'acp-evidence')), 'acp-evidence'],
       [writeVatRegistry(join(dir, 'vat')), 'vat-registry'],
       ...((t) => [
         [t['pwc_wwts_standard_vat_rates_2025-02.csv'], 'vat-rates-pwc'],

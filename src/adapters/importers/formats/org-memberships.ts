@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { collect } from '../../sources/batches.ts';
 import { readOrgMemberships } from '../../sources/org-memberships.ts';
 import { defineFormat } from '../format.ts';
-import { writeOrganisations } from '../groups.ts';
+import { groupsHeldByDatedLists } from '../dated-groups.ts';
+import { ORGANISATION_GROUPS, writeOrganisations } from '../groups.ts';
 
 /** dieghernan's tables of organisation memberships (derived subset, or the full long table). */
 export const orgMemberships = defineFormat({
@@ -18,10 +19,11 @@ export const orgMemberships = defineFormat({
     extension: 'csv',
     header: (h) => /^iso3,iso2,name,org_id,/.test(h.first) || (h.first.includes('iso_3166_3') && h.first.includes('org_id')),
   },
-  prepare: async ({ path, file, source, chunks }) => ({
+  prepare: async ({ store, path, file, source, chunks }) => ({
     write: async (writer) => {
       const { records } = await collect(readOrgMemberships(chunks(), file));
-      await writeOrganisations(writer, records, `${source.source}, ${basename(path)}`);
+      const held = await groupsHeldByDatedLists(store, ORGANISATION_GROUPS);
+      await writeOrganisations(writer, records, `${source.source}, ${basename(path)}`, held);
     },
   }),
 });

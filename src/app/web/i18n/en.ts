@@ -8,8 +8,9 @@ import { imputation } from './en/imputation.ts';
 import { quality } from './en/quality.ts';
 import { moratoriumLists } from './en/moratorium-lists.ts';
 import { moratoriumShares } from './en/moratorium-shares.ts';
+import { memberships } from './en/memberships.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, memberships, api };
 
 export type Messages = typeof en;

@@ -9,6 +9,7 @@ import { imputation } from './fr/imputation.ts';
 import { quality } from './fr/quality.ts';
 import { moratoriumLists } from './fr/moratorium-lists.ts';
 import { moratoriumShares } from './fr/moratorium-shares.ts';
+import { memberships } from './fr/memberships.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, memberships, api };

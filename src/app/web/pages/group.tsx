@@ -1,4 +1,6 @@
-import { isActiveAt } from '../../../domain/group.ts';
+import { isActiveAt, type Membership } from '../../../domain/group.ts';
+import { fromPrecision, membershipNotes, scheduleState, toPrecision } from '../../../domain/groups/dated.ts';
+import { formatDated } from '../dated.ts';
 import { pick } from '../../../domain/lang.ts';
 import { formatDate } from '../format.ts';
 import { HttpError } from '../http-error.ts';
@@ -24,6 +26,25 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
   const current = group.kind === 'world' ? [] : memberships.filter((m) => isActiveAt(m, today));
   const former = memberships.filter((m) => m.to !== null && m.to <= today);
   const name = pick(group.names, lang);
+  const listed = obs.listedMembers(ref, id, today);
+  const notes = membershipNotes({ groupId: id, on: today, listed, counted: members, memberships: group.kind === 'world' ? [] : memberships });
+  const tm = t.memberships;
+  /** A member's start as the sources give it: the day, month or year, or "date unknown" and from when it counts. */
+  const since = (ms: Membership) => {
+    if (fromPrecision(ms) !== 'unknown') return ms.from ? ` ${t.common.since} ${formatDated(ms.from, fromPrecision(ms), lang)}` : '';
+    return ` (${tm.dateUnknown}; ${ms.from ? tm.attestedFrom(formatDate(ms.from, lang)) : tm.sinceBeforeRecords})`;
+  };
+  const scheduled = (ms: Membership) => {
+    if (!ms.scheduledTo) return null;
+    const date = formatDated(ms.scheduledTo.date, ms.scheduledTo.known, lang);
+    const text = scheduleState(ms.scheduledTo, today) === 'unconfirmed' ? tm.unconfirmed(date) : tm.scheduled(date);
+    return (
+      <>
+        <br />
+        <strong class="scheduled">{text}</strong> <small class="muted">({ms.scheduledTo.source})</small>
+      </>
+    );
+  };
 
   const indicators = headlineIndicators(ref);
   const rows = await Promise.all(indicators.map(async (def) => ({ def, row: latestOk(await aggregateOrNull(obs, id, def.code)) })));
@@ -66,7 +87,19 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
         {group.source}
         {group.kind === 'user' ? ` · ${t.group.userDefined}` : ''}
       </p>
-      <p>{t.group.membersToday(obs.listedMembers(ref, id, today).length)}</p>
+      <p>
+        {t.group.membersToday(listed.length)}
+        {listed.length !== members.length ? ` · ${tm.countedInAggregates(members.length)}` : ''}
+      </p>
+      {notes.length > 0 ? (
+        <aside class="notes" aria-label={tm.notesTitle}>
+          <ul>
+            {notes.map((n) => (
+              <li>{pick(n, lang)}</li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
       <h2>{t.group.aggregates}</h2>
       <table>
         <caption>{t.group.aggregatesCaption}</caption>
@@ -109,8 +142,9 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
                     </td>
                     <td>
                       {t.statuses[m.status]}
-                      {m.from ? ` ${t.common.since} ${formatDate(m.from, lang)}` : ''}
+                      {since(m)}
                       {m.note ? <small class="muted"> — {m.note}</small> : null}
+                      {scheduled(m)}
                     </td>
                     <td>
                       <small>{m.source}</small>
@@ -129,8 +163,8 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
               <li>
                 {names.get(m.iso3) ?? m.iso3}
                 {t.common.colon}
-                {m.from ? `${formatDate(m.from, lang)} – ` : ''}
-                {formatDate(m.to ?? '', lang)} <small class="muted">({m.source})</small>
+                {m.from && fromPrecision(m) !== 'unknown' ? `${formatDated(m.from, fromPrecision(m), lang)} – ` : ''}
+                {formatDated(m.to ?? '', toPrecision(m), lang)} <small class="muted">({m.source})</small>
               </li>
             ))}
           </ul>

@@ -188,6 +188,10 @@ export async function aboutPage(ctx: PageContext) {
       {t.imputation.methodParagraphs.map((p) => (
         <p>{p}</p>
       ))}
+      <h2 id="memberships">{t.memberships.methodTitle}</h2>
+      {t.memberships.method.map((p) => (
+        <p>{p}</p>
+      ))}
       <h2>{t.indicator.rule}</h2>
       <table>
         <tbody>
