@@ -4,8 +4,9 @@ import { edit } from './en/review.ts';
 import { moratorium } from './en/moratorium.ts';
 import { cyberlaw } from './en/cyberlaw.ts';
 import { practices } from './en/practices.ts';
+import { wbClassification } from './en/wb-classification.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, wbClassification, api };
 
 export type Messages = typeof en;

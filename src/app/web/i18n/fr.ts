@@ -5,6 +5,7 @@ import { edit } from './fr/review.ts';
 import { moratorium } from './fr/moratorium.ts';
 import { cyberlaw } from './fr/cyberlaw.ts';
 import { practices } from './fr/practices.ts';
+import { wbClassification } from './fr/wb-classification.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, wbClassification, api };
