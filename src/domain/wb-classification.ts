@@ -33,6 +33,12 @@ function yearsOf(m: Membership, lastKnown: number): number[] {
   return out;
 }
 
+/** The last fiscal year a membership written by `periodsOf` was known in: its note ends with it (FY2020–FY2026). */
+function lastYearOfNote(note: string | null | undefined): number | null {
+  const m = /FY(\d{4})$/.exec(note ?? '');
+  return m?.[1] ? Number(m[1]) : null;
+}
+
 /**
  * The fiscal years of a classification the stored memberships hold: from the first one a membership starts
  * in to the last one a membership starts in or runs through. Null when none is held.
@@ -44,7 +50,7 @@ export function heldFiscalYears(memberships: readonly Membership[], kind: Classi
     if (classificationKindOf(m.groupId) !== kind || m.from === null) continue;
     const from = fiscalYearOn(m.from);
     first = Math.min(first, from);
-    last = Math.max(last, from, m.to === null ? from : fiscalYearOn(m.to) - 1);
+    last = Math.max(last, from, m.to === null ? (lastYearOfNote(m.note) ?? from) : fiscalYearOn(m.to) - 1);
   }
   return Number.isFinite(first) ? { first, last } : null;
 }

@@ -44,7 +44,7 @@ describe('World Bank fiscal years', () => {
       ['LIC', 'KEN', '2023-07-01', '2024-07-01'],
       ['LMC', 'KEN', '2024-07-01', null],
     ]);
-    expect(heldFiscalYears(merged, 'income')).toEqual({ first: 2024, last: 2025 });
+    expect(heldFiscalYears(merged, 'income')).toEqual({ first: 2024, last: 2026 });
   });
 
   it('identifies the fiscal year of an undated file only when one held year matches it exactly', () => {
