@@ -30,6 +30,7 @@ export const aggregate: Command = {
         basis: input.basis,
         ...(input.at !== undefined ? { at: input.at } : {}),
         ...(input.minCoverage !== undefined ? { minCoverage: input.minCoverage } : {}),
+        ...(input.compare !== undefined ? { compare: input.compare } : {}),
       });
       io.err.write(`${pick(series.group.names, 'en')} — ${pick(series.indicator.def.names, 'en')} (${series.rule.kind}, ${series.basis} membership)\n`);
       print(
