@@ -21,6 +21,14 @@ import { tempDir, writeFixtureFolder } from './support.ts';
 
 const dir = tempDir();
 
+/** A World Bank classification history file of two lines. */
+function classificationFile(name: string, header: string, row: string): string {
+  const path = join(dir, 'wb-history', name);
+  mkdirSync(join(dir, 'wb-history'), { recursive: true });
+  writeFileSync(path, `${header}\n${row}\n`);
+  return path;
+}
+
 describe('detectFormat', () => {
   it('recognises every format the Observatory imports, in each layout the sources use', async () => {
     const cases: [string, FormatId][] = [
@@ -37,6 +45,8 @@ describe('detectFormat', () => {
       [writeOrgMemberships(join(dir, 'orgs'), { variant: 'full' }).path, 'org-memberships'],
       [writeWitsTimeseries(join(dir, 'wits')).path, 'wits-timeseries'],
       [writeVatRegistry(join(dir, 'vat')), 'vat-registry'],
+      [classificationFile('oghist.csv', 'iso3,economy,fiscal_year,fy_label,classification_released,gni_data_year,income_group_code,income_group,raw_cell', 'NPL,Nepal,FY1995,FY95,1994-07-01,1993,L,Low income,L'), 'wb-income-history'],
+      [classificationFile('class.csv', 'fiscal_year,iso3,economy,region,income_group,lending_category,other,source_file', 'FY2026,NPL,Nepal,South Asia,Lower middle income,IDA,,x'), 'wb-class-history'],
       [writeTracker(join(dir, 'cyberlaw'), EDITION_2021).status, 'cyberlaw-tracker-status'],
       ...writeTradeLayouts(join(dir, 'trade')),
       ...writeGenericTradeLayouts(join(dir, 'trade-generic')),
