@@ -23,6 +23,9 @@ const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
   // Its companion data file lost the preamble with the "Last Updated Date"; the FY2025 classification
   // can only be imported by naming its fiscal year.
   'worldbank-api-csv/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv': /^the fiscal year of this classification is unknown .*--fiscal-year$/,
+  // The World Bank's group compositions and region changes: the region and income file says the same.
+  'worldbank-classification-history/wb_class_group_compositions_fy2020_fy2026.csv': /^World Bank group compositions/,
+  'worldbank-classification-history/wb_region_changes_fy2020_fy2026.csv': /^World Bank region changes/,
   // Recognised layouts that hold nothing the estimator reads line by line.
   'nepal-customs-tariff-stats/nepal_trade_fy2082_83_chapter_totals.csv': /^chapter totals of Nepal's trade/,
   'checkdutyrates-eu-tariff/eu_duty_by_country.csv': /^EU duties summarised per origin country/,
@@ -229,7 +232,8 @@ describe('importing the whole shared data folder into the embedded database', ()
     const pakistan = (await store.memberships({ iso3: 'PAK' })).filter((m) => m.groupId === 'SAS' || m.groupId === 'MEA');
     expect(pakistan.map((m) => [m.groupId, m.from, m.to])).toEqual([
       ['MEA', '2025-07-01', null],
-      ['SAS', '2024-07-01', '2025-07-01'],
+      // South Asia since FY2020, the first year of the release files (worldbank-classification-history).
+      ['SAS', '2019-07-01', '2025-07-01'],
     ]);
   });
 });
