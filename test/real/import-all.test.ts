@@ -50,7 +50,7 @@ const TRADE_FILES = [
 ];
 
 /** Folders whose every CSV file is in a format the Observatory imports. */
-const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv'];
+const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv', 'worldbank-classification-history'];
 
 /** The data rows of a CSV file without line breaks inside quotes: its non-empty lines after the header. */
 function dataRows(path: string): number {
@@ -132,7 +132,7 @@ describe('importing the whole shared data folder into the embedded database', ()
       ...TRADE_FILES,
     ].filter((f) => !SKIPPED_ON_PURPOSE[f]);
     expect([...imported].sort()).toEqual(expected.sort());
-    expect(imported.size).toBe(35 + TRADE_FILES.length);
+    expect(imported.size).toBe(37 + TRADE_FILES.length);
     const warnings = results.flatMap((r) => r.warnings);
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
@@ -173,7 +173,7 @@ describe('importing the whole shared data folder into the embedded database', ()
     const vintages = await store.vintages();
     const again = await importFolder(store, root);
     const notSkipped = again.filter((r) => r.status !== 'skipped');
-    expect(notSkipped).toHaveLength(35 + TRADE_FILES.length);
+    expect(notSkipped).toHaveLength(37 + TRADE_FILES.length);
     expect(notSkipped.filter((r) => r.status !== 'unchanged').map((r) => r.file)).toEqual([]);
     expect(await store.dataVersion()).toBe(version);
     expect(await store.vintages()).toEqual(vintages);
