@@ -25,6 +25,9 @@ const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
   'worldbank-api-csv/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv': /^the fiscal year of this classification is unknown .*--fiscal-year$/,
   // The pages behind the dated LDC list's notes on the 2026 graduations, summarised in that list.
   'un-ldc-dates/ldc_graduation_2026_evidence.csv': /^pages on the scheduled LDC graduations/,
+  // The World Bank's group compositions and region changes: the region and income file says the same.
+  'worldbank-classification-history/wb_class_group_compositions_fy2020_fy2026.csv': /^World Bank group compositions/,
+  'worldbank-classification-history/wb_region_changes_fy2020_fy2026.csv': /^World Bank region changes/,
   // Recognised layouts that hold nothing the estimator reads line by line.
   'nepal-customs-tariff-stats/nepal_trade_fy2082_83_chapter_totals.csv': /^chapter totals of Nepal's trade/,
   'checkdutyrates-eu-tariff/eu_duty_by_country.csv': /^EU duties summarised per origin country/,
@@ -58,7 +61,7 @@ const TRADE_FILES = [
 ];
 
 /** Folders whose every CSV file is in a format the Observatory imports. */
-const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv'];
+const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv', 'worldbank-classification-history'];
 
 /** The data rows of a CSV file without line breaks inside quotes: its non-empty lines after the header. */
 function dataRows(path: string): number {
@@ -144,7 +147,7 @@ describe('importing the whole shared data folder into the embedded database', ()
       ...TRADE_FILES,
     ].filter((f) => !SKIPPED_ON_PURPOSE[f]);
     expect([...imported].sort()).toEqual(expected.sort());
-    expect(imported.size).toBe(37 + HISTORY_FILES.length + TRADE_FILES.length);
+    expect(imported.size).toBe(39 + HISTORY_FILES.length + TRADE_FILES.length);
     const warnings = results.flatMap((r) => r.warnings);
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
@@ -186,7 +189,7 @@ describe('importing the whole shared data folder into the embedded database', ()
     const vintages = await store.vintages();
     const again = await importFolder(store, root);
     const notSkipped = again.filter((r) => r.status !== 'skipped');
-    expect(notSkipped).toHaveLength(37 + HISTORY_FILES.length + TRADE_FILES.length);
+    expect(notSkipped).toHaveLength(39 + HISTORY_FILES.length + TRADE_FILES.length);
     expect(notSkipped.filter((r) => r.status !== 'unchanged').map((r) => r.file)).toEqual([]);
     expect(await store.dataVersion()).toBe(version);
     expect(await store.vintages()).toEqual(vintages);
@@ -245,7 +248,8 @@ describe('importing the whole shared data folder into the embedded database', ()
     const pakistan = (await store.memberships({ iso3: 'PAK' })).filter((m) => m.groupId === 'SAS' || m.groupId === 'MEA');
     expect(pakistan.map((m) => [m.groupId, m.from, m.to])).toEqual([
       ['MEA', '2025-07-01', null],
-      ['SAS', '2024-07-01', '2025-07-01'],
+      // South Asia since FY2020, the first year of the release files (worldbank-classification-history).
+      ['SAS', '2019-07-01', '2025-07-01'],
     ]);
   });
 });

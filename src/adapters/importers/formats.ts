@@ -21,6 +21,8 @@ import { ukEuTariffs } from './formats/uk-eu-tariffs.ts';
 import { usHts } from './formats/us-hts.ts';
 import { vatRegistry } from './formats/vat-registry.ts';
 import { vatRatesNationalLaw, vatRatesNodeSalesTax, vatRatesOecd, vatRatesPwc, vatRatesShopify } from './formats/vat-rates.ts';
+import { wbClassHistory } from './formats/wb-class-history.ts';
+import { wbIncomeHistory } from './formats/wb-income-history.ts';
 import { witsTariff } from './formats/wits-tariff.ts';
 import { witsTimeseries } from './formats/wits-timeseries.ts';
 import { worldBankMetadata } from './formats/worldbank-metadata.ts';
@@ -33,6 +35,8 @@ import { worldBankWide } from './formats/worldbank-wide.ts';
 export const IMPORT_FORMATS = [
   worldBankWide,
   worldBankMetadata,
+  wbIncomeHistory,
+  wbClassHistory,
   long,
   findex,
   m49,
@@ -137,6 +141,14 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
   {
     header: (first) => /^hs\d{4},hs\d{4}$/.test(first),
     reason: 'UNSD conversion table (one target per code): the correlation table of the same editions, with every link and its relationship, is imported instead',
+  },
+  {
+    header: (first) => first.startsWith('fiscal_year,group_code,group_name,iso3'),
+    reason: 'World Bank group compositions: regions and income groups come from the region and income file; the other groups (lending, FCS, the Bank’s copy of the LDC list) are not kept',
+  },
+  {
+    header: (first) => first.startsWith('iso3,from_fiscal_year,to_fiscal_year,region_before'),
+    reason: 'World Bank region changes: derived from the region and income file, which is imported',
   },
   { header: (first) => /^hs ?\d{4},bec\b/.test(first), reason: 'HS to BEC correspondence: Broad Economic Categories are not used by the estimator' },
   {

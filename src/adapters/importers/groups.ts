@@ -1,10 +1,11 @@
 import { applyCorrections, type Group, type Membership } from '../../domain/group.ts';
 import { GROUP_DEFINITIONS, groupDefinition, MEMBERSHIP_CORRECTIONS, WTO_MEMBERSHIPS, WTO_SOURCE } from '../../domain/groups/index.ts';
-import { fiscalYearStart, WB_INCOME_GROUPS, WB_REGION_GROUPS } from '../../domain/worldbank.ts';
+import { WB_INCOME_GROUPS, WB_REGION_GROUPS } from '../../domain/worldbank.ts';
 import type { OrgMembershipRecord } from '../sources/org-memberships.ts';
 import type { WorldBankCountryMeta } from '../sources/worldbank-metadata.ts';
 import type { ImportWriter, Store } from '../storage/store.ts';
 import type { NewVintage } from '../../domain/vintage.ts';
+import { writeFiscalYears } from './wb-classification.ts';
 import { createHash } from 'node:crypto';
 
 /** Organisations whose membership comes from the organisation table (the WTO's comes from its own list). */
@@ -65,8 +66,8 @@ export function classificationOf(records: readonly WorldBankCountryMeta[]): Clas
 }
 
 /**
- * Writes a World Bank classification (regions and income groups) valid from the start of its fiscal year,
- * keeping the other fiscal years already stored: each year's membership ends where the next known one starts.
+ * Writes a World Bank classification (regions and income groups) of one fiscal year, keeping the other
+ * fiscal years already stored (see `writeFiscalYears`).
  */
 export async function writeClassification(
   store: Store,
@@ -75,24 +76,7 @@ export async function writeClassification(
   fiscalYear: number,
   sourceLabel: string,
 ): Promise<number> {
-  const ids = [...new Set([...WB_REGION_GROUPS.values(), ...WB_INCOME_GROUPS.values()])];
-  const start = fiscalYearStart(fiscalYear);
-  const source = `${sourceLabel}, FY${fiscalYear} (vintage ${writer.vintageId})`;
-  const kept: Membership[] = [];
-  for (const id of ids) {
-    for (const m of await store.memberships({ groupId: id })) if (m.from !== start) kept.push(m);
-  }
-  const fresh: Membership[] = [];
-  for (const r of rows) {
-    for (const groupId of [r.region, r.income]) {
-      if (groupId && ids.includes(groupId)) fresh.push({ groupId, iso3: r.iso3, status: 'member', from: start, to: null, source });
-    }
-  }
-  const all = [...kept, ...fresh];
-  const starts = [...new Set(all.map((m) => m.from ?? ''))].sort();
-  for (const m of all) m.to = starts.find((s) => s > (m.from ?? '')) ?? null;
-  await writer.replaceGroups(definitions(ids), all);
-  return fresh.length;
+  return writeFiscalYears(store, writer, rows.map((r) => ({ ...r, fiscalYear })), ['region', 'income'], sourceLabel);
 }
 
 /** The reference the Observatory keeps itself: the world group and the WTO's official members list. */

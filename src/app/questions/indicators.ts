@@ -5,10 +5,10 @@ import type { IndicatorInfo, Reference } from '../services/reference.ts';
 import { at, basis, countries, format, groups, minCoverage, pathCode, pathGroupParam, vintage, years } from './common.ts';
 import { badParameter, yearsLabel } from './params.ts';
 import { distinctVintages, entityName, indicatorHead, ruleJson, sourceLine, vintageCell, vintageSummary } from './present.ts';
-import { defineQuestion, type ParseContext } from './question.ts';
+import { defineQuestion, type Param, type ParseContext } from './question.ts';
 import { impute, imputeOptions, imputeYears } from './impute-params.ts';
 import { valueFlags } from './quality.ts';
-import { errors, ok } from './schema.ts';
+import { errors, ok, string } from './schema.ts';
 
 /** How many values an indicator has and over which years; derived ones are counted from their computed series. */
 async function coverage(obs: Observatory, info: IndicatorInfo) {
@@ -231,6 +231,23 @@ export function missingLargeText(list: readonly { country: string; name: string;
   return list.map((m) => `${m.name} (${m.country}) ${(m.share * 100).toFixed(1)}%`).join('; ');
 }
 
+/** `compare`: whether the World Bank's value of a region or income group is compared only on the same classification. */
+const compare = {
+  name: 'compare',
+  in: 'query',
+  description:
+    'For World Bank regions and income groups: "classification" (default) compares with the Bank’s value only when both count ' +
+    'the members of the same fiscal year’s classification (recomputing on the Bank’s members when they differ, or saying why not); ' +
+    '"always" compares whatever the members.',
+  schema: string(undefined, { enum: ['classification', 'always'] }),
+  choices: ['classification', 'always'],
+  parse: (raw: string | undefined): 'classification' | 'always' | undefined => {
+    if (raw === undefined || raw === '') return undefined;
+    if (raw === 'classification' || raw === 'always') return raw;
+    throw badParameter('compare', `expected "classification" or "always", got "${raw}"`);
+  },
+} satisfies Param<'classification' | 'always' | undefined>;
+
 /** `at` of an aggregate: only with basis=current, refused before the parameters after it are read. */
 const aggregateAt = {
   ...at,
@@ -248,7 +265,7 @@ export const aggregates = defineQuestion({
   id: 'aggregates',
   method: 'get',
   path: '/groups/{id}/aggregates/{code}',
-  params: { id: pathGroupParam, code: pathCode, years, basis, at: aggregateAt, minCoverage, impute, impute_years: imputeYears, format },
+  params: { id: pathGroupParam, code: pathCode, years, basis, at: aggregateAt, minCoverage, impute, impute_years: imputeYears, compare, format },
   doc: {
     summary: 'A group’s value of an indicator, per year',
     description:
@@ -258,7 +275,7 @@ export const aggregates = defineQuestion({
     responses: { '200': ok('The series.', 'AggregateSeries', '{GROUP}_{CODE}_aggregates_{years}_{basis}.csv'), ...errors('400', '404') },
   },
   refine: (values) => ({ ...values, basis: values.basis ?? 'current' }),
-  async answer({ id: group, code: info, years: range, basis: chosen, at: on, minCoverage: least, impute: method, impute_years: back }, { obs }) {
+  async answer({ id: group, code: info, years: range, basis: chosen, at: on, minCoverage: least, impute: method, impute_years: back, compare: comparing }, { obs }) {
     const ref = await obs.ref();
     const series = await obs.aggregateSeries(group.id, info.def.code, {
       ...(range ? { from: range.from, to: range.to } : {}),
@@ -266,6 +283,7 @@ export const aggregates = defineQuestion({
       ...(on !== undefined ? { at: on } : {}),
       ...(least !== undefined ? { minCoverage: least } : {}),
       impute: imputeOptions(method, back),
+      ...(comparing !== undefined ? { compare: comparing } : {}),
     });
     const rule = ruleJson(series.rule, ref);
     const vintages = aggregateVintages(ref, info.def.code);
@@ -281,6 +299,7 @@ export const aggregates = defineQuestion({
       missingLarge: r.missingLarge.map((m) => ({ country: m.iso3, name: entityName(ref, m.iso3), share: m.share, latestYear: m.latestYear })),
       imputed: r.imputed.map((m) => ({ country: m.iso3, name: entityName(ref, m.iso3), from: m.from, share: m.share })),
       worldBank: worldBankJson(series.wbCode, r.published),
+      classification: r.classification,
     }));
     const atDate = chosen === 'current' ? (on ?? obs.today()) : null;
     const nameParts = [group.id, info.def.code, 'aggregates', ...(range ? [yearsLabel(range)] : []), chosen, ...(on ? [on] : [])];

@@ -6,6 +6,7 @@ import { POPULATION, type AggregationRule } from '../../domain/indicator.ts';
 import type { Observation } from '../../domain/observation.ts';
 import { gapTo, rankWithin, type Gap, type Rank } from '../../domain/rank.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { checkClassification, classificationKindOf, classificationOfVintage, type ClassificationCheck } from '../../domain/wb-classification.ts';
 import { loadReference, type IndicatorInfo, type Reference } from './reference.ts';
 
 /** Values of one indicator, by year then entity, with the years that have data in order. */
@@ -28,6 +29,12 @@ export interface AggregateOptions {
   minCoverage?: number;
   /** Members without a value for the year: left out (the default) or given their latest value of the years before. */
   impute?: ImputeOptions;
+  /**
+   * "classification" (default): compare with the World Bank's value of a region or income group only when
+   * the members counted are those of the classification its file uses, else recompute on those members or
+   * say why not; "always": compare whatever the members.
+   */
+  compare?: 'classification' | 'always';
 }
 
 /** A member a group value leaves out, with the latest year before it that has a value for it. */
@@ -40,6 +47,8 @@ export interface AggregateRow extends AggregateResult {
   missingLarge: MissingLarge[];
   /** The World Bank's own published value for the same group and year, and how far ours is from it. */
   published: Agreement | { worldBank: number; observatory: null } | null;
+  /** For World Bank regions and income groups: whose classification each side counts, and why they are compared or not. */
+  classification: ClassificationCheck | null;
 }
 
 export interface AggregateSeries {
@@ -253,6 +262,11 @@ export class Observatory {
     const weights = rule.kind === 'weighted_mean' ? await this.indicatorValues(rule.weight).catch(() => null) : null;
     const wbCode = group.wbCode && ref.aggregates.has(group.wbCode) ? group.wbCode : null;
     const currentMembers = this.membersOn(ref, groupId, options.at ?? this.today());
+    // The classification the World Bank's aggregates in the indicator's file use (regions and income groups).
+    const kind = wbCode ? classificationKindOf(groupId) : null;
+    const source = indicator.record ? indicator.vintages[0] : undefined;
+    const wbFiscalYear = source ? classificationOfVintage(source) : null;
+    const wbMemberships = kind ? [...ref.memberships.entries()].filter(([id]) => classificationKindOf(id) === kind).flatMap(([, list]) => list) : [];
     const years = values.years.filter((y) => (options.from === undefined || y >= options.from) && (options.to === undefined || y <= options.to));
     const rows: AggregateRow[] = [];
     for (const year of years) {
@@ -273,8 +287,35 @@ export class Observatory {
       const missingLarge = result.missingLarge.map((m) => ({ ...m, latestYear: latestBefore(values, m.iso3, year) }));
       const wb = wbCode ? yearValues.get(wbCode) : undefined;
       let published: AggregateRow['published'] = null;
-      if (wb !== undefined) published = result.value !== null ? compareWithPublished(result.value, wb) : { worldBank: wb, observatory: null };
-      rows.push({ year, ...result, missingLarge, published });
+      let classification: ClassificationCheck | null = null;
+      let compared = result.value;
+      if (wb !== undefined && kind) {
+        const membersOn = basis === 'current' ? (options.at ?? this.today()) : endOfYear(year);
+        const checked = checkClassification({
+          groupMemberships: ref.memberships.get(groupId) ?? [],
+          allWbMemberships: wbMemberships,
+          kind,
+          members,
+          membersOn,
+          wbFiscalYear,
+          known: (iso3) => ref.countries.has(iso3) || ref.economies.has(iso3),
+        });
+        classification = checked.check;
+        if (options.compare === 'always') classification = { ...classification, basis: 'not_checked' };
+        else if (classification.basis === 'recomputed' && checked.wbMembers) {
+          compared = aggregate({
+            rule,
+            members: checked.wbMembers,
+            values: yearValues,
+            population: await this.populationIn(year),
+            minCoverage,
+            ...(weights ? { weights: weights.byYear.get(year) ?? new Map() } : {}),
+          }).value;
+        } else if (classification.basis !== 'same_members') compared = null;
+      }
+      const shown = wb !== undefined && (classification === null || classification.basis === 'same_members' || classification.basis === 'recomputed' || classification.basis === 'not_checked');
+      if (wb !== undefined && shown) published = compared !== null ? compareWithPublished(compared, wb) : { worldBank: wb, observatory: null };
+      rows.push({ year, ...result, missingLarge, published, classification });
     }
     return { group, indicator, rule, basis, minCoverage, impute, wbCode, rows };
   }

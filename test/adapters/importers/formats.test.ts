@@ -30,6 +30,14 @@ function writeDpList(folder: string, name: string, header: string): string {
   return join(folder, name);
 }
 
+/** A World Bank classification history file of two lines. */
+function classificationFile(name: string, header: string, row: string): string {
+  const path = join(dir, 'wb-history', name);
+  mkdirSync(join(dir, 'wb-history'), { recursive: true });
+  writeFileSync(path, `${header}\n${row}\n`);
+  return path;
+}
+
 describe('detectFormat', () => {
   it('recognises every format the Observatory imports, in each layout the sources use', async () => {
     const cases: [string, FormatId][] = [
@@ -55,6 +63,8 @@ describe('detectFormat', () => {
         [t['node_sales_tax_rates_with_history.csv'], 'vat-rates-node-sales-tax'],
         [t['shopify_worldwide_country_tax_rates.csv'], 'vat-rates-shopify'],
       ] as [string, FormatId][])(writeVatRateTables(join(dir, 'vat-rates'))),
+      [classificationFile('oghist.csv', 'iso3,economy,fiscal_year,fy_label,classification_released,gni_data_year,income_group_code,income_group,raw_cell', 'NPL,Nepal,FY1995,FY95,1994-07-01,1993,L,Low income,L'), 'wb-income-history'],
+      [classificationFile('class.csv', 'fiscal_year,iso3,economy,region,income_group,lending_category,other,source_file', 'FY2026,NPL,Nepal,South Asia,Lower middle income,IDA,,x'), 'wb-class-history'],
       [writeTracker(join(dir, 'cyberlaw'), EDITION_2021).status, 'cyberlaw-tracker-status'],
       [writeDpList(join(dir, 'dp'), 'typed.csv', 'Country,Type,Title of Legislation/Draft Legislation,Links to laws'), 'cyberlaw-data-protection-list'],
       [writeDpList(join(dir, 'dp'), 'untyped.csv', 'Country,Title of Legislation/Draft Legislation,Links to laws'), 'cyberlaw-data-protection-list'],

@@ -33,6 +33,7 @@ export const aggregate: Command = {
         ...(input.at !== undefined ? { at: input.at } : {}),
         ...(input.minCoverage !== undefined ? { minCoverage: input.minCoverage } : {}),
         impute: imputeOptions(input.impute, input.impute_years),
+        ...(input.compare !== undefined ? { compare: input.compare } : {}),
       });
       const ref = await services.obs.ref();
       io.err.write(`${pick(series.group.names, 'en')} — ${pick(series.indicator.def.names, 'en')} (${series.rule.kind}, ${series.basis} membership, ` +

@@ -107,6 +107,17 @@ export const indicatorSchemas: Record<string, Schema> = {
         agrees: orNull(boolean('Within 1% of each other.')),
       }),
     ),
+    classification: orNull(
+      object({
+        basis: string('same_members: compared; recomputed: compared with the Observatory’s value on the Bank’s members; undated_source, classification_not_held: not compared; not_checked: compare=always.', {
+          enum: ['same_members', 'recomputed', 'undated_source', 'classification_not_held', 'not_checked'],
+        }),
+        wbFiscalYear: orNull(integer('The fiscal year of the classification the World Bank value uses.')),
+        membersFiscalYear: integer('The fiscal year of the members counted here.'),
+        added: array(string(), 'Counted here, not in the World Bank’s classification.'),
+        removed: array(string(), 'In the World Bank’s classification, not counted here.'),
+      }),
+    ),
   }),
   AggregateSeries: object({
     group: object({ id: string(), kind: string(undefined, { enum: GROUP_KINDS }), names: ref('Localized'), wbCode: orNull(string()) }),

@@ -10,6 +10,7 @@ import { quality } from './fr/quality.ts';
 import { moratoriumLists } from './fr/moratorium-lists.ts';
 import { moratoriumShares } from './fr/moratorium-shares.ts';
 import { memberships } from './fr/memberships.ts';
+import { wbClassification } from './fr/wb-classification.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, memberships, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, memberships, wbClassification, api };

@@ -207,6 +207,10 @@ export async function aboutPage(ctx: PageContext) {
         </tbody>
       </table>
       <QualityMethod ctx={ctx} />
+      <h2 id="wb-classification">{t.wbClassification.methodTitle}</h2>
+      {t.wbClassification.method.map((p) => (
+        <p>{p}</p>
+      ))}
     </Layout>
   );
 }

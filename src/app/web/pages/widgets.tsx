@@ -181,11 +181,31 @@ export function AggregateCell(props: { ctx: PageContext; def: IndicatorDef; row:
             {t.common.worldBankValue}
             {t.common.colon}
             {formatValue(published.worldBank, def, ctx.lang)}
+            {row.classification?.basis === 'recomputed' && row.classification.wbFiscalYear !== null
+              ? ` (${t.wbClassification.recomputed(row.classification.wbFiscalYear)}${t.common.colon}${formatValue(published.observatory, def, ctx.lang)})`
+              : ''}
           </small>
+        </>
+      ) : null}
+      {notCompared(ctx, row) ? (
+        <>
+          <br />
+          <small class="muted">{notCompared(ctx, row)}</small>
         </>
       ) : null}
     </td>
   );
+}
+
+/** Why the World Bank's value of a region or income group is not compared with the group value, if it is not. */
+function notCompared(ctx: PageContext, row: AggregateRow): string | null {
+  const c = row.classification;
+  if (!c) return null;
+  if (c.basis === 'undated_source') return ctx.t.wbClassification.notCompared.undated_source;
+  if (c.basis === 'classification_not_held' && c.wbFiscalYear !== null) {
+    return ctx.t.wbClassification.notCompared.classification_not_held(c.wbFiscalYear, c.membersFiscalYear);
+  }
+  return null;
 }
 
 /** The labelled group drop-down of a filter form (`?group=`), in the page's language. */
