@@ -28,6 +28,8 @@ const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
   // The World Bank's group compositions and region changes: the region and income file says the same.
   'worldbank-classification-history/wb_class_group_compositions_fy2020_fy2026.csv': /^World Bank group compositions/,
   'worldbank-classification-history/wb_region_changes_fy2020_fy2026.csv': /^World Bank region changes/,
+  // Built from the PwC, Shopify and node-sales-tax tables of the same folder, which are imported themselves.
+  'vat-rates/vat_standard_rates_crosswalk.csv': /^crosswalk of VAT rates/,
   // Recognised layouts that hold nothing the estimator reads line by line.
   'nepal-customs-tariff-stats/nepal_trade_fy2082_83_chapter_totals.csv': /^chapter totals of Nepal's trade/,
   'checkdutyrates-eu-tariff/eu_duty_by_country.csv': /^EU duties summarised per origin country/,
@@ -61,7 +63,7 @@ const TRADE_FILES = [
 ];
 
 /** Folders whose every CSV file is in a format the Observatory imports. */
-const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv', 'worldbank-classification-history'];
+const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv', 'worldbank-classification-history', 'vat-rates'];
 
 /** The data rows of a CSV file without line breaks inside quotes: its non-empty lines after the header. */
 function dataRows(path: string): number {
@@ -147,12 +149,16 @@ describe('importing the whole shared data folder into the embedded database', ()
       ...TRADE_FILES,
     ].filter((f) => !SKIPPED_ON_PURPOSE[f]);
     expect([...imported].sort()).toEqual(expected.sort());
-    expect(imported.size).toBe(39 + HISTORY_FILES.length + TRADE_FILES.length);
+    expect(imported.size).toBe(44 + HISTORY_FILES.length + TRADE_FILES.length);
     const warnings = results.flatMap((r) => r.warnings);
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
     expect(warnings).toEqual([
       'unctad-cyberlaw-history/unctad_DP_laws_list_fetched_2022-02-13.csv: no Type column, so a title naming a bill or a draft is read as a draft',
+      // Kosovo (XKK) and the Netherlands Antilles (ANT), in some VAT tables, are not among the Observatory's countries.
+      'node_sales_tax_rates_with_history.csv: 1 territories the Observatory does not know were left out: XKK',
+      'pwc_wwts_standard_vat_rates_2025-02.csv: 1 territories the Observatory does not know were left out: XKK',
+      'shopify_worldwide_country_tax_rates.csv: 2 territories the Observatory does not know were left out: ANT, XKK',
       'wits_customs_import_duties_pct_tax_revenue.csv: 1 country names not recognised, their values left out: Fm Sudan',
       'wits_taxes_on_international_trade_current_lcu.csv: 1 country names not recognised, their values left out: Fm Sudan',
       'ethiopia_afcfta_category_a_2026_2030.csv: 1 codes read without stray marks around them: line 5405: ‹ 90184100',
@@ -189,7 +195,7 @@ describe('importing the whole shared data folder into the embedded database', ()
     const vintages = await store.vintages();
     const again = await importFolder(store, root);
     const notSkipped = again.filter((r) => r.status !== 'skipped');
-    expect(notSkipped).toHaveLength(39 + HISTORY_FILES.length + TRADE_FILES.length);
+    expect(notSkipped).toHaveLength(44 + HISTORY_FILES.length + TRADE_FILES.length);
     expect(notSkipped.filter((r) => r.status !== 'unchanged').map((r) => r.file)).toEqual([]);
     expect(await store.dataVersion()).toBe(version);
     expect(await store.vintages()).toEqual(vintages);

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { readVatRates, type VatRateLayout } from '../sources/vat-rates.ts';
 import type { Chunks } from '../sources/csv.ts';
 import type { ImportWriter, Store } from '../storage/store.ts';
@@ -10,6 +11,6 @@ export async function writeVatRates(store: Store, writer: ImportWriter, file: st
   const rows = await readVatRates(chunks, file, layout);
   const known = new Set((await store.countries()).map((c) => c.iso3));
   const unknown = rows.filter((r) => !known.has(r.rate.iso3)).map((r) => r.rate.iso3);
-  if (unknown.length) warnings.push(`${unknown.length} territories the Observatory does not know were left out: ${unknown.join(', ')}`);
+  if (unknown.length) warnings.push(`${basename(file)}: ${unknown.length} territories the Observatory does not know were left out: ${unknown.join(', ')}`);
   await writer.addVatRates(rows.filter((r) => known.has(r.rate.iso3)).map((r) => r.rate));
 }

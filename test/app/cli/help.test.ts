@@ -61,7 +61,7 @@ describe('the options of moratorium', () => {
   it("are the flags of the actions' questions, each parameter with one flag", () => {
     const estimate = flagParams(ACTION_QUESTIONS.estimate).map((p) => p.name);
     expect(estimate).toEqual(['country', 'group', ...ESTIMATE_PARAMS, 'lines']);
-    expect(Object.keys(parseOptions(MORATORIUM_QUESTIONS))).toEqual(['country', 'group', 'years', 'list', 'tariff', 'share', 'valuation', 'carrier-share', 'elasticity', 'rollup', 'lines', 'rate', 'base']);
+    expect(Object.keys(parseOptions(MORATORIUM_QUESTIONS))).toEqual(['country', 'group', 'years', 'list', 'tariff', 'share', 'valuation', 'carrier-share', 'elasticity', 'rollup', 'share-currency', 'vat-base', 'lines', 'rate', 'base']);
     expect(parseOptions(MORATORIUM_QUESTIONS)['lines']).toEqual({ type: 'boolean' });
   });
 

@@ -220,7 +220,7 @@ for (const engine of ENGINES) {
       it('sums counts, including a derived count', async () => {
         const pop = await json('/groups/ACP/aggregates/SP.POP.TOTL?years=2020');
         expect(pop.rows).toEqual([
-          { year: 2020, value: 308_010_000, status: 'ok', rule: 'sum', membersWithData: 7, membersTotal: 7, populationCovered: 1, missingLarge: [], imputed: [], worldBank: null },
+          { year: 2020, value: 308_010_000, status: 'ok', rule: 'sum', membersWithData: 7, membersTotal: 7, populationCovered: 1, missingLarge: [], imputed: [], worldBank: null, classification: null },
         ]);
         const servers = await json('/groups/ACP/aggregates/OBS.SECR.COUNT');
         expect(servers.rows).toHaveLength(1);
@@ -283,7 +283,7 @@ for (const engine of ENGINES) {
         ['/groups/ACP/aggregates/IT.NET.USER.ZS?basis=foo', 'basis', 'expected "current"'],
         ['/groups/ACP/aggregates/IT.NET.USER.ZS?minCoverage=2', 'minCoverage', 'between 0 and 1'],
         ['/groups/ACP/aggregates/IT.NET.USER.ZS?minCoverage=-0.1', 'minCoverage', 'between 0 and 1'],
-        ['/groups/ACP/aggregates/IT.NET.USER.ZS?countries=NGA', 'countries', 'accepted: years, basis, at, minCoverage, impute, impute_years, format'],
+        ['/groups/ACP/aggregates/IT.NET.USER.ZS?countries=NGA', 'countries', 'accepted: years, basis, at, minCoverage, impute, impute_years, compare, format'],
         ['/countries/NGA?format=csv', 'format', 'this route takes no query parameters'],
       ])('%s → 400 naming %s', async (path, parameter, message) => {
         const res = await get(path);

@@ -181,7 +181,7 @@ export function Estimate(props: {
                 <td>{m.matches[l.match as keyof typeof m.matches] ?? l.match}</td>
                 <td class="num">{formatNumber(l.importsUsd, lang)}</td>
                 {isGroup ? null : <td class="num">{l.ratePct === null ? <Why ctx={ctx} reason={l.why} /> : formatNumber(l.ratePct, lang, 2)}</td>}
-                <td>{l.pricing === null ? <Why ctx={ctx} reason={l.why} /> : (m.pricings[l.pricing as keyof typeof m.pricings] ?? l.pricing)}</td>
+                <td>{l.pricing === null ? '–' : (m.pricings[l.pricing as keyof typeof m.pricings] ?? l.pricing)}</td>
                 <td class="num">{l.revenueUsd === null ? <Why ctx={ctx} reason={l.why} /> : formatNumber(l.revenueUsd, lang)}</td>
               </tr>
             ))}
