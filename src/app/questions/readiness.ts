@@ -13,7 +13,7 @@ function defaultYear(method: IndexMethod): number {
 }
 
 /** `{method}` in a path: a readiness method, or a 404. */
-const pathMethod = {
+export const pathMethod = {
   name: 'method',
   in: 'path',
   required: true,
@@ -28,12 +28,13 @@ const pathMethod = {
 } satisfies Param<IndexMethod>;
 
 /** `year=2020`: the index year (an edition reads data of the years its components' rules say). */
-const year = {
+export const year = {
   name: 'year',
   in: 'query',
   description: 'The index year; each component reads the year its rule says (the B2C edition of 2020 reads data of 2019 or the latest before). By default the latest published edition.',
   schema: integer(undefined, { minimum: 1990, maximum: 2100 }),
   example: 2020,
+  field: { label: 'readiness.year', size: 4, inputmode: 'numeric', pattern: '[0-9]{4}' },
   parse: (raw, _ctx, earlier) => {
     if (raw === undefined) return defaultYear(earlier.method as IndexMethod);
     if (!/^\d{4}$/.test(raw)) throw badParameter('year', `not a year: "${raw}"`);
@@ -42,13 +43,14 @@ const year = {
 } satisfies Param<number>;
 
 /** `missing=drop`: what becomes of an economy lacking a component. */
-const missing = {
+export const missing = {
   name: 'missing',
   in: 'query',
   description:
     'An economy lacking a component: drop (no score, the missing components said), reweight (the components it has, their weights scaled) or impute (the mean of the economies with the component, flagged). By default the method’s own rule.',
   schema: string(undefined, { enum: [...MISSING_RULES] }),
   choices: MISSING_RULES,
+  field: { label: 'readiness.missing', choiceLabels: 'readiness.missingRules' },
   example: 'drop',
   parse: (raw) => {
     if (raw === undefined) return undefined;

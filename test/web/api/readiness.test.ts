@@ -109,6 +109,24 @@ for (const engine of ENGINES) {
       expect(((await (await get('/readiness/unctad-b2c?missing=zero')).json()) as any).error.parameter).toBe('missing');
     });
 
+    it('shows the ranked table beside the published values, and the method, in English and French', async () => {
+      const en = await app.request('/en/readiness/unctad-b2c?year=2021&missing=reweight');
+      expect(en.status).toBe(200);
+      const html = await en.text();
+      expect(html).toContain('UNCTAD B2C E-commerce Index 2021');
+      expect(html).toContain('Compared with the published edition on 4 economies');
+      expect(html).toContain('Spearman rank correlation 1.');
+      expect(html).toMatch(/<td class="num">1<\/td>\s*<th scope="row"><a href="\/en\/countries\/USA">/);
+      expect(html).toContain('re-weighted: Account ownership (no value in the years read)');
+      expect(html).toContain('Why it differs');
+      const fr = await (await app.request('/fr/readiness/unctad-b2c?year=2021')).text();
+      expect(fr).toContain('Pourquoi elle diffère');
+      expect(fr).toContain('écartée : Détention d’un compte'.replace(' :', ':'));
+      expect((await app.request('/en/readiness')).status).toBe(200);
+      expect((await app.request('/en/readiness/nope')).status).toBe(404);
+      expect((await app.request('/en/readiness/unctad-b2c?year=abc')).status).toBe(400);
+    });
+
     it('refuses a bad cell naming file, line and field, and stores nothing', async () => {
       const path = join(folder, 'b2c_bad.csv');
       writeFileSync(path, [HEADER, '1,France,85,94,lots,90,89.8,0,1'].join('\n'));
