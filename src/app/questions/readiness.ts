@@ -1,11 +1,11 @@
 import { BUILT_IN_METHODS, MISSING_RULES, type IndexMethod, type MissingRule } from '../../domain/readiness/method.ts';
 import type { ReadinessAnswer } from '../services/readiness.ts';
 import { format } from './common.ts';
-import { badParameter } from './params.ts';
+import { badParameter, parseGroups } from './params.ts';
 import { sourceLine, vintageCell, vintageSummary } from './present.ts';
 import type { Param } from './question.ts';
 import { defineQuestion } from './question.ts';
-import { errors, integer, ok, string } from './schema.ts';
+import { CODE_LIST, errors, integer, ok, string } from './schema.ts';
 
 /** The edition year asked for when none is: the latest the method reproduces, else the year before last. */
 function defaultYear(method: IndexMethod): number {
@@ -59,6 +59,19 @@ export const missing = {
   },
 } satisfies Param<MissingRule | undefined>;
 
+/** The groups averaged when none are asked for. */
+const DEFAULT_GROUPS = ['WLD', 'LDC'];
+
+/** `groups=LDC,ACP`: the groups whose population-weighted average score is given, with coverage. */
+export const groups = {
+  name: 'groups',
+  in: 'query',
+  description: 'Comma-separated group ids whose population-weighted average score is given, with coverage (members on 31 December of the index year; withheld below two thirds of the population covered). WLD and LDC by default.',
+  schema: string(undefined, { pattern: CODE_LIST }),
+  example: 'LDC,ACP',
+  parse: (raw, ctx) => parseGroups(raw, ctx.ref) ?? DEFAULT_GROUPS.filter((g) => ctx.ref.groups.has(g)),
+} satisfies Param<string[]>;
+
 /** A method as the API shows it. */
 export function methodJson(m: IndexMethod) {
   return {
@@ -105,7 +118,7 @@ export const readinessIndex = defineQuestion({
   id: 'readinessIndex',
   method: 'get',
   path: '/readiness/{method}',
-  params: { method: pathMethod, year, missing, format },
+  params: { method: pathMethod, year, missing, groups, format },
   doc: {
     summary: 'A readiness index computed for a year, beside the published edition',
     description:
@@ -113,9 +126,9 @@ export const readinessIndex = defineQuestion({
     tags: ['readiness'],
     responses: { '200': ok('The index.', 'ReadinessIndex', '{method}_{year}.csv'), ...errors('400', '404') },
   },
-  async answer({ method, year, missing }, { obs, readiness }) {
+  async answer({ method, year, missing, groups }, { obs, readiness }) {
     const ref = await obs.ref();
-    const a = await readiness.compute(method.id, year, missing);
+    const a = await readiness.compute(method.id, year, missing, groups);
     const vintages = [...new Set(a.vintages.flatMap((v) => v.vintageIds))].flatMap((id) => {
       const v = ref.vintages.get(id);
       return v ? [v] : [];
@@ -129,6 +142,7 @@ export const readinessIndex = defineQuestion({
         reproduction: a.reproduction,
         onlyPublished: a.onlyPublished,
         onlyObservatory: a.onlyObservatory,
+        groups: a.groups.map((g) => ({ id: g.id, date: g.date, populationYear: g.populationYear, value: round(g.value), status: g.status, membersWithData: g.membersWithData, membersTotal: g.membersTotal, populationCovered: round(g.populationCovered, 4), missingLarge: g.missingLarge })),
         source,
         vintages: vintages.map(vintageSummary),
         rows: a.rows.map((r) => ({

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import { reproduction, type Reproduction } from '../../domain/readiness/compare.ts';
-import { computeIndex, type EconomyScore, type IndexResult, type Series } from '../../domain/readiness/compute.ts';
+import { DEFAULT_MIN_COVERAGE, type AggregateResult } from '../../domain/aggregate.ts';
+import { computeIndex, groupAverage, type EconomyScore, type IndexResult, type Series } from '../../domain/readiness/compute.ts';
 import { BUILT_IN_METHODS, builtInMethod, POPULATION, type IndexMethod, type MissingRule } from '../../domain/readiness/method.ts';
 import type { Observatory } from './observatory.ts';
 
@@ -22,6 +23,8 @@ export interface ReadinessAnswer {
   /** Economies the edition ranks that the Observatory cannot score, and those it scores that the edition does not rank. */
   onlyPublished: string[];
   onlyObservatory: string[];
+  /** Population-weighted group averages of the scores, with coverage, members on 31 December of the index year. */
+  groups: ({ id: string; date: string; populationYear: number } & AggregateResult)[];
   /** The vintages the components and the published values come from. */
   vintages: { indicator: string; vintageIds: number[] }[];
 }
@@ -66,7 +69,7 @@ export class ReadinessService {
     return { series: out, vintageIds: history.map((h) => h.vintageId) };
   }
 
-  async compute(methodId: string, year: number, missing?: MissingRule): Promise<ReadinessAnswer> {
+  async compute(methodId: string, year: number, missing?: MissingRule, groupIds: readonly string[] = []): Promise<ReadinessAnswer> {
     const method = this.method(methodId);
     const ref = await this.obs.ref();
     const series = new Map<string, Series>();
@@ -102,6 +105,17 @@ export class ReadinessService {
     });
     const computed = new Map(rows.filter((r) => r.score !== null).map((r) => [r.iso3, r.score as number]));
     const hasPublished = publishedScores.size > 0;
+    const groups: ReadinessAnswer['groups'] = [];
+    if (groupIds.length > 0) {
+      // Population of the data year (the index year − 1), as the components are read.
+      const populationYear = year - 1;
+      const pop = (await this.obs.indicatorValues(POPULATION)).byYear.get(populationYear) ?? new Map<string, number>();
+      const date = `${year}-12-31`;
+      for (const id of groupIds) {
+        const members = this.obs.membersOn(ref, id, date);
+        groups.push({ id, date, populationYear, ...groupAverage(result, members, pop, DEFAULT_MIN_COVERAGE) });
+      }
+    }
     return {
       method,
       year,
@@ -110,6 +124,7 @@ export class ReadinessService {
       rows: rows.filter((r) => r.score !== null || r.published !== null),
       reproduction: hasPublished ? reproduction(computed, publishedScores) : null,
       onlyPublished: [...publishedScores.keys()].filter((k) => !computed.has(k)).sort(),
+      groups,
       onlyObservatory: hasPublished ? [...computed.keys()].filter((k) => !publishedScores.has(k)).sort() : [],
       vintages,
     };

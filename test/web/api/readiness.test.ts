@@ -92,6 +92,19 @@ for (const engine of ENGINES) {
       expect(body.reproduction.spearman).toBeCloseTo(1, 12);
     });
 
+    it('averages groups by population, with coverage', async () => {
+      const dropped = await json('/readiness/unctad-b2c?year=2021&groups=ACP');
+      expect(dropped.groups).toEqual([expect.objectContaining({ id: 'ACP', value: null, membersWithData: 0, membersTotal: 7 })]);
+      const body = await json('/readiness/unctad-b2c?year=2021&missing=reweight&groups=ACP');
+      const acp = body.groups[0];
+      expect(acp).toMatchObject({ id: 'ACP', date: '2021-12-31', populationYear: 2020, status: 'ok', membersWithData: 7, membersTotal: 7, populationCovered: 1 });
+      const scores = new Map(body.rows.map((r: any) => [r.iso3, r.score]));
+      const pop: Record<string, number> = { NGA: 200e6, KEN: 50e6, FJI: 1e6, TUV: 1e4, HTI: 11e6, CIV: 26e6, MLI: 20e6 };
+      const expected = Object.entries(pop).reduce((s, [k, p]) => s + (scores.get(k) as number) * p, 0) / Object.values(pop).reduce((a, b) => a + b, 0);
+      expect(acp.value).toBeCloseTo(expected, 1);
+      expect((await get('/readiness/unctad-b2c?groups=NOPE')).status).toBe(400);
+    });
+
     it('answers CSV with one row per economy and the reason of each missing component', async () => {
       const res = await get('/readiness/unctad-b2c?year=2021&format=csv');
       expect(res.status).toBe(200);

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../../domain/errors.ts';
 import { pick } from '../../../domain/lang.ts';
 import { BUILT_IN_METHODS, builtInMethod, type IndexMethod } from '../../../domain/readiness/method.ts';
-import { missing, pathMethod, year } from '../../questions/readiness.ts';
+import { groups, missing, pathMethod, year } from '../../questions/readiness.ts';
 import { parseParams } from '../../questions/question.ts';
 import { formatNumber } from '../format.ts';
 import { href, type PageContext } from './context.ts';
@@ -87,8 +87,8 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
   const ref = await obs.ref();
   const query = new URLSearchParams(search);
   query.set('method', found.id);
-  const options = parseParams({ method: pathMethod, year, missing }, query, { ref, today: obs.today() });
-  const a = await ctx.services.readiness.compute(found.id, options.year, options.missing);
+  const options = parseParams({ method: pathMethod, year, missing, groups }, query, { ref, today: obs.today() });
+  const a = await ctx.services.readiness.compute(found.id, options.year, options.missing, options.groups);
   const fmt = (x: number | null, d = 1) => (x === null ? '–' : formatNumber(x, lang, d));
   const name = (iso3: string) => {
     const c = ref.countries.get(iso3);
@@ -110,6 +110,32 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
       <p>{closeness}</p>
       {a.onlyPublished.length ? <p>{r.onlyPublished(a.onlyPublished.map(name).join(', '))}</p> : null}
       {a.onlyObservatory.length ? <p>{r.onlyObservatory(a.onlyObservatory.map(name).join(', '))}</p> : null}
+      {a.groups.length ? (
+        <>
+          <h2>{r.groupsTitle}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.common.group}</th>
+                <th scope="col" class="num">{r.groupScore}</th>
+                <th scope="col" class="num">{t.common.coverage}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.groups.map((g) => (
+                <tr>
+                  <th scope="row">
+                    <a href={href(ctx, `/groups/${g.id}`)}>{pick(ref.groups.get(g.id)?.names ?? { en: g.id }, lang)}</a>
+                  </th>
+                  <td class="num">{fmt(g.value)}</td>
+                  <td class="num">{r.coverage(formatNumber(g.membersWithData, lang), formatNumber(g.membersTotal, lang), g.populationCovered === null ? '–' : formatNumber(g.populationCovered * 100, lang, 0))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>{r.groupsNote}</p>
+        </>
+      ) : null}
       <h2>{r.ranked}</h2>
       <table>
         <thead>
