@@ -2,6 +2,12 @@
  * The UNCTAD B2C E-commerce Index computed from the Observatory's own inputs (ITU Internet use in the World
  * Bank's file, Findex account ownership, secure Internet servers, UPU postal reliability as the editions
  * publish it), against the published 2020 edition.
+ *
+ * Measured on the shared data of July 2026 (printed on every run): 137 of the edition's 152 economies
+ * compared; mean absolute difference 1.31 index points (largest 9.5, Uzbekistan: Internet use 70% in 2019 in
+ * the current World Bank file, 30% in the edition); Spearman rank correlation 0.9969. The 15 economies the edition ranks and the
+ * Observatory cannot score by default lack account ownership in the Findex file (14, which UNCTAD estimates)
+ * or Internet use for 2017-2019 (Libya).
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,9 +81,9 @@ describe('the B2C E-commerce Index 2020, reproduced from the Observatory’s inp
 
   it('comes close to the published 2020 index', () => {
     const r = answer.reproduction;
-    expect(r?.compared).toBeGreaterThanOrEqual(130);
-    expect(r?.meanAbsoluteDifference).toBeLessThan(5);
-    expect(r?.spearman).toBeGreaterThan(0.97);
+    expect(r?.compared).toBeGreaterThanOrEqual(135);
+    expect(r?.meanAbsoluteDifference).toBeLessThan(2);
+    expect(r?.spearman).toBeGreaterThan(0.99);
   });
 
   it('says, for every economy the edition ranks and the Observatory cannot score, which component is missing', () => {
