@@ -40,6 +40,8 @@ const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
   // The earlier data-protection editions: a table derived from the list of the same edition, and UNCTAD's headline figures.
   'unctad-cyberlaw-history/unctad_DP_status_by_country_fetched_2021-08-04.csv': /^statuses derived from the data-protection list/,
   'unctad-cyberlaw-history/unctad_cyberlaw_aggregate_statements.csv': /^UNCTAD's headline figures per area/,
+  // UPU's overall score; the postal reliability component comes with the B2C index's editions.
+  'unctad-b2c-index/upu_2ipd_2019.csv': /^UPU's overall postal development score/,
 };
 
 /** The earlier editions of the tracker's data-protection area, imported as its history. */
@@ -61,6 +63,9 @@ const TRADE_FILES = [
   'nepal-customs-tariff-stats/nepal_customs_tariff_2026_27_digitisable.csv',
   'nepal-customs-tariff-stats/nepal_imports_fy2082_83_digitisable_hs8.csv',
 ];
+
+/** The published editions of the UNCTAD B2C E-commerce Index, for the readiness index. */
+const B2C_FILES = ['unctad-b2c-index/unctad_b2c_index_2019.csv', 'unctad-b2c-index/unctad_b2c_index_2020.csv'];
 
 /** Folders whose every CSV file is in a format the Observatory imports. */
 const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv', 'worldbank-classification-history', 'vat-rates'];
@@ -147,9 +152,10 @@ describe('importing the whole shared data folder into the embedded database', ()
       'oacps-ecowas-membership/oacps_membership_evidence.csv',
       ...HISTORY_FILES,
       ...TRADE_FILES,
+      ...B2C_FILES,
     ].filter((f) => !SKIPPED_ON_PURPOSE[f]);
     expect([...imported].sort()).toEqual(expected.sort());
-    expect(imported.size).toBe(44 + HISTORY_FILES.length + TRADE_FILES.length);
+    expect(imported.size).toBe(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length);
     const warnings = results.flatMap((r) => r.warnings);
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
@@ -195,7 +201,7 @@ describe('importing the whole shared data folder into the embedded database', ()
     const vintages = await store.vintages();
     const again = await importFolder(store, root);
     const notSkipped = again.filter((r) => r.status !== 'skipped');
-    expect(notSkipped).toHaveLength(44 + HISTORY_FILES.length + TRADE_FILES.length);
+    expect(notSkipped).toHaveLength(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length);
     expect(notSkipped.filter((r) => r.status !== 'unchanged').map((r) => r.file)).toEqual([]);
     expect(await store.dataVersion()).toBe(version);
     expect(await store.vintages()).toEqual(vintages);

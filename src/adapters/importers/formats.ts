@@ -18,6 +18,7 @@ import { nepalTariff } from './formats/nepal-tariff.ts';
 import { orgMemberships } from './formats/org-memberships.ts';
 import { tradeMapBilateral } from './formats/trademap-bilateral.ts';
 import { ukEuTariffs } from './formats/uk-eu-tariffs.ts';
+import { unctadB2c } from './formats/unctad-b2c.ts';
 import { usHts } from './formats/us-hts.ts';
 import { vatRegistry } from './formats/vat-registry.ts';
 import { vatRatesNationalLaw, vatRatesNodeSalesTax, vatRatesOecd, vatRatesPwc, vatRatesShopify } from './formats/vat-rates.ts';
@@ -64,6 +65,7 @@ export const IMPORT_FORMATS = [
   cyberlawTracker,
   cyberlawHistory,
   vatRegistry,
+  unctadB2c,
   // Standard VAT/GST rates, one table per source.
   vatRatesPwc,
   vatRatesOecd,
@@ -166,6 +168,10 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
   {
     header: (first) => first.startsWith('country,iso3,page_date,url,'),
     reason: 'pages on the scheduled LDC graduations: what they establish is in the dated LDC list (date_source_or_note), imported instead',
+  },
+  {
+    header: (first) => first.startsWith('rank_2019,country_upu_name,ipd2_score_2019'),
+    reason: "UPU's overall postal development score (2IPD), not the postal reliability component of the B2C index, which is imported with the index's editions",
   },
 ];
 

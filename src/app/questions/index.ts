@@ -7,6 +7,7 @@ import { status, vintages } from './meta.ts';
 import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLists, moratoriumSensitivity, moratoriumVat, moratoriumVatRegistry } from './moratorium.ts';
 import { practice, practices } from './practices.ts';
 import { quality } from './quality.ts';
+import { readinessIndex, readinessMethods } from './readiness.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
 /** Every question the API answers, in the order the API document lists them. */
@@ -40,5 +41,7 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   audit,
   vintages,
   quality,
+  readinessMethods,
+  readinessIndex,
   status,
 ];

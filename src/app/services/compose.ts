@@ -4,6 +4,7 @@ import { AuthService, type AccountReader, type AuthOptions } from './auth.ts';
 import type { FillState } from './fill.ts';
 import { MoratoriumService } from './moratorium.ts';
 import { Observatory, writableStore } from './observatory.ts';
+import { ReadinessService } from './readiness.ts';
 import { RegistryService, type RegistryReader } from './registry.ts';
 import { UserGroupService } from './user-groups.ts';
 
@@ -14,6 +15,8 @@ import { UserGroupService } from './user-groups.ts';
 export interface ReadServices {
   obs: Observatory;
   moratorium: MoratoriumService;
+  /** The readiness indexes (methods, scores, the published editions compared). */
+  readiness: ReadinessService;
   registry: RegistryReader;
   auth: AccountReader;
   /** The first fill's progress, while the server fills an empty store. */
@@ -53,6 +56,7 @@ export function composeServices(from: Store | Observatory, config: ServiceConfig
   return {
     obs,
     moratorium: new MoratoriumService(obs),
+    readiness: new ReadinessService(obs),
     registry: parts.registry ?? new RegistryService(obs, store.registry),
     auth: parts.auth ?? new AuthService(store.registry, config.auth),
     userGroups: new UserGroupService(obs, store),

@@ -70,6 +70,7 @@ describe('detectFormat', () => {
       [writeDpList(join(dir, 'dp'), 'untyped.csv', 'Country,Title of Legislation/Draft Legislation,Links to laws'), 'cyberlaw-data-protection-list'],
       ...writeTradeLayouts(join(dir, 'trade')),
       ...writeGenericTradeLayouts(join(dir, 'trade-generic')),
+      [classificationFile('b2c.csv', 'rank_2020,economy,internet_use_pct,account_ownership_pct,secure_servers_normalized,upu_postal_reliability,index_value_2020,index_value_change_2019_20,rank_2019_recomputed', '1,Nepal,50,45,30,40,41.3,0.1,1'), 'unctad-b2c'],
     ];
     const detected = [];
     for (const [path] of cases) detected.push([relative(dir, path), await detectFormat(path)]);

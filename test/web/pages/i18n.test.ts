@@ -53,6 +53,9 @@ const SAME_IN_FRENCH = new Set([
   'practices.version',
   'practices.min',
   'practices.max',
+  'readiness.version',
+  'readiness.method.transformation',
+  'readiness.method.normalisation',
 ]);
 
 describe('the French catalogue', () => {

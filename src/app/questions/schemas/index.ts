@@ -9,6 +9,7 @@ import { moratoriumSchemas } from './moratorium.ts';
 import { moratoriumShareSchemas } from './moratorium-shares.ts';
 import { practiceSchemas } from './practices.ts';
 import { qualitySchemas } from './quality.ts';
+import { readinessSchemas } from './readiness.ts';
 import { reviewSchemas } from './review.ts';
 
 /**
@@ -28,4 +29,5 @@ export const schemas: Record<string, Schema> = {
   ...reviewSchemas,
   ...practiceSchemas,
   ...qualitySchemas,
+  ...readinessSchemas,
 };

@@ -7,10 +7,11 @@ import { cyberlaw } from './fr/cyberlaw.ts';
 import { practices } from './fr/practices.ts';
 import { imputation } from './fr/imputation.ts';
 import { quality } from './fr/quality.ts';
+import { readiness } from './fr/readiness.ts';
 import { moratoriumLists } from './fr/moratorium-lists.ts';
 import { moratoriumShares } from './fr/moratorium-shares.ts';
 import { memberships } from './fr/memberships.ts';
 import { wbClassification } from './fr/wb-classification.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, memberships, wbClassification, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, moratoriumLists, moratoriumShares, memberships, wbClassification, api };

@@ -12,6 +12,7 @@ import { groupPage } from './group.tsx';
 import { moratoriumPage } from './moratorium/index.tsx';
 import { practicePage, practicesPage } from './practices.tsx';
 import { qualityPage } from './quality.tsx';
+import { readinessIndexPage, readinessPage } from './readiness.tsx';
 import { aboutPage, countriesPage, groupsPage, indicatorsPage, sourcesPage } from './lists.tsx';
 
 type Page = (ctx: PageContext, params: Record<string, string>, query: URLSearchParams) => Promise<unknown>;
@@ -44,6 +45,8 @@ export function pageRoutes(contextFor: (c: Context, lang: Lang) => PageContext):
   app.get('/:lang/practices/:questionnaire', page(practicePage));
   app.get('/:lang/sources', page(sourcesPage));
   app.get('/:lang/quality', page(qualityPage));
+  app.get('/:lang/readiness', page(readinessIndexPage));
+  app.get('/:lang/readiness/:method', page(readinessPage));
   app.get('/:lang/about', page(aboutPage));
   return app;
 }
