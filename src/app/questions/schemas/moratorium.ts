@@ -10,10 +10,10 @@ const scheduleFields = {
   tariffSchedule: orNull(string('The tariff schedule that priced the row.')),
   tariffScheduleFrom: orNull(string('First day the schedule is in force.', { format: 'date' })),
   tariffScheduleTo: orNull(string('Last day the schedule is in force.', { format: 'date' })),
-  tariffMatch: orNull(string('in-force: in force during the trade period; earlier/later: in force only before/after it.', { enum: ['in-force', 'earlier', 'later'] })),
+  tariffMatch: orNull(string('in-force: in force during the trade period; earlier/later: in force only before/after it.', { enum: ['in-force', 'earlier', 'later', null] })),
   gapDays: orNull(integer('Days from the start of the trade period to the start of the schedule (negative: before).')),
   gapMonths: orNull(integer('The same in months, rounded.')),
-  tariffWarning: orNull(string('not-in-force: the schedule was not in force during the trade period; over-a-year: it starts more than a year from it.', { enum: ['not-in-force', 'over-a-year'] })),
+  tariffWarning: orNull(string('not-in-force: the schedule was not in force during the trade period; over-a-year: it starts more than a year from it.', { enum: ['not-in-force', 'over-a-year', null] })),
   tariffSchedules: integer('How many schedules of the reporter are stored (1: none other to choose).'),
 };
 const assumption = object({ name: string(), value: string() });

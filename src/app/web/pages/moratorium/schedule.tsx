@@ -33,7 +33,7 @@ export function ScheduleNote(props: { ctx: PageContext; row: CountryYear }) {
     <>
       <br />
       <small class={r.tariffWarning ? 'flag' : undefined} data-flag={r.tariffWarning ?? undefined} title={`${r.tariffScheduleFrom} – ${r.tariffScheduleTo}`}>
-        {[label, ...notes].filter((x) => x !== null).join('; ')}
+        {[label, ...notes].filter((x) => x !== null).join(' · ')}
       </small>
     </>
   );
