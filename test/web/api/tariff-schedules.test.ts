@@ -131,3 +131,38 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('the years filter on the page and in the command line', () => {
+  it('finds FY 2025/26 with years=2025 on the page, naming the schedule and the gap, and in the CLI', async () => {
+    const { main } = await import('../../../src/app/cli/main.ts');
+    const { openStore } = await import('../../../src/adapters/storage/open.ts');
+    const dataDir = join(fresh('cli'), 'data');
+    const store = await openStore({ dataDir });
+    let app;
+    try {
+      app = await load(store, false);
+      const page = await (await app.request('/en/moratorium?target=country:NPL&list=digitisable-hs2022&years=2025')).text();
+      expect(page).toContain('<th scope="row">FY 2025/26<br/><small>FY 2082/83 BS (16 Jul 2025 – 15 Jul 2026)</small>');
+      expect(page).toContain('data-flag="not-in-force" title="2026-07-16 – 2027-07-15">FY 2083/84 BS (16 Jul 2026 – 15 Jul 2027) · not in force: starts 12 months after the trade period · the only schedule stored');
+      const fr = await (await app.request('/fr/moratorium?target=country:NPL&list=digitisable-hs2022&years=2025')).text();
+      expect(fr).toContain('pas en vigueur : débute 12 mois après la période commerciale · le seul tarif enregistré');
+    } finally {
+      await store.close();
+    }
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, OBSERVATORY_DATA_DIR: process.env.OBSERVATORY_DATA_DIR };
+    delete process.env.DATABASE_URL;
+    delete process.env.OBSERVATORY_DATA_DIR;
+    try {
+      let out = '';
+      const io = { out: { write: (t: string) => (out += t) }, err: { write: (_: string) => undefined } };
+      const code = await main(['moratorium', 'estimate', '--country', 'NPL', '--list', 'digitisable-hs2022', '--years', '2025', '--format', 'csv', '--data-dir', dataDir], io);
+      expect(code).toBe(0);
+      const [header, row] = parseCsv(out);
+      const at = (name: string) => row?.[header!.indexOf(name)];
+      expect([at('year'), at('period_gregorian'), at('tariff_year'), at('tariff_match'), at('gap_months'), at('tariff_warning')]).toEqual(['2026', 'FY 2025/26', '2027', 'later', '12', 'not-in-force']);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+});
