@@ -7,6 +7,8 @@ import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
 import type { EstimateRow } from '../../domain/moratorium/estimate.ts';
 import { chooseSchedule, coversYears, fitOf, gregorianLabel, periodOf, type DatedPeriod, type ScheduleMatch } from '../../domain/moratorium/periods.ts';
 import type { StoredPeriod } from '../../adapters/storage/sql-periods.ts';
+import type { DutyBaseRequest, ReadStore } from '../../adapters/storage/store.ts';
+import type { DutyBaseLine } from '../../domain/moratorium/duty-base.ts';
 
 /** What is wrong with the schedule that priced a row: not in force during the trade period, or more than a year from it. */
 export type ScheduleWarning = 'not-in-force' | 'over-a-year';
@@ -58,6 +60,16 @@ export class PeriodBook {
   /** Every stored schedule of a reporter, with its dates. */
   schedules(reporter: string): DatedPeriod[] {
     return [...(this.years.get(reporter) ?? [])].sort((a, b) => a - b).map((y) => this.schedule(reporter, y));
+  }
+
+  /**
+   * A target's duty base for a range of calendar years: a period is filed under the calendar year in which it ends, so
+   * the base is read up to the year after the range and kept where the trade period covers a year of it.
+   */
+  async dutyBaseLines(store: ReadStore, reporters: readonly string[] | null, lines: DutyBaseRequest['lines'], years: { from: number; to: number } | null): Promise<DutyBaseLine[]> {
+    const range = years ? { from: years.from, to: years.to } : null;
+    const read = await store.dutyBaseLines({ reporters, from: range?.from ?? null, to: range ? range.to + 1 : null, lines });
+    return read.filter((l) => this.covers(l.reporter, l.year, range));
   }
 
   /** Whether the trade period filed under `year` covers a calendar year of the range: `years=2025` finds FY 2025/26. */

@@ -212,13 +212,8 @@ export class MoratoriumService {
     const editions = [...new Set(coverage.map((c) => c.edition))];
     const links = await this.links(list, editions);
     const { factors } = lineFactors(list, editions, links, options);
-    // A period is filed under the calendar year in which it ends: a fiscal year ending the year after the range may cover it.
-    const range = options.years ? { from: options.years.from ?? null, to: options.years.to ?? null } : null;
     const periods = new PeriodBook(await this.obs.store.datedPeriods(), coverage);
-    const lines = (
-      await this.obs.store.dutyBaseLines({ reporters: who.reporters, from: range?.from ?? null, to: range?.to == null ? null : range.to + 1, lines: factors })
-    ).filter((l) => periods.covers(l.reporter, l.year, range));
-    const base = indexDutyBase(lines);
+    const base = indexDutyBase(await periods.dutyBaseLines(this.obs.store, who.reporters, factors, options.years));
     return { target, who, list, coverage, editions, links, base, periods };
   }
 
