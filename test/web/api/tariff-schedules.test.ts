@@ -144,7 +144,9 @@ describe('the years filter on the page and in the command line', () => {
       const page = await (await app.request('/en/moratorium?target=country:NPL&list=digitisable-hs2022&years=2025')).text();
       expect(page).toContain('<th scope="row">FY 2025/26<br/><small>FY 2082/83 BS (16 Jul 2025 – 15 Jul 2026)</small>');
       expect(page).toContain('data-flag="not-in-force" title="2026-07-16 – 2027-07-15">FY 2083/84 BS (16 Jul 2026 – 15 Jul 2027) · not in force: starts 12 months after the trade period · the only schedule stored');
+      expect(page).toContain('In FY 2025/26, duties on the listed products imported by Nepal');
       const fr = await (await app.request('/fr/moratorium?target=country:NPL&list=digitisable-hs2022&years=2025')).text();
+      expect(fr).toContain('Pour l’exercice 2025/26, les droits');
       expect(fr).toContain('pas en vigueur : débute 12 mois après la période commerciale · le seul tarif enregistré');
     } finally {
       await store.close();

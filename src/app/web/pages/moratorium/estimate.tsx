@@ -42,7 +42,7 @@ export function Estimate(props: {
       ? m.summary(name, latestGroup.year, formatUsdShort(latestGroup.revenueUsd, lang), formatUsdShort(latestGroup.importsUsd, lang))
       : null
     : latestCountry && latestCountry.revenueUsd !== null
-      ? `${m.summary(name, latestCountry.year, formatUsdShort(latestCountry.revenueUsd, lang), formatUsdShort(latestCountry.importsUsd, lang))}${latestCountry.shareOfCustoms !== null ? ` ${m.summaryShare(formatSmallShare(latestCountry.shareOfCustoms, lang))}` : ''}`
+      ? `${m.summary(name, latestCountry.periodGregorian, formatUsdShort(latestCountry.revenueUsd, lang), formatUsdShort(latestCountry.importsUsd, lang))}${latestCountry.shareOfCustoms !== null ? ` ${m.summaryShare(formatSmallShare(latestCountry.shareOfCustoms, lang))}` : ''}`
       : null;
 
   const points = isGroup
