@@ -138,7 +138,7 @@ describe('Nepal, end to end from the real files', () => {
     expect(row?.importsUsd).toBeCloseTo(expected.importsUsd, 0);
     expect(row?.revenueUsd).toBeCloseTo(expected.revenueUsd, 0);
     expect(expected.revenueUsd).toBeGreaterThan(100_000);
-    expect(result.notes.join('\n')).toContain('the 2027 tariff schedule is applied to 2026 imports');
+    expect(result.notes.join('\n')).toContain('NPL: FY 2082/83 BS (16 Jul 2025 – 15 Jul 2026) imports priced with the tariff schedule FY 2083/84 BS (16 Jul 2026 – 15 Jul 2027)');
     expect(result.vintages.map((v) => v.dataset)).toEqual(
       expect.arrayContaining([
         'nepal-customs-tariff-stats/nepal_imports_fy2082_83_digitisable_hs8.csv',

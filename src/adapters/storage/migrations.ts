@@ -347,6 +347,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE membership ADD COLUMN scheduled_source TEXT`,
     ],
   },
+  {
+    version: 10,
+    name: 'dates of trade periods and tariff schedules',
+    statements: () => [
+      // A period is filed under the calendar year in which it ends (domain/moratorium/periods.ts); years without a row are calendar years.
+      `CREATE TABLE dated_period (
+        vintage_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        reporter TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        date_from TEXT NOT NULL,
+        date_to TEXT NOT NULL,
+        label TEXT NOT NULL,
+        basis TEXT NOT NULL,
+        source TEXT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /**

@@ -21,6 +21,7 @@ import { SqlRegistry } from './sql-registry.ts';
 import { SqlVintages } from './sql-vintages.ts';
 import type { Database } from './sql.ts';
 import type { DutyBaseRequest, EstimateRequest, ImportWriter, ObservationQuery, Store } from './store.ts';
+import { readPeriods, type StoredPeriod } from './sql-periods.ts';
 
 /**
  * The storage, written once in the SQL both engines understand: one part per aggregate (vintages and
@@ -165,6 +166,10 @@ export class SqlStore implements Store {
 
   vatRates(): Promise<(VatRate & { vintageId: number })[]> {
     return this.moratoriumStore.vatRates();
+  }
+
+  datedPeriods(): Promise<StoredPeriod[]> {
+    return readPeriods(this.db);
   }
 
   refreshDutyBase(): Promise<void> {

@@ -14,6 +14,7 @@ import {
   writeVatRates,
 } from './sql-moratorium-store.ts';
 import { writeQualityFlags } from './sql-quality.ts';
+import { writePeriods } from './sql-periods.ts';
 import { placeholders, type Database, type Transaction } from './sql.ts';
 import type { ImportWriter } from './store.ts';
 
@@ -151,6 +152,7 @@ export class SqlVintages {
           wrote(entries.length);
         },
         addQualityFlags: (flags) => writeQualityFlags(tx, flags, vintageId),
+        addPeriods: (kind, periods) => writePeriods(tx, kind, periods, vintageId),
       };
       await fill(writer);
       // A new vintage of a dataset replaces the previous one in the duty base; readers see the old base until commit.

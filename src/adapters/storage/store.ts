@@ -17,6 +17,8 @@ import type { IndicatorRecord, NewVintage, Vintage } from '../../domain/vintage.
 import type { ReadRegistryStore, RegistryStore } from './registry-store.ts';
 import type { Engine } from './sql.ts';
 import type { QualityFlagQuery } from './sql-quality.ts';
+import type { StoredPeriod } from './sql-periods.ts';
+import type { DatedPeriod, PeriodKind } from '../../domain/moratorium/periods.ts';
 
 export type { QualityFlagQuery } from './sql-quality.ts';
 
@@ -66,6 +68,8 @@ export interface ImportWriter {
   addQualityFlags(flags: readonly QualityFlag[]): Promise<void>;
   /** Standard VAT/GST rates of one source table (domain/moratorium/vat-rates.ts). */
   addVatRates(rates: readonly VatRate[]): Promise<void>;
+  /** The dates of the trade periods or tariff schedules the vintage gives (domain/moratorium/periods.ts). */
+  addPeriods(kind: PeriodKind, periods: readonly DatedPeriod[]): Promise<void>;
 }
 
 export interface EstimateRequest {
@@ -146,6 +150,8 @@ export interface ReadStore {
   qualityFlags(query?: QualityFlagQuery): Promise<StoredQualityFlag[]>;
   /** The standard VAT/GST rates of the current vintages, every source, unchosen (chooseStandardRates chooses). */
   vatRates(): Promise<(VatRate & { vintageId: number })[]>;
+  /** The dates of trade periods and tariff schedules of the current vintages (years without one are calendar years). */
+  datedPeriods(): Promise<StoredPeriod[]>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */

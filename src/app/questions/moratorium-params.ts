@@ -42,6 +42,9 @@ export const group = {
 /** The years of an estimate: the common parameter, read by the estimator's own rule. */
 export const years = {
   ...commonYears,
+  description:
+    `${commonYears.description} A trade period is filed under the calendar year in which it ends (Nepal's FY 2082/83, ` +
+    '16 July 2025 to 15 July 2026, under 2026) and found by either calendar year it covers: years=2025 finds FY 2025/26.',
   field: { label: 'moratorium.years', size: 10, inputmode: 'numeric', pattern: '\\s*\\d{0,4}\\s*-?\\s*\\d{0,4}\\s*' },
   parse: option('years', 'years'),
   write: (range) => (range ? `${range.from === MIN_YEAR ? '' : range.from}-${range.to === MAX_YEAR ? '' : range.to}` : ''),

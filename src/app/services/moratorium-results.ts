@@ -3,6 +3,7 @@
  * sensitivity, VAT/GST on the same base and duty designs. Pages, downloads, the API and the CLI read these.
  */
 
+import type { ScheduleFields } from './moratorium-periods.ts';
 import type { Vintage } from '../../domain/vintage.ts';
 import type { EstimateRow, LineFactor, LineRow } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition } from '../../domain/moratorium/hs.ts';
@@ -23,7 +24,7 @@ export interface DatedValue {
   year: number;
 }
 
-export interface CountryYear extends EstimateRow {
+export interface CountryYear extends EstimateRow, ScheduleFields {
   name: string;
   /** Customs and other import duties, USD: GC.TAX.IMPT.ZS × GC.TAX.TOTL.GD.ZS × NY.GDP.MKTP.CD. */
   customsRevenue: DatedValue | null;
@@ -72,7 +73,22 @@ export interface EstimateResult {
 
 /** Something the reader should know about an estimate's data; pages word it in their language. */
 export type Remark =
-  | { kind: 'tariff-year'; reporter: string; year: number; tariffYear: number }
+  | {
+      kind: 'tariff-year';
+      reporter: string;
+      year: number;
+      tariffYear: number;
+      /** The trade period's and the schedule's names and dates, and how far apart they start. */
+      period: string;
+      schedule: string;
+      scheduleFrom: string;
+      scheduleTo: string;
+      match: 'earlier' | 'later';
+      gapMonths: number;
+      overAYear: boolean;
+      /** The reporter has no other schedule stored. */
+      only: boolean;
+    }
   | { kind: 'more-tariff-years'; count: number }
   | { kind: 'concorded'; from: HsEdition; to: HsEdition; lines: { hs6: string; match: LineFactor['match'] }[] }
   | { kind: 'not-concorded'; from: HsEdition; to: HsEdition; codes: string[] };
@@ -81,7 +97,11 @@ export type Remark =
 export function remarkText(r: Remark): string {
   switch (r.kind) {
     case 'tariff-year':
-      return `${r.reporter}: the ${r.tariffYear} tariff schedule is applied to ${r.year} imports (no schedule for ${r.year})`;
+      return (
+        `${r.reporter}: ${r.period} imports priced with the tariff schedule ${r.schedule} (${r.scheduleFrom} to ${r.scheduleTo}), ` +
+        `in force ${r.match === 'later' ? 'only after' : 'only before'} the trade period, ${Math.abs(r.gapMonths)} months ${r.gapMonths >= 0 ? 'later' : 'earlier'}` +
+        `${r.overAYear ? ' (more than a year apart)' : ''}; ${r.only ? 'the only schedule stored for this country' : 'no schedule stored was in force during the trade period'}`
+      );
     case 'more-tariff-years':
       return `… and ${r.count} more reporter-years priced with another year's schedule`;
     case 'concorded':
@@ -95,8 +115,23 @@ export function remarkText(r: Remark): string {
 export function remarksOf(rows: CountryYear[], factors: LineFactor[], unmatched: { edition: HsEdition; codes: string[] }[], list: ProductList, editions: HsEdition[]): Remark[] {
   const remarks: Remark[] = [];
   const substituted = rows
-    .filter((r) => r.tariffYear !== null && r.tariffYear !== r.year)
-    .map((r): Remark => ({ kind: 'tariff-year', reporter: r.reporter, year: r.year, tariffYear: r.tariffYear as number }));
+    .filter((r) => r.tariffYear !== null && (r.tariffMatch === 'earlier' || r.tariffMatch === 'later'))
+    .map(
+      (r): Remark => ({
+        kind: 'tariff-year',
+        reporter: r.reporter,
+        year: r.year,
+        tariffYear: r.tariffYear as number,
+        period: r.period,
+        schedule: r.tariffSchedule ?? String(r.tariffYear),
+        scheduleFrom: r.tariffScheduleFrom ?? '',
+        scheduleTo: r.tariffScheduleTo ?? '',
+        match: r.tariffMatch as 'earlier' | 'later',
+        gapMonths: r.gapMonths ?? 0,
+        overAYear: r.tariffWarning === 'over-a-year',
+        only: r.tariffSchedules === 1,
+      }),
+    );
   remarks.push(...substituted.slice(0, 20));
   if (substituted.length > 20) remarks.push({ kind: 'more-tariff-years', count: substituted.length - 20 });
   for (const edition of editions) {

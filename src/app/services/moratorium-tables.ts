@@ -7,7 +7,7 @@ import { missingText } from '../../domain/moratorium/missing.ts';
 import { groupYearMissing, lineMissing, lineProcurement, noDataMissing, procurementCell, procurementLines, reasonCell, rowMissing } from './moratorium-missing.ts';
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
 import { FX_SOURCE, type ShareBasis } from '../../domain/moratorium/shares.ts';
-import type { DutyDesign, EstimateResult, SensitivityRow, VatRow } from './moratorium-results.ts';
+import type { CountryYear, DutyDesign, EstimateResult, SensitivityRow, VatRow } from './moratorium-results.ts';
 
 /** A table of an estimate as every download writes it (CSV, XLSX sheet, CLI table). */
 export interface Table {
@@ -58,6 +58,17 @@ function shareBasisCells(b: ShareBasis | null, g: ShareBasis | null = null): Csv
   return [b.currency, b.dutyFx?.rate, b.dutyFx?.year, b.revenueFx?.rate, b.revenueFx?.year, g?.revenueFx?.rate, g?.revenueFx?.year, b.currency === 'local' ? FX_SOURCE : null, b.yearsApart, warning || null];
 }
 
+/** The trade period and the schedule that priced a row, with their dates and the gap (app/services/moratorium-periods.ts). */
+const SCHEDULE_HEADER = [
+  'period', 'period_gregorian', 'period_from', 'period_to', 'tariff_schedule', 'tariff_schedule_from', 'tariff_schedule_to', 'tariff_match',
+  'gap_days', 'gap_months', 'tariff_warning', 'tariff_schedules',
+];
+const NO_SCHEDULE: CsvCell[] = SCHEDULE_HEADER.map(() => null);
+const scheduleCells = (r: CountryYear): CsvCell[] => [
+  r.period, r.periodGregorian, r.periodFrom, r.periodTo, r.tariffSchedule, r.tariffScheduleFrom, r.tariffScheduleTo, r.tariffMatch,
+  r.gapDays, r.gapMonths, r.tariffWarning, r.tariffSchedules,
+];
+
 /**
  * The results table: for a group, one row per year for the group (level "group") before its members' rows;
  * then each country and year; then members without any imports, with status "no data" and empty figures.
@@ -65,7 +76,7 @@ function shareBasisCells(b: ShareBasis | null, g: ShareBasis | null = null): Csv
 export function resultsTable(result: EstimateResult, nameOf: (iso3: string) => string): Table {
   const p = provenance(result);
   const header = [
-    'level', 'reporter', 'name', 'year', 'tariff_year', 'imports_usd', 'imports_rated_usd', 'revenue_usd', 'lines_with_rate',
+    'level', 'reporter', 'name', 'year', 'tariff_year', ...SCHEDULE_HEADER, 'imports_usd', 'imports_rated_usd', 'revenue_usd', 'lines_with_rate',
     'lines_without_rate', 'members_with_data', 'members_total', 'customs_revenue_usd', 'customs_revenue_year', 'government_revenue_usd',
     'government_revenue_year', 'share_of_customs', 'share_of_government', ...SHARE_BASIS_HEADER, 'status', 'revenue_missing', 'share_of_customs_missing',
     'share_of_government_missing', ...p.header,
@@ -75,21 +86,21 @@ export function resultsTable(result: EstimateResult, nameOf: (iso3: string) => s
   for (const g of result.groupRows ?? []) {
     const status: RowStatus = g.revenueUsd === null ? 'no data' : 'estimated';
     const why = g.revenueUsd === null ? reasonCell(groupYearMissing(result, g.year)) : null;
-    rows.push(['group', result.target.id, result.target.name, g.year, null, g.importsUsd, null, g.revenueUsd, null, null, g.membersWithData, g.membersTotal,
+    rows.push(['group', result.target.id, result.target.name, g.year, null, ...NO_SCHEDULE, g.importsUsd, null, g.revenueUsd, null, null, g.membersWithData, g.membersTotal,
       null, null, null, null, null, null, ...noBasis, status, why, why, why, ...p.cells]);
   }
   for (const r of result.rows) {
     const status: RowStatus = r.revenueUsd === null ? 'no rate' : 'estimated';
     const why = rowMissing(r, result);
     rows.push([
-      'country', r.reporter, r.name, r.year, r.tariffYear, r.importsUsd, r.importsRatedUsd, r.revenueUsd, r.linesWithRate, r.linesWithoutRate, null, null,
+      'country', r.reporter, r.name, r.year, r.tariffYear, ...scheduleCells(r), r.importsUsd, r.importsRatedUsd, r.revenueUsd, r.linesWithRate, r.linesWithoutRate, null, null,
       r.customsRevenue?.value, r.customsRevenue?.year, r.governmentRevenue?.value, r.governmentRevenue?.year, r.shareOfCustoms, r.shareOfGovernment,
       ...shareBasisCells(r.customsShareBasis, r.governmentShareBasis), status, reasonCell(why.revenueUsd), reasonCell(why.shareOfCustoms), reasonCell(why.shareOfGovernment), ...p.cells,
     ]);
   }
   for (const iso3 of result.noData) {
     const why = reasonCell(noDataMissing(result, iso3));
-    rows.push(['country', iso3, nameOf(iso3), null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, ...noBasis, 'no data', why, why, why, ...p.cells]);
+    rows.push(['country', iso3, nameOf(iso3), null, null, ...NO_SCHEDULE, null, null, null, null, null, null, null, null, null, null, null, null, null, ...noBasis, 'no data', why, why, why, ...p.cells]);
   }
   return { name: 'results', header, rows };
 }

@@ -1,5 +1,6 @@
 import type { TradeCoverage } from '../../domain/moratorium/coverage.ts';
 import type { Vintage } from '../../domain/vintage.ts';
+import { PeriodBook } from './moratorium-periods.ts';
 import { InputError, NotFoundError } from '../../domain/errors.ts';
 import { endOfYear, membersAt } from '../../domain/group.ts';
 import { estimateFromBase, indexDutyBase, type IndexedDutyBase } from '../../domain/moratorium/duty-base.ts';
@@ -45,6 +46,8 @@ interface TargetBase {
   editions: HsEdition[];
   links: HsLink[];
   base: IndexedDutyBase;
+  /** The dates of the trade periods and tariff schedules. */
+  periods: PeriodBook;
 }
 
 /** The assumptions the sensitivity varies one at a time, with the value shown and the options changed. */
@@ -209,14 +212,9 @@ export class MoratoriumService {
     const editions = [...new Set(coverage.map((c) => c.edition))];
     const links = await this.links(list, editions);
     const { factors } = lineFactors(list, editions, links, options);
-    const lines = await this.obs.store.dutyBaseLines({
-      reporters: who.reporters,
-      from: options.years?.from ?? null,
-      to: options.years?.to ?? null,
-      lines: factors,
-    });
-    const base = indexDutyBase(lines);
-    return { target, who, list, coverage, editions, links, base };
+    const periods = new PeriodBook(await this.obs.store.datedPeriods(), coverage);
+    const base = indexDutyBase(await periods.dutyBaseLines(this.obs.store, who.reporters, factors, options.years));
+    return { target, who, list, coverage, editions, links, base, periods };
   }
 
   /** A country's part of a target's base, as if read for the country alone; null when the read did not cover it. */
@@ -232,6 +230,7 @@ export class MoratoriumService {
       editions: [...new Set(coverage.map((c) => c.edition))],
       links: read.links,
       base: indexDutyBase(read.base.lines.filter((b) => b.reporter === iso3)),
+      periods: read.periods,
     };
   }
 
@@ -252,6 +251,7 @@ export class MoratoriumService {
         const ofGovernment = revenueShare(r.revenueUsd, r.year, government, fx, options.shareCurrency);
         return {
           ...r,
+          ...read.periods.fields(r),
           name: ref.countries.get(r.reporter)?.names.en ?? ref.economies.get(r.reporter)?.name ?? r.reporter,
           customsRevenue: customs,
           governmentRevenue: government,

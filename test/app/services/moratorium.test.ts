@@ -83,7 +83,7 @@ describe('the moratorium service', () => {
       ['490110', 'exact'],
       ['490599', 'split'],
     ]);
-    expect(result.notes.join('\n')).toContain('the 2022 tariff schedule is applied to 2023 imports');
+    expect(result.notes.join('\n')).toContain('2023 imports priced with the tariff schedule 2022 (2022-01-01 to 2022-12-31), in force only before the trade period, 12 months earlier');
     expect(result.notes.join('\n')).toContain('490599 split');
     expect(result.vintages.map((v) => v.dataset).sort()).toEqual(['revenue', 'tariffs', 'trade']);
     expect(result.assumptions).toContainEqual(['tariff measure', 'mfn']);

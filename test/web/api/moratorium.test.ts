@@ -69,7 +69,8 @@ for (const engine of ENGINES) {
       expect(body.assumptions).toContainEqual({ name: 'tariff measure', value: 'mfn' });
       expect(body.assumptions).toContainEqual({ name: 'valuation', value: 'content (declared value)' });
       expect(body.vintages.map((v: any) => v.id).sort()).toEqual([m.trade.id, m.tariffs.id, m.revenue?.id].sort());
-      expect(body.notes.join('\n')).toContain('the 2022 tariff schedule is applied to 2021 imports');
+      expect(body.notes.join('\n')).toContain('2021 imports priced with the tariff schedule 2022 (2022-01-01 to 2022-12-31), in force only after the trade period, 12 months later');
+      expect(body.rows.map((r: any) => [r.year, r.tariffMatch, r.gapMonths, r.tariffWarning])).toEqual([[2021, 'later', 12, 'not-in-force'], [2022, 'in-force', 0, null]]);
       expect(body.lines).toBeUndefined();
       expect(body.noData).toEqual([]);
     });

@@ -71,14 +71,20 @@ describe('the moratorium page', () => {
       // The 2021 imports are priced with the 2022 schedule, and the page says so in its own language.
       expect(select(doc, 'ul.notes li').map(text)).toContain(
         lang === 'en'
-          ? 'NPL: the 2022 tariff schedule is applied to 2021 imports (no schedule for 2021)'
-          : 'NPL : le tarif de 2022 est appliqué aux importations de 2021 (pas de tarif pour 2021)',
+          ? 'NPL: 2021 imports priced with the tariff schedule 2022 (2022-01-01 to 2022-12-31), in force only after the trade period, 12 months later; it is the only schedule stored for this country.'
+          : 'NPL : importations de 2021 évaluées au tarif 2022 (du 2022-01-01 au 2022-12-31), en vigueur seulement après la période commerciale, 12 mois plus tard ; c’est le seul tarif enregistré pour ce pays.',
       );
 
       const results = selectOne(doc, 'table[id=results]');
       const n = NUMBER[lang];
       expect(cells(results).map((r) => r.slice(0, 6))).toEqual([
-        ['2021', n(X.mfn[2021]), n(X.imports[2021]), n(X.importsRated[2021]), '3 / 0', '2022'],
+        [
+          '2021', n(X.mfn[2021]), n(X.imports[2021]), n(X.importsRated[2021]), '3 / 0',
+          // The 2022 schedule was not in force in 2021: the cell says so, with the gap.
+          lang === 'en'
+            ? '2022 not in force: starts 12 months after the trade period · the only schedule stored'
+            : '2022 pas en vigueur : débute 12 mois après la période commerciale · le seul tarif enregistré',
+        ],
         ['2022', n(X.mfn[2022]), n(X.imports[2022]), n(X.importsRated[2022]), '3 / 1', '2022'],
       ]);
       // No revenue series before 2022: the shares say so, never zero and never a bare "no data".

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { InputError } from '../../../domain/errors.ts';
 import { nepalFiscalYearOf, readNepalImports } from '../../sources/trade/nepal.ts';
+import { nepalFiscalYear } from '../../../domain/moratorium/periods.ts';
 import { defineFormat } from '../format.ts';
 import { tradeContext, USD_RATE_INDICATOR, writeTradeBatches } from '../trade.ts';
 
@@ -31,12 +32,13 @@ export const nepalImports = defineFormat({
     }
     return {
       note:
-        `Nepal (NPL) imports, Nepali fiscal year labelled by the calendar year in which it ends (${year}); national 8-digit lines, HS 2022. ` +
+        `Nepal (NPL) imports, Nepali fiscal year ${nepalFiscalYear('NPL', year, '').label}, filed under the calendar year in which it ends (${year}); national 8-digit lines, HS 2022. ` +
         `NPR converted at ${fmt(rate.rate)} per USD (World Bank ${USD_RATE_INDICATOR}, ${rate.year}). ` +
         'Each line is split among its listed top partners; the rest of the line (and partners whose names are not recognised) is under WLD, ' +
         'to which only MFN rates apply. Where the partners, each rounded to the thousand, sum to more than the line, they are scaled down to it. Quantities are kept only where one partner takes the whole line. The revenue column is not imported.',
       write: async (writer, warnings) => {
         const summary = await writeTradeBatches(readNepalImports(chunks(), file, context, { year }), writer);
+        await writer.addPeriods('trade', [nepalFiscalYear('NPL', year, `the file name (${name}): Nepali fiscal year, mid-July to mid-July`)]);
         if (summary.unknownPartners.length > 0) {
           warnings.push(
             `${name}: ${summary.unknownPartners.length} partner names not recognised, their imports left under WLD: ${summary.unknownPartners.join('; ')}`,

@@ -1,6 +1,21 @@
 import { array, boolean, integer, number, object, orNull, ref, string, type Schema } from '../schema.ts';
 
 const dated = orNull(object({ value: number('US dollars.'), year: integer('The year of the inputs, the latest not after the estimate’s year.') }));
+/** Which schedule priced a row and how its dates stand to the trade period's (app/services/moratorium-periods.ts). */
+const scheduleFields = {
+  period: string('The trade period as its source names it: "2024", "FY 2082/83 BS (16 Jul 2025 – 15 Jul 2026)". Filed under the calendar year in which it ends (year).'),
+  periodGregorian: string('Its Gregorian name: "2024", or "FY 2025/26" when it straddles two calendar years.'),
+  periodFrom: string('First day of the trade period.', { format: 'date' }),
+  periodTo: string('Last day of the trade period.', { format: 'date' }),
+  tariffSchedule: orNull(string('The tariff schedule that priced the row.')),
+  tariffScheduleFrom: orNull(string('First day the schedule is in force.', { format: 'date' })),
+  tariffScheduleTo: orNull(string('Last day the schedule is in force.', { format: 'date' })),
+  tariffMatch: orNull(string('in-force: in force during the trade period; earlier/later: in force only before/after it.', { enum: ['in-force', 'earlier', 'later', null] })),
+  gapDays: orNull(integer('Days from the start of the trade period to the start of the schedule (negative: before).')),
+  gapMonths: orNull(integer('The same in months, rounded.')),
+  tariffWarning: orNull(string('not-in-force: the schedule was not in force during the trade period; over-a-year: it starts more than a year from it.', { enum: ['not-in-force', 'over-a-year', null] })),
+  tariffSchedules: integer('How many schedules of the reporter are stored (1: none other to choose).'),
+};
 const assumption = object({ name: string(), value: string() });
 /** Why a figure is missing: a code, its detail (measure, editions, series) and a sentence. */
 const reason = object(
@@ -56,7 +71,8 @@ export const moratoriumSchemas: Record<string, Schema> = {
     reporter: string(),
     name: string(),
     year: integer(),
-    tariffYear: orNull(integer('The tariff schedule’s year used: the latest not after the imports, else the earliest after.')),
+    tariffYear: orNull(integer('The year the tariff schedule used is filed under (the calendar year in which it ends): the schedule in force during the trade period, else the nearest earlier, else the nearest later.')),
+    ...scheduleFields,
     importsUsd: number('Imports of the listed lines, USD.'),
     importsRatedUsd: number('Of which on lines with a rate.'),
     revenueUsd: orNull(number('Null when no line has a rate: "no data", not zero.')),

@@ -10,8 +10,9 @@ import { quality } from './fr/quality.ts';
 import { readiness } from './fr/readiness.ts';
 import { moratoriumLists } from './fr/moratorium-lists.ts';
 import { moratoriumShares } from './fr/moratorium-shares.ts';
+import { moratoriumSchedules } from './fr/moratorium-schedules.ts';
 import { memberships } from './fr/memberships.ts';
 import { wbClassification } from './fr/wb-classification.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, moratoriumLists, moratoriumShares, memberships, wbClassification, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, moratoriumLists, moratoriumShares, moratoriumSchedules, memberships, wbClassification, api };

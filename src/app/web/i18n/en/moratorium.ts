@@ -26,7 +26,7 @@ export const moratorium = {
   pricings: { line: 'national line', weighted: 'HS6 weighted roll-up', simple: 'HS6 simple average', mixed: 'national line and HS6 roll-up' },
   submit: 'Estimate',
   resultsTitle: (name: string) => `Revenue forgone: ${name}`,
-  summary: (name: string, year: number, revenue: string, imports: string) =>
+  summary: (name: string, year: number | string, revenue: string, imports: string) =>
     `In ${year}, duties on the listed products imported by ${name} (${imports}) would have brought in ${revenue}.`,
   summaryShare: (share: string) => `That is ${share} of its customs revenue.`,
   noEstimate: 'No listed line imported by this country or group has a tariff rate in the data: the revenue is unknown (no data), not zero.',

@@ -28,8 +28,8 @@ export const moratorium: Messages['moratorium'] = {
   pricings: { line: 'la ligne nationale', weighted: 'la moyenne SH6 pondérée', simple: 'la moyenne SH6 simple', mixed: 'la ligne nationale et la moyenne SH6' },
   submit: 'Estimer',
   resultsTitle: (name: string) => `Recettes auxquelles on renonce : ${name}`,
-  summary: (name: string, year: number, revenue: string, imports: string) =>
-    `En ${year}, les droits sur les produits de la liste importés par ${name} (${imports}) auraient rapporté ${revenue}.`,
+  summary: (name: string, year: number | string, revenue: string, imports: string) =>
+    `${String(year).startsWith('FY ') ? `Pour l’exercice ${String(year).slice(3)}` : `En ${year}`}, les droits sur les produits de la liste importés par ${name} (${imports}) auraient rapporté ${revenue}.`,
   summaryShare: (share: string) => `Soit ${share} de ses recettes douanières.`,
   noEstimate: 'Aucune ligne de la liste importée par ce pays ou ce groupe n’a de taux de droit dans les données : les recettes sont inconnues (pas de données), et non nulles.',
   noTrade: 'Aucune donnée d’importation ni aucun tarif n’ont encore été importés pour l’estimation.',

@@ -11,6 +11,7 @@ import { IndicatorMap } from '../widgets.tsx';
 import { Design, type DesignInput, type DesignState } from './design.tsx';
 import { VatComparison } from './vat.tsx';
 import { Absences, ProcurementNotice, Why } from './flags.tsx';
+import { PeriodCell, ScheduleNote } from './schedule.tsx';
 import { groupYearMissing, lineMissing, lineProcurement, noDataMissing, rowMissing } from '../../../services/moratorium-missing.ts';
 
 /** The estimate's results: summary, tables, chart, map, lines, sensitivity, VAT, design, assumptions, notes, downloads. */
@@ -41,7 +42,7 @@ export function Estimate(props: {
       ? m.summary(name, latestGroup.year, formatUsdShort(latestGroup.revenueUsd, lang), formatUsdShort(latestGroup.importsUsd, lang))
       : null
     : latestCountry && latestCountry.revenueUsd !== null
-      ? `${m.summary(name, latestCountry.year, formatUsdShort(latestCountry.revenueUsd, lang), formatUsdShort(latestCountry.importsUsd, lang))}${latestCountry.shareOfCustoms !== null ? ` ${m.summaryShare(formatSmallShare(latestCountry.shareOfCustoms, lang))}` : ''}`
+      ? `${m.summary(name, latestCountry.periodGregorian, formatUsdShort(latestCountry.revenueUsd, lang), formatUsdShort(latestCountry.importsUsd, lang))}${latestCountry.shareOfCustoms !== null ? ` ${m.summaryShare(formatSmallShare(latestCountry.shareOfCustoms, lang))}` : ''}`
       : null;
 
   const points = isGroup
@@ -244,7 +245,7 @@ export function Estimate(props: {
           <ul class="notes">
             {result.remarks.map((r) => (
               <li>
-                <small>{remarkIn(m.remarks, r)}</small>
+                <small>{r.kind === 'tariff-year' ? t.moratoriumSchedules.remark(r) : remarkIn(m.remarks, r)}</small>
               </li>
             ))}
           </ul>
@@ -305,12 +306,12 @@ function CountryTable(props: { ctx: PageContext; names: ReadonlyMap<string, stri
             const why = rowMissing(r, props.result);
             return (
             <tr>
-              <th scope="row">{props.members ? <a href={href(ctx, `/countries/${r.reporter}`)}>{names.get(r.reporter) ?? r.name}</a> : r.year}</th>
+              <th scope="row">{props.members ? <a href={href(ctx, `/countries/${r.reporter}`)}>{names.get(r.reporter) ?? r.name}</a> : <PeriodCell row={r} />}</th>
               <td class="num">{r.revenueUsd === null ? <Why ctx={ctx} reason={why.revenueUsd} /> : formatNumber(r.revenueUsd, lang)}</td>
               <td class="num">{formatNumber(r.importsUsd, lang)}</td>
               <td class="num">{formatNumber(r.importsRatedUsd, lang)}</td>
               <td class="num">{`${r.linesWithRate} / ${r.linesWithoutRate}`}</td>
-              <td class="num">{r.tariffYear ?? <Why ctx={ctx} reason={why.tariffYear} />}</td>
+              <td class="num">{r.tariffYear === null ? <Why ctx={ctx} reason={why.tariffYear} /> : <>{r.tariffYear}<ScheduleNote ctx={ctx} row={r} /></>}</td>
               <td class="num">{r.shareOfCustoms === null ? <Why ctx={ctx} reason={why.shareOfCustoms} /> : formatSmallShare(r.shareOfCustoms, lang)}</td>
               <td class="num">{r.shareOfGovernment === null ? <Why ctx={ctx} reason={why.shareOfGovernment} /> : formatSmallShare(r.shareOfGovernment, lang)}</td>
             </tr>
