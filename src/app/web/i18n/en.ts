@@ -8,10 +8,11 @@ import { imputation } from './en/imputation.ts';
 import { quality } from './en/quality.ts';
 import { moratoriumLists } from './en/moratorium-lists.ts';
 import { moratoriumShares } from './en/moratorium-shares.ts';
+import { moratoriumVatRates } from './en/moratorium-vat-rates.ts';
 import { memberships } from './en/memberships.ts';
 import { wbClassification } from './en/wb-classification.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, memberships, wbClassification, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, moratoriumVatRates, memberships, wbClassification, api };
 
 export type Messages = typeof en;

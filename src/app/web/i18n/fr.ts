@@ -9,8 +9,9 @@ import { imputation } from './fr/imputation.ts';
 import { quality } from './fr/quality.ts';
 import { moratoriumLists } from './fr/moratorium-lists.ts';
 import { moratoriumShares } from './fr/moratorium-shares.ts';
+import { moratoriumVatRates } from './fr/moratorium-vat-rates.ts';
 import { memberships } from './fr/memberships.ts';
 import { wbClassification } from './fr/wb-classification.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, memberships, wbClassification, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, moratoriumLists, moratoriumShares, moratoriumVatRates, memberships, wbClassification, api };
