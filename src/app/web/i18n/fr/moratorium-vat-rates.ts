@@ -7,7 +7,7 @@ export const moratoriumVatRates: Messages['moratoriumVatRates'] = {
   origins: { registry: 'registre', table: 'table de taux' },
   tables: {
     oecd: 'Tendances des impôts sur la consommation (OCDE)',
-    pwc: 'PwC Worldwide Tax Summaries',
+    pwc: 'synthèses fiscales mondiales de PwC (Worldwide Tax Summaries)',
     'national-law': 'loi nationale sur la TVA',
     'node-sales-tax': 'bibliothèque node-sales-tax',
     shopify: 'paramètres fiscaux de Shopify',
