@@ -68,7 +68,7 @@ describe('observatory moratorium: VAT rate used, missing totals, exchange rates'
     expect(r.err).toContain(FX_SOURCE);
 
     const csv = csvRecords((await run(['moratorium', 'vat', '--country', 'NPL', '--format', 'csv'])).out);
-    expect(csv.map((x) => [x.rate_used_pct, x.rate_source.includes('in force from 1997-11-16'), x.rate_as_of, x.vat_base, x.fx_source])).toEqual([
+    expect(csv.map((x) => [x.rate_used_pct, (x.rate_source ?? '').includes('in force from 1997-11-16'), x.rate_as_of, x.vat_base, x.fx_source])).toEqual([
       ['13', true, NATIONAL_ACT_AS_OF, 'import-value', ''],
       ['13', true, NATIONAL_ACT_AS_OF, 'import-value', FX_SOURCE],
     ]);
