@@ -109,4 +109,12 @@ describe('Nepal: shares in one currency, VAT at a real rate', () => {
     // The duty's exchange rate: the latest NPR per US$ not after the trade year (2025, measured: 139.115).
     expect([Number(at('duty_fx_lcu_per_usd')).toFixed(3), at('duty_fx_year')]).toEqual([fx(2025).toFixed(3), '2025']);
   });
+
+  it('says why the sensitivity has no total under bound rates: no bound schedule for Nepal in the data', async () => {
+    const rows = await service.sensitivity({ kind: 'country', id: 'NPL' }, DEFAULT_OPTIONS);
+    const bound = rows.find((r) => r.value === 'bound');
+    expect(bound?.revenueUsd).toBeNull();
+    expect(bound?.missing.revenueUsd).toEqual({ code: 'no-tariff', measure: 'bound' });
+    expect(rows.find((r) => r.base)?.missing).toEqual({});
+  });
 });
