@@ -22,5 +22,5 @@ export const moratoriumVatRates = {
   disagree: 'a lower-ranked table gives another rate',
   noStandard: 'no imported rate table gives a standard rate',
   downloadWorkbook: 'VAT/GST comparison (XLSX)',
-  exchangeRates: (source: string) => `Figures in US dollars. The downloads give the exchange rate each year’s duty was converted at for the revenue shares (${source}).`,
+  exchangeRates: (source: string) => `Figures in US dollars. The downloads give the exchange rate each year’s duty was converted at for the revenue shares: ${source}.`,
 };

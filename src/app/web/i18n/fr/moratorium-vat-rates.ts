@@ -25,5 +25,5 @@ export const moratoriumVatRates: Messages['moratoriumVatRates'] = {
   noStandard: 'aucune table de taux importée ne donne de taux normal',
   downloadWorkbook: 'comparaison avec la TVA/TPS (XLSX)',
   exchangeRates: (source: string) =>
-    `Montants en dollars des États-Unis. Les téléchargements donnent le taux de change auquel le droit de chaque année a été converti pour les parts des recettes (${source}).`,
+    `Montants en dollars des États-Unis. Les téléchargements donnent le taux de change auquel le droit de chaque année a été converti pour les parts des recettes : ${source}.`,
 };
