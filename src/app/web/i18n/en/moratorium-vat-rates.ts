@@ -5,7 +5,7 @@ export const moratoriumVatRates = {
   origins: { registry: 'registry', table: 'rate table' } as Record<string, string>,
   tables: {
     oecd: 'OECD Consumption Tax Trends',
-    pwc: 'PwC Worldwide Tax Summaries',
+    pwc: 'PwC Worldwide Tax Summaries, VAT rates',
     'national-law': 'national VAT act',
     'node-sales-tax': 'node-sales-tax library',
     shopify: 'Shopify tax settings',
