@@ -64,6 +64,8 @@ describe('the VAT comparison’s rate and the sensitivity’s reasons on the mor
       expect(base).toContain(FX_SOURCE);
       const standard = text(selectOne(doc, 'ul.vat-standard-rates'));
       expect(standard).toContain(w.standardLine(n(13), w.tables['national-law'] ?? '', 'x').split('x')[0] ?? '–');
+      // The method explains the rate shown, the missing totals and the exchange rates in the downloads.
+      expect(text(selectOne(doc, 'main'))).toContain(w.method[0] ?? '–');
       const links = select(doc, 'p.vat-downloads a').map((a) => a.attrs.href ?? '');
       expect(links.some((h) => h.includes('format=xlsx'))).toBe(true);
       for (const href of links) expect((await fx.app.request(href)).status, href).toBe(200);

@@ -23,4 +23,7 @@ export const moratoriumVatRates = {
   noStandard: 'no imported rate table gives a standard rate',
   downloadWorkbook: 'VAT/GST comparison (XLSX)',
   exchangeRates: (source: string) => `Figures in US dollars. The downloads give the exchange rate each year’s duty was converted at for the revenue shares: ${source}.`,
+  method: [
+    'What the VAT comparison shows, and missing totals: the VAT table gives, for each country and year, the rate it used, where it comes from (the registry, or the rate table ranked best, by name) and the date the source states it as of; where the registry’s rate differs from the tables’ standard rate, both are shown, the registry’s used. Where neither gives a rate, the VAT is not computed and the table says so. The same columns are in the CSV, the workbook and `observatory moratorium vat`, with vat_base. A sensitivity total that is missing says why, in the words used for the estimate’s missing figures (no imports, no tariff for the measure, no rate, no correlation for an HS edition). Figures are in US dollars; every download (results, lines, VAT, sensitivity) carries the exchange rate each year’s duty was converted at for its shares, its year and its source.',
+  ],
 };

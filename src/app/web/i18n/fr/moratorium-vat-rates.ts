@@ -26,4 +26,7 @@ export const moratoriumVatRates: Messages['moratoriumVatRates'] = {
   downloadWorkbook: 'comparaison avec la TVA/TPS (XLSX)',
   exchangeRates: (source: string) =>
     `Montants en dollars des États-Unis. Les téléchargements donnent le taux de change auquel le droit de chaque année a été converti pour les parts des recettes : ${source}.`,
+  method: [
+    'Ce que montre la comparaison avec la TVA, et les totaux manquants : le tableau de la TVA donne, pour chaque pays et chaque année, le taux retenu, sa provenance (le registre, ou la table de taux la mieux classée, nommée) et la date à laquelle la source l’établit ; lorsque le taux du registre diffère du taux normal des tables, les deux sont affichés, celui du registre étant retenu. Lorsqu’aucun ne donne de taux, la TVA n’est pas calculée et le tableau le dit. Les mêmes colonnes figurent dans le CSV, le classeur et `observatory moratorium vat`, avec vat_base. Un total de l’analyse de sensibilité qui manque dit pourquoi, dans les termes employés pour les chiffres manquants de l’estimation (pas d’importations, pas de tarif pour la mesure, pas de taux, pas de table de correspondance pour une édition du SH). Les montants sont en dollars des États-Unis ; chaque téléchargement (résultats, lignes, TVA, sensibilité) porte le taux de change auquel le droit de chaque année a été converti pour ses parts, son année et sa source.',
+  ],
 };

@@ -124,6 +124,9 @@ async function estimatePage(ctx: PageContext, query: URLSearchParams, refused?: 
       {ctx.t.moratoriumShares.method.map((p) => (
         <p>{p}</p>
       ))}
+      {ctx.t.moratoriumVatRates.method.map((p) => (
+        <p>{p}</p>
+      ))}
     </Layout>
   );
 }
