@@ -12,7 +12,9 @@ import type { Store } from '../../src/adapters/storage/store.ts';
 import { DEFAULT_OPTIONS } from '../../src/domain/moratorium/options.ts';
 import { MoratoriumService } from '../../src/app/services/moratorium.ts';
 import { Observatory } from '../../src/app/services/observatory.ts';
+import { createApp } from '../../src/app/web/server.ts';
 import { parseCsv } from '../support/csv.ts';
+import { parseHtml, select, selectOne, text, type Element } from '../web/pages/html.ts';
 import { sharedData } from './shared-data.ts';
 
 const FOLDERS = ['datasets-country-codes', 'dieghernan-country-orgs', 'datasets-wdi-fx', 'datasets-wdi', 'wits-customs-duties', 'nepal-customs-tariff-stats', 'vat-rates'];
@@ -20,6 +22,7 @@ const FOLDERS = ['datasets-country-codes', 'dieghernan-country-orgs', 'datasets-
 let root: string;
 let store: Store;
 let service: MoratoriumService;
+let obs: Observatory;
 
 /** Nepal's NPR per US dollar in a year, from the file itself. */
 function fx(year: number): number {
@@ -39,7 +42,8 @@ beforeAll(async () => {
     if (p.skip || !FOLDERS.some((f) => p.label.startsWith(`${f}/`))) continue;
     await importFile(store, p.path, { label: p.label });
   }
-  service = new MoratoriumService(new Observatory(store, { today: () => '2026-11-27', versionCheckMs: 0 }));
+  obs = new Observatory(store, { today: () => '2026-11-27', versionCheckMs: 0 });
+  service = new MoratoriumService(obs);
 }, 300_000);
 
 afterAll(async () => {
@@ -84,5 +88,33 @@ describe('Nepal: shares in one currency, VAT at a real rate', () => {
     const base = result.lines.filter((l) => l.year === row?.year).reduce((s, l) => s + l.importsUsd * (factorOf.get(l.hs6) ?? 1), 0);
     expect(row?.vatRevenueUsd).toBeCloseTo(base * 0.13, 2);
     expect(row?.vatRevenueUsd).toBeGreaterThan(0);
+  });
+
+  it('shows Nepal’s 13% from the national act, with its date, and a VAT figure on the page and in the CSV, on the default options', async () => {
+    const app = createApp({ obs });
+    // The page opens on Nepal with the default options.
+    const doc = parseHtml(await (await app.request('/en/moratorium')).text());
+    const table = selectOne(doc, 'table[id=vat]');
+    const [row] = select(table, 'tbody tr').map((tr) => tr.children.filter((c): c is Element => typeof c !== 'string').map(text));
+    expect(row?.[3]).toBe('13');
+    expect(row?.[4]).toContain('national VAT act');
+    expect(row?.[4]).toContain('in force from 1997-11-16');
+    expect(row?.[4]).toContain('as of 16 November 1997');
+    expect(row?.[2]).not.toBe('no data');
+    expect(Number((row?.[2] ?? '').replace(/,/g, ''))).toBeGreaterThan(0);
+    const [header = [], ...rows] = parseCsv(await (await app.request('/api/v1/moratorium/vat?country=NPL&format=csv')).text());
+    const at = (col: string) => rows[0]?.[header.indexOf(col)];
+    expect([at('rate_used_pct'), at('rate_origin'), at('rate_table'), at('rate_as_of'), at('vat_base')]).toEqual(['13', 'table', 'national-law', '1997-11-16', 'import-value']);
+    expect(Number(at('vat_revenue_usd'))).toBeGreaterThan(0);
+    // The duty's exchange rate: the latest NPR per US$ not after the trade year (2025, measured: 139.115).
+    expect([Number(at('duty_fx_lcu_per_usd')).toFixed(3), at('duty_fx_year')]).toEqual([fx(2025).toFixed(3), '2025']);
+  });
+
+  it('says why the sensitivity has no total under bound rates: no bound schedule for Nepal in the data', async () => {
+    const rows = await service.sensitivity({ kind: 'country', id: 'NPL' }, DEFAULT_OPTIONS);
+    const bound = rows.find((r) => r.value === 'bound');
+    expect(bound?.revenueUsd).toBeNull();
+    expect(bound?.missing.revenueUsd).toEqual({ code: 'no-tariff', measure: 'bound' });
+    expect(rows.find((r) => r.base)?.missing).toEqual({});
   });
 });

@@ -4,7 +4,9 @@ import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
 import { FX_INDICATOR, FX_SOURCE } from '../../domain/moratorium/shares.ts';
 import { safeFilename, type CsvTable } from '../services/csv.ts';
 import type { DutyDesign, EstimateResult, VatRow } from '../services/moratorium-results.ts';
-import { assumptionsTable, linesTable, resultsTable, vintagesTable, type Table } from '../services/moratorium-tables.ts';
+import { assumptionsTable, linesTable, resultsTable, vatTable, vintagesTable, type Table } from '../services/moratorium-tables.ts';
+import { dutyFxOf, rowOf } from '../services/moratorium-fx.ts';
+import { exchangeRatesJson, standardRateJson } from './moratorium-vat-present.ts';
 import type { Reference } from '../services/reference.ts';
 import { toXlsx } from '../services/xlsx.ts';
 import { groupYearMissing, lineMissing, lineProcurement, noDataMissing, procurementLines, reasonJson, reasonsJson, rowMissing } from '../services/moratorium-missing.ts';
@@ -149,12 +151,19 @@ export function vatJson(result: EstimateResult, rows: readonly VatRow[], ref: Re
       vatRevenueUsd: r.vatRevenueUsd,
       vat: r.entry ? vatEntryJson(r.entry, ref) : null,
       rate: r.rate,
-      standardRate: r.standard ? { ratePct: r.standard.ratePct, source: r.standard.source, citation: r.standard.citation, asOf: r.standard.asOf, others: r.standard.others.length, disagree: r.standard.disagree } : null,
+      standardRate: standardRateJson(r.standard),
+      dutyFx: dutyFxOf(rowOf(result, r.reporter, r.year)),
     })),
+    exchangeRates: exchangeRatesJson(result),
     noData: result.noData.map((iso3) => ({ iso3, name: entityName(ref, iso3) })),
     source: sourceLine(result.vintages),
     vintages: result.vintages.map(vintageSummary),
   };
+}
+
+/** The VAT comparison as a workbook: the comparison, the estimate's assumptions and its vintages. */
+export function vatWorkbook(result: EstimateResult, rows: readonly VatRow[]): Uint8Array {
+  return toXlsx([vatTable(result, rows), assumptionsTable(result), vintagesTable(result.vintages)]);
 }
 
 /** The formula of the VAT comparison on the import value, the default. */

@@ -12,11 +12,11 @@ import {
   estimateJson,
   estimateWorkbook,
   nameLookup,
-  vatEntryJson,
   vatJson,
+  vatWorkbook,
 } from './moratorium-present.ts';
+import { sensitivityJson, vatRegistryJson } from './moratorium-vat-present.ts';
 import { base, country, ESTIMATE_OPTIONS, estimateFormat, estimateOptions, estimateTarget, group, lines, rate } from './moratorium-params.ts';
-import { sourceLine, vintageSummary } from './present.ts';
 import { defineQuestion } from './question.ts';
 import { errors, ok, string } from './schema.ts';
 
@@ -34,6 +34,14 @@ async function withTarget<V extends Parameters<typeof estimateOptions>[0] & { co
 }
 
 const version = (v: number) => ({ 'x-data-version': String(v) });
+
+/** The VAT comparison's format: JSON, CSV, or a workbook with the sheets vat, assumptions and vintages. */
+const vatFormat = {
+  ...estimateFormat,
+  description:
+    `${format.description} With "xlsx", a workbook with the sheets vat, assumptions and vintages. ` +
+    'Every CSV row repeats the rate used with its source and date, the exchange rate of the duty, the assumptions (vat_base included) and the vintages.',
+};
 
 /** GET /moratorium/estimate: revenue forgone per country and year (and group), with assumptions and vintages. */
 export const moratoriumEstimate = defineQuestion({
@@ -94,15 +102,7 @@ export const moratoriumSensitivity = defineQuestion({
     const { result, sensitivity: rows } = await moratorium.report(input.target, input.options);
     const ref = await obs.ref();
     return {
-      json: () => ({
-        target: result.target,
-        assumptions: result.assumptions.map(([name, value]) => ({ name, value })),
-        years: [...new Set(result.rows.map((r) => r.year))].sort((a, b) => a - b),
-        count: rows.length,
-        rows,
-        source: sourceLine(result.vintages),
-        vintages: result.vintages.map(vintageSummary),
-      }),
+      json: () => sensitivityJson(result, rows),
       csv: () => csvOf(sensitivityTable(result, rows), estimateFilename(result, 'csv', '_sensitivity')),
       headers: version(ref.version),
     };
@@ -158,15 +158,26 @@ export const moratoriumVat = defineQuestion({
   id: 'moratoriumVat',
   method: 'get',
   path: '/moratorium/vat',
-  params: { ...ESTIMATE, format },
+  params: { ...ESTIMATE, format: vatFormat },
   doc: {
     summary: 'VAT/GST on digital supplies against the duty, on the same base',
     description:
-      'Per country and year, the duty revenue of the estimate and the VAT/GST that the country’s rate in the registry (see /moratorium/vat-registry) ' +
-      'would raise on the same base: the listed lines’ imports × share digitised × valuation factor, after the import response to the duty, ' +
-      'plus the duty itself, as VAT is charged on value plus duty. Without a rate in the registry the VAT revenue is null (no data), never zero.',
+      'Per country and year, the duty revenue of the estimate and the VAT/GST that the country’s rate would raise on the same base: the listed ' +
+      'lines’ imports × share digitised × valuation factor, after the import response to the duty (plus the duty itself with vat_base=with-duty). ' +
+      'The rate used is the registry’s (see /moratorium/vat-registry), else the standard rate of the best-ranked imported table (OECD, PwC, ' +
+      'national law, node-sales-tax, Shopify), each with its source and date; where the registry’s rate differs from the table’s, both are given. ' +
+      'Without any rate the VAT revenue is null (no data), never zero, and the row says why.',
     tags: ['moratorium'],
-    responses: { '200': ok('Duty and VAT per country and year, with the registry entries.', 'MoratoriumVat', 'moratorium_{ID}_{tariff}_{years}_vat.csv'), ...errors('400', '404') },
+    responses: {
+      '200': {
+        ...ok('Duty and VAT per country and year, with the rate used and the registry entries.', 'MoratoriumVat', 'moratorium_{ID}_{tariff}_{years}_vat.csv'),
+        content: {
+          ...ok('', 'MoratoriumVat', 'x').content,
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: string('A workbook: vat, assumptions, vintages.') },
+        },
+      },
+      ...errors('400', '404'),
+    },
   },
   refine: (v, services) => withTarget(v, services),
   async answer(input, { obs, moratorium }) {
@@ -176,6 +187,7 @@ export const moratoriumVat = defineQuestion({
     return {
       json: () => vatJson(result, rows, ref),
       csv: () => csvOf(vatTable(result, rows), estimateFilename(result, 'csv', '_vat')),
+      xlsx: () => ({ bytes: vatWorkbook(result, rows), filename: estimateFilename(result, 'xlsx', '_vat') }),
       headers: version(ref.version),
     };
   },
@@ -197,10 +209,11 @@ export const moratoriumVatRegistry = defineQuestion({
   },
   async answer(_input, { obs, moratorium }) {
     const entries = [...(await moratorium.vatRegistry()).values()];
+    const standard = await moratorium.standardRates();
     const ref = await obs.ref();
     return {
-      json: () => ({ count: entries.length, entries: entries.map((e) => vatEntryJson(e, ref)) }),
-      csv: () => csvOf(vatRegistryTable(entries, nameLookup(ref)), 'moratorium_vat_registry.csv'),
+      json: () => vatRegistryJson(entries, standard, ref),
+      csv: () => csvOf(vatRegistryTable(entries, nameLookup(ref), standard), 'moratorium_vat_registry.csv'),
       headers: version(ref.version),
     };
   },

@@ -7,7 +7,7 @@ import type { ScheduleFields } from './moratorium-periods.ts';
 import type { Vintage } from '../../domain/vintage.ts';
 import type { EstimateRow, LineFactor, LineRow } from '../../domain/moratorium/estimate.ts';
 import type { HsEdition } from '../../domain/moratorium/hs.ts';
-import type { Absence } from '../../domain/moratorium/missing.ts';
+import type { Absence, MissingReason } from '../../domain/moratorium/missing.ts';
 import type { ProductList } from '../../domain/moratorium/lists.ts';
 import type { DutySimulation, LafferCurve } from '../../domain/moratorium/design.ts';
 import type { EstimateOptions } from '../../domain/moratorium/options.ts';
@@ -182,6 +182,8 @@ export interface SensitivityRow {
   /** Change against the base case, as a ratio (0.25 = +25%). */
   change: number | null;
   base: boolean;
+  /** Why the total (and so the change) is null, or why the change is, when the base case's total is missing. */
+  missing: Partial<Record<'revenueUsd' | 'change', MissingReason>>;
 }
 
 /**

@@ -8,6 +8,8 @@ import { groupYearMissing, lineMissing, lineProcurement, noDataMissing, procurem
 import type { MergedVatEntry } from '../../domain/moratorium/vat.ts';
 import { FX_SOURCE, type ShareBasis } from '../../domain/moratorium/shares.ts';
 import type { CountryYear, DutyDesign, EstimateResult, SensitivityRow, VatRow } from './moratorium-results.ts';
+import { comparisonRate, type StandardRate } from '../../domain/moratorium/vat-rates.ts';
+import { DUTY_FX_HEADER, dutyFxCells, TOTALS_FX_HEADER, totalsFxCells } from './moratorium-fx.ts';
 
 /** A table of an estimate as every download writes it (CSV, XLSX sheet, CLI table). */
 export interface Table {
@@ -110,10 +112,10 @@ export function linesTable(result: EstimateResult, nameOf: (iso3: string) => str
   const p = provenance(result);
   return {
     name: 'lines',
-    header: ['reporter', 'name', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'pricing', 'priced_by_line_usd', 'revenue_usd', 'status', 'rate_missing', 'procurement', ...p.header],
+    header: ['reporter', 'name', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'pricing', 'priced_by_line_usd', 'revenue_usd', 'status', 'rate_missing', 'procurement', ...DUTY_FX_HEADER, ...p.header],
     rows: result.lines.map((l) => [
       l.reporter, nameOf(l.reporter), l.year, l.hs6, l.match, l.importsUsd, l.ratePct, l.pricing, l.pricedByLineUsd, l.revenueUsd, l.ratePct === null ? 'no rate' : 'estimated',
-      reasonCell(lineMissing(l, result)), procurementCell(lineProcurement(l)), ...p.cells,
+      reasonCell(lineMissing(l, result)), procurementCell(lineProcurement(l)), ...dutyFxCells(result, l.reporter, l.year), ...p.cells,
     ]),
   };
 }
@@ -143,13 +145,17 @@ export function vintagesTable(vintages: readonly Vintage[]): Table {
   };
 }
 
-/** How the total moves with each assumption, with the base case's assumptions and sources on every row. */
+/**
+ * How the total moves with each assumption, with why a total is missing, the currency and the base case's
+ * exchange rates, assumptions and sources on every row.
+ */
 export function sensitivityTable(result: EstimateResult, rows: readonly SensitivityRow[]): Table {
   const p = provenance(result);
+  const fx = totalsFxCells(result);
   return {
     name: 'sensitivity',
-    header: ['target', 'varied', 'value', 'revenue_usd', 'change', 'base', ...p.header.map((h) => `base_${h}`)],
-    rows: rows.map((r) => [result.target.id, r.assumption, r.value, r.revenueUsd, r.change, r.base, ...p.cells]),
+    header: ['target', 'varied', 'value', 'revenue_usd', 'change', 'base', 'revenue_missing', 'change_missing', ...TOTALS_FX_HEADER, ...p.header.map((h) => `base_${h}`)],
+    rows: rows.map((r) => [result.target.id, r.assumption, r.value, r.revenueUsd, r.change, r.base, reasonCell(r.missing.revenueUsd), reasonCell(r.missing.change), ...fx, ...p.cells]),
   };
 }
 
@@ -196,23 +202,34 @@ export function vatTable(result: EstimateResult, rows: readonly VatRow[]): Table
   return {
     name: 'vat',
     header: [
-      'reporter', 'name', 'year', 'duty_revenue_usd', 'vat_revenue_usd', 'rate_used_pct', 'rate_origin', 'rate_source', 'rate_as_of', 'table_rate_differs_pct',
-      'table_rate_pct', 'table_rate_source', 'table_rate_as_of', 'table_sources_disagree', ...VAT_ENTRY_HEADER, 'status', 'missing', ...p.header,
+      'reporter', 'name', 'year', 'duty_revenue_usd', 'vat_revenue_usd', 'rate_used_pct', 'rate_origin', 'rate_table', 'rate_source', 'rate_as_of', 'table_rate_differs_pct',
+      'table_rate_pct', 'table_rate_from', 'table_rate_source', 'table_rate_as_of', 'table_sources_disagree', ...VAT_ENTRY_HEADER, 'status', 'missing', ...DUTY_FX_HEADER, ...p.header,
     ],
     rows: rows.map((r) => [
-      r.reporter, r.name, r.year, r.dutyRevenueUsd, r.vatRevenueUsd, r.rate.ratePct, r.rate.origin, r.rate.source, r.rate.asOf, r.rate.tableRatePct,
-      r.standard?.ratePct, r.standard?.citation, r.standard?.asOf, r.standard ? r.standard.disagree : null,
-      ...vatEntryCells(r.entry), r.vatRevenueUsd === null ? 'no data' : 'estimated', r.rate.missing, ...p.cells,
+      r.reporter, r.name, r.year, r.dutyRevenueUsd, r.vatRevenueUsd, r.rate.ratePct, r.rate.origin, r.rate.origin === 'table' ? r.standard?.source : null, r.rate.source, r.rate.asOf, r.rate.tableRatePct,
+      r.standard?.ratePct, r.standard?.source, r.standard?.citation, r.standard?.asOf, r.standard ? r.standard.disagree : null,
+      ...vatEntryCells(r.entry), r.vatRevenueUsd === null ? 'no data' : 'estimated', r.rate.missing, ...dutyFxCells(result, r.reporter, r.year), ...p.cells,
     ]),
   };
 }
 
-/** The merged registry, one row per country. */
-export function vatRegistryTable(entries: Iterable<MergedVatEntry>, nameOf: (iso3: string) => string): Table {
+/**
+ * The merged registry, one row per country, with the standard rate of the rate tables beside the registry's
+ * (its table, citation and date) and the rate the VAT comparison uses (the registry's, else the table's),
+ * or why there is none.
+ */
+export function vatRegistryTable(entries: Iterable<MergedVatEntry>, nameOf: (iso3: string) => string, standard: ReadonlyMap<string, StandardRate> = new Map()): Table {
   return {
     name: 'vat_registry',
-    header: ['iso3', 'name', 'rate_pct', 'start', 'threshold', 'threshold_currency', 'model', 'legislated', 'as_of', 'sources', 'source_url', 'note'],
-    rows: [...entries].map((e) => [e.iso3, nameOf(e.iso3), ...vatEntryCells(e)]),
+    header: [
+      'iso3', 'name', 'rate_pct', 'start', 'threshold', 'threshold_currency', 'model', 'legislated', 'as_of', 'sources', 'source_url', 'note',
+      'standard_rate_pct', 'standard_rate_from', 'standard_rate_source', 'standard_rate_as_of', 'rate_used_pct', 'rate_used_origin', 'rate_missing',
+    ],
+    rows: [...entries].map((e) => {
+      const table = standard.get(e.iso3) ?? null;
+      const used = comparisonRate(e, table);
+      return [e.iso3, nameOf(e.iso3), ...vatEntryCells(e), table?.ratePct, table?.source, table?.citation, table?.asOf, used.ratePct, used.origin, used.missing];
+    }),
   };
 }
 

@@ -9,6 +9,7 @@ import type { HsEdition, HsLink } from '../../domain/moratorium/hs.ts';
 import { BUILT_IN_LISTS, type ProductList } from '../../domain/moratorium/lists.ts';
 import { lafferCurve, rateRange, revenueMaximisingRate, simulateDuty } from '../../domain/moratorium/design.ts';
 import { absenceText, uncorrelated } from '../../domain/moratorium/missing.ts';
+import { sensitivityRows } from './moratorium-sensitivity.ts';
 import { describeOptions, type EstimateOptions } from '../../domain/moratorium/options.ts';
 import { mergeVatEntries, vatEntryFromAnswers, vatRevenue, type MergedVatEntry, type VatEntry } from '../../domain/moratorium/vat.ts';
 import { VAT_FACTS } from '../../domain/moratorium/vat-facts.ts';
@@ -49,24 +50,6 @@ interface TargetBase {
   /** The dates of the trade periods and tariff schedules. */
   periods: PeriodBook;
 }
-
-/** The assumptions the sensitivity varies one at a time, with the value shown and the options changed. */
-const SENSITIVITY_VARIANTS: readonly (readonly [assumption: string, value: string, change: Partial<EstimateOptions>])[] = [
-  ['tariff measure', 'bound', { tariff: 'bound' }],
-  ['tariff measure', 'mfn', { tariff: 'mfn' }],
-  ['tariff measure', 'applied', { tariff: 'applied' }],
-  ['national lines to HS6', 'line', { rollup: 'line' }],
-  ['national lines to HS6', 'weighted', { rollup: 'weighted' }],
-  ['national lines to HS6', 'simple', { rollup: 'simple' }],
-  ['share digitised', '1', { share: { default: 1, byPrefix: [] } }],
-  ['share digitised', '0.5', { share: { default: 0.5, byPrefix: [] } }],
-  ['valuation', 'content', { valuation: 'content' }],
-  ['valuation', 'carrier', { valuation: 'carrier' }],
-  ['import-demand elasticity', '0', { elasticity: 0 }],
-  ['import-demand elasticity', '-0.5', { elasticity: -0.5 }],
-  ['import-demand elasticity', '-1.5', { elasticity: -1.5 }],
-  ['import-demand elasticity', '-3', { elasticity: -3 }],
-];
 
 const CUSTOMS_SHARE = 'GC.TAX.IMPT.ZS';
 const TAX_GDP = 'GC.TAX.TOTL.GD.ZS';
@@ -399,23 +382,6 @@ export class MoratoriumService {
 
   /** The sensitivity over a target's base: every variant computed from it, none read again. */
   private sensitivityOf(read: TargetBase, options: EstimateOptions): SensitivityRow[] {
-    const total = (o: EstimateOptions) => {
-      const { factors } = lineFactors(read.list, read.editions, read.links, o);
-      const rated = estimateFromBase(read.base, factors, o, { lines: false }).rows.filter((x) => read.who.memberIn(x.reporter, x.year) && x.revenueUsd !== null);
-      return rated.length ? sum(rated.map((x) => x.revenueUsd as number)) : null;
-    };
-    const base = total(options);
-    return SENSITIVITY_VARIANTS.map(([assumption, value, change]) => {
-      const o = { ...options, ...change };
-      const isBase = JSON.stringify(o) === JSON.stringify(options);
-      const revenueUsd = isBase ? base : total(o);
-      return {
-        assumption,
-        value,
-        revenueUsd,
-        change: revenueUsd !== null && base !== null && base > 0 ? revenueUsd / base - 1 : null,
-        base: isBase,
-      };
-    });
+    return sensitivityRows(read, options);
   }
 }

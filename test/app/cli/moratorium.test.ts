@@ -91,12 +91,12 @@ describe('observatory moratorium', () => {
     expect(r.code, r.err).toBe(0);
     const [header = [], ...rows] = parseCsv(r.out);
     const at = (i: number, col: string) => rows[i]?.[header.indexOf(col)];
-    expect([at(0, 'year'), at(0, 'duty_revenue_usd'), at(0, 'vat_revenue_usd'), at(0, 'vat_rate_pct')]).toEqual(['2021', String(X.mfn[2021]), String(X.vat[2021]), '15']);
+    expect([at(0, 'year'), at(0, 'duty_revenue_usd'), at(0, 'vat_revenue_usd'), at(0, 'vat_rate_pct'), at(0, 'rate_used_pct')]).toEqual(['2021', String(X.mfn[2021]), String(X.vat[2021]), '15', '15']);
     expect([at(1, 'year'), at(1, 'vat_revenue_usd'), at(1, 'vat_model'), at(1, 'tariff')]).toEqual(['2022', String(X.vat[2022]), 'vendor registration', 'mfn']);
     const table = await run(['moratorium', 'vat', '--group', 'LDC', '--years', '2022']);
     expect(table.code, table.err).toBe(0);
     expect(table.out).toMatch(/^reporter\s+year\s+duty_revenue_usd\s+vat_revenue_usd/);
-    expect(table.out).toMatch(/HTI\s+2022\s+.*draft legislation.*no data/);
+    expect(table.out).toMatch(/HTI\s+2022\s+.*import-value\s+no data\s+no VAT\/GST rate/);
     const registry = await run(['moratorium', 'vat-registry', '--format', 'csv']);
     expect(registry.code, registry.err).toBe(0);
     const csv = parseCsv(registry.out);

@@ -297,7 +297,7 @@ for (const engine of ENGINES) {
       ['/design?group=LDC&rate=10', 'group', 'unknown parameter'],
       ['/design?country=TUV&rate=10&tariff=bound', 'tariff', 'unknown parameter'],
       [`/vat?country=${REPORTER}&lines=true`, 'lines', 'unknown parameter'],
-      [`/vat?country=${REPORTER}&format=xlsx`, 'format', 'expected "json" or "csv"'],
+      [`/vat?country=${REPORTER}&format=pdf`, 'format', 'expected "json", "csv" or "xlsx"'],
       ['/vat', 'country', 'give country'],
       ['/vat-registry?country=TUV', 'country', 'accepted: format'],
     ])('%s → 400 naming %s', async (path, parameter, message) => {

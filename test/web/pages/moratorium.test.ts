@@ -129,6 +129,7 @@ describe('the moratorium page', () => {
     const n = NUMBER[lang];
     const nepal = lang === 'en' ? 'Nepal' : 'Népal';
     it(`${lang}: compares the duty with VAT/GST on the same base, with the registry entry and its sources`, async () => {
+      const w = (lang === 'en' ? en : fr).moratoriumVatRates;
       const doc = await ok(`/${lang}/moratorium`);
       const titles = select(doc, 'h2').map(text);
       expect(titles).toContain(m.vat.title);
@@ -136,12 +137,13 @@ describe('the moratorium page', () => {
       expect(titles.indexOf(m.vat.title)).toBeLessThan(titles.indexOf(m.design.title));
       const table = selectOne(doc, 'table[id=vat]');
       expect(select(table, 'thead th').map(text)).toEqual([
-        lang === 'en' ? 'Year' : 'Année', m.vat.duty, m.vat.vatRevenue, m.vat.rate, m.vat.start, m.vat.threshold, m.vat.model, m.vat.legislated,
+        lang === 'en' ? 'Year' : 'Année', m.vat.duty, m.vat.vatRevenue, w.rateUsed, w.rateSource, m.vat.start, m.vat.threshold, m.vat.model, m.vat.legislated,
       ]);
       const date = lang === 'en' ? '1 July 2023' : '1 juillet 2023';
+      const source = expect.stringContaining(`${w.origins.registry}`);
       expect(cells(table)).toEqual([
-        ['2021', n(X.mfn[2021]), n(X.vat[2021]), '15', date, `${n(100_000)} USD`, m.vat.models['vendor registration'], m.vat.statuses.legislation],
-        ['2022', n(X.mfn[2022]), n(X.vat[2022]), '15', date, `${n(100_000)} USD`, m.vat.models['vendor registration'], m.vat.statuses.legislation],
+        ['2021', n(X.mfn[2021]), n(X.vat[2021]), '15', source, date, `${n(100_000)} USD`, m.vat.models['vendor registration'], m.vat.statuses.legislation],
+        ['2022', n(X.mfn[2022]), n(X.vat[2022]), '15', source, date, `${n(100_000)} USD`, m.vat.models['vendor registration'], m.vat.statuses.legislation],
       ]);
       const sources = selectOne(doc, 'ul.vat-sources');
       expect(text(sources)).toContain('VAT registry (test extract)');
@@ -205,8 +207,8 @@ describe('the moratorium page', () => {
     // The VAT table of a group: each member in the latest year; Haiti has no VAT rate.
     const vat = cells(selectOne(doc, 'table[id=vat]'));
     expect(vat.find((r) => r[0] === 'Nepal')?.slice(1, 3)).toEqual([X.mfn[2022], X.vat[2022]].map((v) => v.toLocaleString('en-GB')));
-    expect(vat.find((r) => r[0] === 'Haiti')?.slice(1, 4)).toEqual(['no data', 'no data', 'no data']);
-    expect(vat.find((r) => r[0] === 'Haiti')?.[7]).toBe(en.moratorium.vat.statuses['draft legislation']);
+    expect(vat.find((r) => r[0] === 'Haiti')?.slice(1, 5)).toEqual(['no data', 'no data', en.moratoriumVatRates.noRate, en.moratoriumVatRates.noRateReason]);
+    expect(vat.find((r) => r[0] === 'Haiti')?.[8]).toBe(en.moratorium.vat.statuses['draft legislation']);
 
     const nepal = await ok('/en/moratorium?target=group:LDC&years=2022&design_country=NPL&rate=20');
     expect(cells(selectOne(nepal, 'table[id=design-results]'))[2]?.[1]).toBe((520_000).toLocaleString('en-GB'));

@@ -43,9 +43,9 @@ function designSummary(): string {
 /** What each action does, in the order the general help lists them. */
 const SUMMARIES: Record<Action, () => string> = {
   estimate: () => wrap(estimateSummary(), SUMMARY_WIDTH),
-  sensitivity: () => 'the same estimate with each assumption varied in turn (same options)',
-  vat: () => "VAT/GST at each country's registry rate on the same base as the duty (same options)",
-  'vat-registry': () => 'VAT/GST on digital supplies per country: rate, start, threshold, model, status, sources',
+  sensitivity: () => 'the same estimate with each assumption varied in turn, and why a total is missing (same options)',
+  vat: () => "VAT/GST at each country's rate (registry, else rate table; source, date) on the duty's base (same options)",
+  'vat-registry': () => 'VAT/GST on digital supplies per country: rate, start, threshold, model, status, sources, table rate, rate used',
   design: () => wrap(designSummary(), SUMMARY_WIDTH),
   lists: () => 'product lists of digitisable goods with their HS6 lines',
   coverage: () => 'reporters, years and HS editions with imports, and their tariff years',

@@ -14,6 +14,8 @@ import {
 } from '../../services/moratorium-tables.ts';
 import type { Io } from '../command.ts';
 import { print, printColumns } from '../table.ts';
+import { dutyFxList } from '../../services/moratorium-fx.ts';
+import { FX_SOURCE } from '../../../domain/moratorium/shares.ts';
 
 type Format = 'table' | 'csv';
 type NameOf = (iso3: string) => string;
@@ -33,7 +35,8 @@ export async function printReference(io: Io, format: Format, service: Moratorium
     printColumns(io.out, format, coverageTable(await service.coverage(), nameOf), ['reporter', 'name', 'edition', 'first_year', 'last_year', 'imports_usd', 'tariff_years']);
     return 0;
   }
-  printColumns(io.out, format, vatRegistryTable((await service.vatRegistry()).values(), nameOf), ['iso3', 'rate_pct', 'start', 'threshold', 'threshold_currency', 'model', 'legislated', 'as_of']);
+  const registry = vatRegistryTable((await service.vatRegistry()).values(), nameOf, await service.standardRates());
+  printColumns(io.out, format, registry, ['iso3', 'rate_pct', 'start', 'threshold', 'threshold_currency', 'model', 'legislated', 'as_of', 'standard_rate_pct', 'standard_rate_from', 'rate_used_pct', 'rate_used_origin']);
   return 0;
 }
 
@@ -81,9 +84,11 @@ export async function printEstimate(
     for (const [k, v] of result.assumptions) io.err.write(`  ${k}: ${v}\n`);
     for (const n of result.notes) io.err.write(`  note: ${n}\n`);
     io.err.write(`  sources: ${result.vintages.map((v) => `${v.source} (vintage ${v.id})`).join('; ')}\n`);
+    const rates = dutyFxList(result);
+    io.err.write(`  figures in US dollars; ${rates ? `duty converted for the shares at LCU per US$ (${FX_SOURCE}): ${rates}` : 'no exchange rate used (shares in US dollars)'}\n`);
   }
   if (show.action === 'sensitivity') {
-    printColumns(io.out, format, sensitivityTable(result, await service.sensitivity(target, o)), ['varied', 'value', 'revenue_usd', 'change', 'base']);
+    printColumns(io.out, format, sensitivityTable(result, await service.sensitivity(target, o)), ['varied', 'value', 'revenue_usd', 'change', 'base', 'revenue_missing']);
     return 0;
   }
   if (show.action === 'vat') {
@@ -92,15 +97,21 @@ export async function printEstimate(
       'year',
       'duty_revenue_usd',
       'vat_revenue_usd',
-      'vat_rate_pct',
-      'vat_legislated',
-      'vat_model',
+      'rate_used_pct',
+      'rate_origin',
+      'rate_table',
+      'rate_as_of',
+      'vat_base',
+      'duty_fx_lcu_per_usd',
+      'duty_fx_year',
       'status',
+      'rate_source',
+      'missing',
     ]);
     return 0;
   }
   if (show.lines) {
-    printColumns(io.out, format, linesTable(result, nameOf), ['reporter', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'revenue_usd', 'status', 'rate_missing', 'procurement']);
+    printColumns(io.out, format, linesTable(result, nameOf), ['reporter', 'year', 'hs6', 'match', 'imports_usd', 'rate_pct', 'revenue_usd', 'duty_fx_lcu_per_usd', 'duty_fx_year', 'status', 'rate_missing', 'procurement']);
     return 0;
   }
   const group = result.target.kind === 'group';
@@ -121,6 +132,11 @@ export async function printEstimate(
     'tariff_warning',
     'share_of_customs',
     'share_of_government',
+    'share_currency_used',
+    'duty_fx_lcu_per_usd',
+    'duty_fx_year',
+    'customs_fx_lcu_per_usd',
+    'customs_fx_year',
     'status',
     'revenue_missing',
     'share_of_customs_missing',

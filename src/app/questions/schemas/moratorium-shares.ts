@@ -1,4 +1,4 @@
-import { boolean, integer, number, object, orNull, string, type Schema } from '../schema.ts';
+import { array, boolean, integer, number, object, orNull, string, type Schema } from '../schema.ts';
 
 const fx = orNull(object({ rate: number('Local currency units per US dollar (period average).'), year: integer('The year the rate is the average of.') }));
 
@@ -20,6 +20,15 @@ export const moratoriumShareSchemas: Record<string, Schema> = {
     indicator: string('The exchange-rate series: PA.NUS.FCRF.'),
     source: string(),
     currency: string('The currency asked for.', { enum: ['local', 'usd'] }),
+  }),
+  MoratoriumDutyExchangeRates: object({
+    indicator: string('The exchange-rate series: PA.NUS.FCRF.'),
+    source: string(),
+    currency: string('The currency the shares were asked in; the figures themselves are in US dollars.', { enum: ['local', 'usd'] }),
+    dutyRates: array(
+      object({ reporter: string(), year: integer(), rate: number('Local currency units per US dollar.'), rateYear: integer('The year the rate is the average of.') }),
+      'The rate each reporter-year’s duty was converted at for its shares (local currency only).',
+    ),
   }),
   VatStandardRate: orNull(
     object({

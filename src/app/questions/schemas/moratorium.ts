@@ -63,6 +63,35 @@ const productList = object({
   ),
 }, undefined, ['detail']);
 
+/** A registry entry's fields. */
+function vatEntryProperties(): Record<string, Schema> {
+  return {
+    iso3: string(),
+    name: string(),
+    rate: orNull(number('Percent; null when no source gives it.')),
+    start: orNull(string('When the tax on digital supplies from abroad came into force.', { format: 'date' })),
+    threshold: orNull(object({ amount: number(), currency: orNull(string('ISO 4217; null when the source does not name the currency.')) })),
+    model: { type: ['string', 'null'], enum: ['vendor registration', 'platform liability', 'reverse charge', 'withholding by payment providers', null] },
+    legislated: string(undefined, { enum: ['legislation', 'draft legislation', 'no legislation', 'no data'] }),
+    asOf: orNull(string('The newest date of the sources used.', { format: 'date' })),
+    sources: array(string(), 'The sources that gave a field, newest first.'),
+    sourceUrl: orNull(string()),
+    note: orNull(string()),
+  };
+}
+
+/** The rate a VAT comparison uses, with its origin, source and date, or why there is none. */
+function vatRateUsed(): Schema {
+  return object({
+    ratePct: orNull(number('The rate used, percent.')),
+    origin: orNull(string('registry (wins over the table) or table.')),
+    source: orNull(string()),
+    asOf: orNull(string()),
+    tableRatePct: orNull(number('The rate table’s rate where the registry’s differs from it.')),
+    missing: orNull(string('Why there is no rate.')),
+  });
+}
+
 /** The answers of the moratorium estimator. */
 export const moratoriumSchemas: Record<string, Schema> = {
   MoratoriumList: productList,
@@ -151,6 +180,8 @@ export const moratoriumSchemas: Record<string, Schema> = {
     target: object({ kind: string(undefined, { enum: ['country', 'group'] }), id: string(), name: string() }),
     assumptions: array(assumption, 'The base case.'),
     years: array(integer()),
+    currency: string('The totals’ currency.', { enum: ['USD'] }),
+    exchangeRates: ref('MoratoriumDutyExchangeRates'),
     count: integer(),
     rows: array(
       object({
@@ -159,25 +190,19 @@ export const moratoriumSchemas: Record<string, Schema> = {
         revenueUsd: orNull(number('Summed over the years (and members).')),
         change: orNull(number('Against the base case, as a ratio (0.25 = +25%).')),
         base: boolean(),
+        missing: missing(['revenueUsd', 'change']),
       }),
     ),
     source: string(),
     vintages: array(ref('VintageSummary')),
   }),
-  MoratoriumVatEntry: object({
-    iso3: string(),
-    name: string(),
-    rate: orNull(number('Percent; null when no source gives it.')),
-    start: orNull(string('When the tax on digital supplies from abroad came into force.', { format: 'date' })),
-    threshold: orNull(object({ amount: number(), currency: orNull(string('ISO 4217; null when the source does not name the currency.')) })),
-    model: { type: ['string', 'null'], enum: ['vendor registration', 'platform liability', 'reverse charge', 'withholding by payment providers', null] },
-    legislated: string(undefined, { enum: ['legislation', 'draft legislation', 'no legislation', 'no data'] }),
-    asOf: orNull(string('The newest date of the sources used.', { format: 'date' })),
-    sources: array(string(), 'The sources that gave a field, newest first.'),
-    sourceUrl: orNull(string()),
-    note: orNull(string()),
+  MoratoriumVatEntry: object(vatEntryProperties()),
+  MoratoriumVatRegistryEntry: object({
+    ...vatEntryProperties(),
+    standardRate: ref('VatStandardRate'),
+    rateUsed: vatRateUsed(),
   }),
-  MoratoriumVatRegistry: object({ count: integer(), entries: array(ref('MoratoriumVatEntry')) }),
+  MoratoriumVatRegistry: object({ count: integer(), entries: array(ref('MoratoriumVatRegistryEntry')) }),
   MoratoriumVat: object({
     target: object({ kind: string(undefined, { enum: ['country', 'group'] }), id: string(), name: string() }),
     assumptions: array(assumption, 'The estimate’s assumptions.'),
@@ -192,17 +217,12 @@ export const moratoriumSchemas: Record<string, Schema> = {
         dutyRevenueUsd: orNull(number('The estimate’s revenue forgone.')),
         vatRevenueUsd: orNull(number('VAT at the rate used on the same import value (plus the duty with vat_base=with-duty); null without a rate (no data).')),
         vat: orNull(ref('MoratoriumVatEntry')),
-        rate: object({
-          ratePct: orNull(number('The rate used, percent.')),
-          origin: orNull(string('registry (wins over the table) or table.')),
-          source: orNull(string()),
-          asOf: orNull(string()),
-          tableRatePct: orNull(number('The rate table’s rate where the registry’s differs from it.')),
-          missing: orNull(string('Why there is no rate.')),
-        }),
+        rate: vatRateUsed(),
         standardRate: ref('VatStandardRate'),
+        dutyFx: orNull(object({ rate: number('Local currency units per US dollar.'), year: integer() }, 'The rate the duty of the reporter-year was converted at for its shares; null in US dollars.')),
       }),
     ),
+    exchangeRates: ref('MoratoriumDutyExchangeRates'),
     noData: array(object({ iso3: string(), name: string() }), 'Members (or the country) without imports in the data.'),
     source: string(),
     vintages: array(ref('VintageSummary')),

@@ -10,10 +10,11 @@ import { readiness } from './en/readiness.ts';
 import { moratoriumLists } from './en/moratorium-lists.ts';
 import { moratoriumShares } from './en/moratorium-shares.ts';
 import { moratoriumSchedules } from './en/moratorium-schedules.ts';
+import { moratoriumVatRates } from './en/moratorium-vat-rates.ts';
 import { memberships } from './en/memberships.ts';
 import { wbClassification } from './en/wb-classification.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, moratoriumLists, moratoriumShares, moratoriumSchedules, memberships, wbClassification, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };
 
 export type Messages = typeof en;

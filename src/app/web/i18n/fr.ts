@@ -11,8 +11,9 @@ import { readiness } from './fr/readiness.ts';
 import { moratoriumLists } from './fr/moratorium-lists.ts';
 import { moratoriumShares } from './fr/moratorium-shares.ts';
 import { moratoriumSchedules } from './fr/moratorium-schedules.ts';
+import { moratoriumVatRates } from './fr/moratorium-vat-rates.ts';
 import { memberships } from './fr/memberships.ts';
 import { wbClassification } from './fr/wb-classification.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, moratoriumLists, moratoriumShares, moratoriumSchedules, memberships, wbClassification, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };

@@ -90,7 +90,7 @@ export const moratorium = {
   vat: {
     title: 'VAT/GST on digital supplies compared',
     intro:
-      'What VAT or GST at each country’s rate on digital supplies from abroad would raise on the same base as the duty: the imports of the listed products, with the duty included in the value taxed. Unlike a duty, VAT falls alike on domestic and foreign supplies. Without a rate in the registry the revenue is unknown (“no data”), not zero.',
+      'What VAT or GST at each country’s rate would raise on the same base as the duty: the imports of the listed products, on the import value (the duty is added to the value taxed only with the with-duty option). The rate used is the registry’s, else the standard rate of the best-ranked rate table, each with its source and date. Unlike a duty, VAT falls alike on domestic and foreign supplies. Without any rate the revenue is unknown, not zero, and the table says why.',
     caption: 'Per year, in US dollars, with the registry’s entry for the country.',
     membersCaption: (year: number) => `Members, ${year}, in US dollars, with each member’s registry entry.`,
     duty: 'Duty revenue forgone (US$)',

@@ -92,7 +92,7 @@ export const moratorium: Messages['moratorium'] = {
   vat: {
     title: 'TVA/TPS sur les fournitures numériques : la comparaison',
     intro:
-      'Ce que la TVA ou la TPS au taux de chaque pays sur les fournitures numériques venant de l’étranger rapporterait sur la même base que le droit : les importations des produits de la liste, droit compris dans la valeur imposée. À la différence d’un droit, la TVA frappe de la même façon les fournitures nationales et étrangères. Sans taux dans le registre, les recettes sont inconnues (« pas de données »), et non nulles.',
+      'Ce que la TVA ou la TPS au taux de chaque pays rapporterait sur la même base que le droit : les importations des produits de la liste, sur la valeur d’importation (le droit n’est ajouté à la valeur imposée qu’avec l’option with-duty). Le taux retenu est celui du registre, sinon le taux normal de la table de taux la mieux classée, chacun avec sa source et sa date. À la différence d’un droit, la TVA frappe de la même façon les fournitures nationales et étrangères. Sans aucun taux, les recettes sont inconnues, et non nulles, et le tableau dit pourquoi.',
     caption: 'Par année, en dollars des États-Unis, avec la fiche du registre pour le pays.',
     membersCaption: (year: number) => `Membres, ${year}, en dollars des États-Unis, avec la fiche du registre de chaque membre.`,
     duty: 'Droits perdus (US$)',

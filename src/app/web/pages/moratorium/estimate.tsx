@@ -30,7 +30,6 @@ export function Estimate(props: {
   const { t, lang } = ctx;
   const m = t.moratorium;
   const rated = result.rows.filter((r) => r.revenueUsd !== null);
-  const noData = <span class="nodata">{t.common.noData}</span>;
   const api = `/api/v1/moratorium/estimate?${props.apiQuery}`;
   const isGroup = result.groupRows !== null;
 
@@ -209,8 +208,8 @@ export function Estimate(props: {
                 {r.base ? <strong>{sensitivityValue(r)}</strong> : sensitivityValue(r)}
                 {r.base ? <small class="muted"> ({m.baseCase})</small> : null}
               </td>
-              <td class="num">{r.revenueUsd === null ? noData : r.base ? <strong>{formatNumber(r.revenueUsd, lang)}</strong> : formatNumber(r.revenueUsd, lang)}</td>
-              <td class="num">{r.change === null ? '–' : r.base ? '' : formatChange(r.change, lang)}</td>
+              <td class="num">{r.revenueUsd === null ? <Why ctx={ctx} reason={r.missing.revenueUsd} /> : r.base ? <strong>{formatNumber(r.revenueUsd, lang)}</strong> : formatNumber(r.revenueUsd, lang)}</td>
+              <td class="num">{r.change === null ? (r.missing.change && r.revenueUsd !== null ? <Why ctx={ctx} reason={r.missing.change} /> : '–') : r.base ? '' : formatChange(r.change, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -127,6 +127,9 @@ async function estimatePage(ctx: PageContext, query: URLSearchParams, refused?: 
       {ctx.t.moratoriumSchedules.method.map((p) => (
         <p>{p}</p>
       ))}
+      {ctx.t.moratoriumVatRates.method.map((p) => (
+        <p>{p}</p>
+      ))}
     </Layout>
   );
 }
