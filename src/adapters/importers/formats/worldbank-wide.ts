@@ -35,9 +35,9 @@ export const worldBankWide = defineFormat({
       const match = metadata ? await matchClassification(store, await readClassification(metadata, basename(metadata)), basename(metadata)) : null;
       if (match?.fiscalYear != null) {
         note = classificationNote(match.fiscalYear, 'identified from its country metadata');
-        undated = `no "Last Updated Date": its World Bank aggregates are taken to use the FY${match.fiscalYear} classification, since ${match.text}`;
+        undated = `${basename(path)}: no "Last Updated Date": its World Bank aggregates are taken to use the FY${match.fiscalYear} classification, since ${match.text}`;
       } else {
-        undated = `no "Last Updated Date": the classification of its World Bank aggregates is unknown (${match ? match.text : 'no Metadata_Country file beside it'}), so they are not compared with group values`;
+        undated = `${basename(path)}: no "Last Updated Date": the classification of its World Bank aggregates is unknown (${match ? match.text : 'no Metadata_Country file beside it'}), so they are not compared with group values`;
       }
     }
     return {
