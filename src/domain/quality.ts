@@ -96,6 +96,11 @@ const STATED: Record<string, Partial<IndicatorChecks> & { why: string }> = {
   'LP.LPI.OVRL.XQ': { min: 1, max: 5, why: 'the Logistics Performance Index is scored from 1 to 5' },
 };
 
+/** The indicators whose thresholds are stated here (the others take their unit's range); pages translate their reasons by code. */
+export function hasStatedChecks(code: string): boolean {
+  return Object.hasOwn(STATED, code);
+}
+
 /** The checks of an indicator: its stated thresholds over its unit's range; null for an indicator of unknown unit. */
 export function checksFor(code: string, unit?: Unit): IndicatorChecks | null {
   const u = unit ?? CATALOGUE.find((d) => d.code === code)?.unit;
@@ -107,7 +112,7 @@ export function checksFor(code: string, unit?: Unit): IndicatorChecks | null {
     max: stated && 'max' in stated ? (stated.max ?? null) : base.max,
     jump: stated?.jump ?? null,
     jumpRatio: stated?.jumpRatio ?? DEFAULT_JUMP_RATIO,
-    why: stated?.why ?? (base.max !== null ? `${u}: ${base.min}–${base.max}` : `${u}: not negative`),
+    why: stated?.why ?? (base.max !== null ? `${u}: ${base.min}–${base.max}` : base.min !== null ? `${u}: not negative` : `${u}: no bound`),
   };
 }
 

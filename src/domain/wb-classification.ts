@@ -187,10 +187,16 @@ export function matchFiscalYears(
   return out.sort((a, b) => b.agreeing / b.compared - a.agreeing / a.compared || b.fiscalYear - a.fiscalYear);
 }
 
-/** The one fiscal year whose stored classification agrees with the file on every economy, else null. */
+/**
+ * The one fiscal year whose stored classification agrees with the file on every economy, else null. Among the
+ * years that agree, those compared on the most facts count (a year whose regions are not held agrees on income
+ * groups only, for want of evidence); two such years leave the file unidentified.
+ */
 export function identifyFiscalYear(matches: readonly FiscalYearMatch[]): number | null {
   const exact = matches.filter((m) => m.agreeing === m.compared);
-  return exact.length === 1 ? (exact[0] as FiscalYearMatch).fiscalYear : null;
+  const most = Math.max(0, ...exact.map((m) => m.compared));
+  const best = exact.filter((m) => m.compared === most);
+  return best.length === 1 ? (best[0] as FiscalYearMatch).fiscalYear : null;
 }
 
 /**

@@ -169,6 +169,7 @@ const PAGE_PATHS: [string, string][] = [
   ['practice-digital-vat', '/practices/digital-vat'],
   ['sources', '/sources'],
   ['about', '/about'],
+  ['quality', '/quality'],
   ['error-moratorium-bad-tariff', '/moratorium?tariff=wto'],
   ['error-country-unknown', '/countries/XXX'],
 ];

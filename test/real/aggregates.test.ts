@@ -97,7 +97,7 @@ describe('the Observatory’s aggregates against the World Bank’s', () => {
     const root = sharedData();
     store = await openStore({ duckdbPath: ':memory:' });
     await importFolder(store, root);
-    // The FY2025 classification, which the folder import skips for want of a date, for the internet file of 2024.
+    // The FY2025 classification of the internet file of 2024, which the folder import identifies as held already, imported by name.
     await importFile(store, join(root, 'worldbank-api-csv', 'Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv'), { fiscalYear: 2025 });
     obs = new Observatory(store);
     for (const group of GROUPS) {

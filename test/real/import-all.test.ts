@@ -20,9 +20,9 @@ const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
   'worldbank-findex-2021/findex2021_key_digital_indicators.csv': /^a subset of worldbank-findex-2021\/findex2021_databankwide_country_year\.csv, which is imported instead$/,
   // The tracker's laws, read by the import of its status file.
   'unctad-cyberlaw-tracker/cyberlaw_tracker_document_links.json': /^read with cyberlaw_tracker_status\.csv$/,
-  // Its companion data file lost the preamble with the "Last Updated Date"; the FY2025 classification
-  // can only be imported by naming its fiscal year.
-  'worldbank-api-csv/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv': /^the fiscal year of this classification is unknown .*--fiscal-year$/,
+  // Its companion data file lost the preamble with the "Last Updated Date"; its regions and income groups are
+  // those of FY2025, which the classification history already holds.
+  'worldbank-api-csv/Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv': /^no "Last Updated Date" in its companion data file, but the regions and income groups of .* are those of FY2025 .*: that year is held already, nothing to add$/,
   // The pages behind the dated LDC list's notes on the 2026 graduations, summarised in that list.
   'un-ldc-dates/ldc_graduation_2026_evidence.csv': /^pages on the scheduled LDC graduations/,
   // The World Bank's group compositions and region changes: the region and income file says the same.
@@ -160,6 +160,8 @@ describe('importing the whole shared data folder into the embedded database', ()
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
     expect(warnings).toEqual([
+      // The internet-use file lost its "Last Updated Date": its country metadata identifies its classification.
+      'API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv: no "Last Updated Date": its World Bank aggregates are taken to use the FY2025 classification, since the regions and income groups of Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv are those of FY2025 (433 of 433 agree; no other fiscal year agrees on as many)',
       'unctad-cyberlaw-history/unctad_DP_laws_list_fetched_2022-02-13.csv: no Type column, so a title naming a bill or a draft is read as a draft',
       // Kosovo (XKK) and the Netherlands Antilles (ANT), in some VAT tables, are not among the Observatory's countries.
       'node_sales_tax_rates_with_history.csv: 1 territories the Observatory does not know were left out: XKK',

@@ -13,6 +13,8 @@ import { sharedData } from './shared-data.ts';
 describe('World Bank classifications by fiscal year (shared data)', () => {
   let store: Store;
   let obs: Observatory;
+  const warnings = new Map<string, string[]>();
+  const notes = new Map<string, string | null>();
 
   beforeAll(async () => {
     const root = sharedData();
@@ -27,6 +29,8 @@ describe('World Bank classifications by fiscal year (shared data)', () => {
     ]) {
       const r = await importFile(store, join(root, f));
       expect(r.status, f).toBe('imported');
+      warnings.set(f, r.warnings);
+      notes.set(f, r.vintage?.note ?? null);
     }
     obs = new Observatory(store, { today: () => '2026-01-15' });
   }, 120_000);
@@ -55,14 +59,25 @@ describe('World Bank classifications by fiscal year (shared data)', () => {
     expect(obs.membersOn(ref, 'SAS', '2018-12-31')).toEqual([]);
   });
 
-  it('does not set MEA’s internet use against the World Bank’s value of an undated file, and says why', async () => {
-    const series = await obs.aggregateSeries('MEA', 'IT.NET.USER.ZS', { from: 2023, to: 2023 });
-    const row = series.rows[0];
-    expect(row?.classification?.basis).toBe('undated_source');
-    expect(row?.published).toBeNull();
-    const always = (await obs.aggregateSeries('MEA', 'IT.NET.USER.ZS', { from: 2023, to: 2023, compare: 'always' })).rows[0];
-    expect(always?.published?.worldBank).toBeGreaterThan(0);
-    console.log(`MEA internet use 2023: Observatory ${row?.value}, World Bank ${always?.published?.worldBank} (not compared by default)`);
+  // The internet-use file lost its "Last Updated Date": its country metadata identifies the classification of its
+  // aggregates, the regions and income groups of FY2025 (Afghanistan and Pakistan still in South Asia).
+  it('identifies the undated internet-use file as FY2025 from its metadata, and compares MEA on FY2025 members', async () => {
+    const f = 'worldbank-api-csv/API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv';
+    const warning = (warnings.get(f) ?? []).join(' ');
+    console.log(`undated internet-use file: ${warning}`);
+    expect(warning).toMatch(/taken to use the FY2025 classification, since the regions and income groups of Metadata_Country_API_IT\.NET\.USER\.ZS_DS2_en_csv_v2_2160\.csv are those of FY2025 \(\d+ of \d+ agree; no other fiscal year agrees on as many\)/);
+    expect(notes.get(f)).toContain('World Bank aggregates on the FY2025 classification');
+    const row = (await obs.aggregateSeries('MEA', 'IT.NET.USER.ZS', { from: 2023, to: 2023 })).rows[0];
+    expect(row?.classification).toMatchObject({ basis: 'recomputed', wbFiscalYear: 2025, membersFiscalYear: 2026 });
+    expect(row?.classification?.added).toEqual(expect.arrayContaining(['AFG', 'PAK']));
+    const onFy2025 = (await obs.aggregateSeries('MEA', 'IT.NET.USER.ZS', { from: 2023, to: 2023, at: '2025-06-30' })).rows[0];
+    expect(onFy2025?.classification).toMatchObject({ basis: 'same_members', wbFiscalYear: 2025, membersFiscalYear: 2025 });
+    // The file's SAS value ends in 2021.
+    const sas = (await obs.aggregateSeries('SAS', 'IT.NET.USER.ZS', { from: 2021, to: 2021 })).rows[0];
+    expect(sas?.classification).toMatchObject({ basis: 'recomputed', wbFiscalYear: 2025, membersFiscalYear: 2026 });
+    expect(sas?.classification?.removed).toEqual(expect.arrayContaining(['AFG', 'PAK']));
+    const fmt = (p: typeof row) => (p?.published && 'observatory' in p.published ? `${p.published.observatory} vs World Bank ${p.published.worldBank}` : 'not compared');
+    console.log(`MEA internet use 2023: FY2026 members ${row?.value}; compared ${fmt(row)}; SAS 2021 FY2026 members ${sas?.value}; compared ${fmt(sas)}`);
   });
 
   it('compares ICT service exports of the FY2026 release on FY2026 members, recomputing on them for FY2025 members', async () => {

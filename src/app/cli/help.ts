@@ -7,7 +7,8 @@ Usage: observatory <command> [options]
 Commands:
 `;
 
-const FOOT = `
+/** The options every command takes, closing the general help and a command's own. */
+export const GLOBAL_HELP = `
 Options for every command:
   --format table|csv         output (default table)
   --database-url URL         a PostgreSQL server (default: $DATABASE_URL, else the embedded database)
@@ -34,5 +35,5 @@ export function helpEntry({ form, summary }: HelpEntry): string {
  * @example generalHelp(COMMANDS).startsWith('observatory — ') // true
  */
 export function generalHelp(commands: readonly Command[]): string {
-  return `${HEAD}${commands.flatMap((c) => c.usage).map(helpEntry).join('')}${FOOT}`;
+  return `${HEAD}${commands.flatMap((c) => c.usage).map(helpEntry).join('')}${GLOBAL_HELP}`;
 }

@@ -23,6 +23,7 @@ export const impute = {
     'its latest value of the impute_years years before; each row lists the members so counted and the year of their value (imputed).',
   schema: string(undefined, { enum: IMPUTE_METHODS }),
   choices: IMPUTE_METHODS,
+  field: { label: 'imputation.field', choiceLabels: 'imputation.choices' },
   parse: (raw) => {
     if (raw === undefined || raw === '') return undefined;
     if (!(IMPUTE_METHODS as readonly string[]).includes(raw)) {
@@ -41,6 +42,7 @@ export const imputeYears = {
     `${DEFAULT_IMPUTE_YEARS} by default).`,
   schema: integer(undefined, { minimum: MIN_IMPUTE_YEARS, maximum: MAX_IMPUTE_YEARS }),
   example: DEFAULT_IMPUTE_YEARS,
+  field: { label: 'imputation.yearsField', size: 2, inputmode: 'numeric', pattern: '[0-9]{1,2}' },
   parse: (raw, _ctx, earlier) => {
     if (raw === undefined || raw === '') return undefined;
     const n = /^\d+$/.test(raw) ? Number(raw) : NaN;

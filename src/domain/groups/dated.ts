@@ -32,6 +32,14 @@ export function partialDate(text: string): { date: IsoDate; known: DatePrecision
 }
 
 /**
+ * A date as precisely as its source gives it.
+ * @example dateAsGiven('2027-01-01', 'year') // '2027'
+ */
+export function dateAsGiven(date: IsoDate, known: DatePrecision): string {
+  return known === 'year' ? date.slice(0, 4) : known === 'month' ? date.slice(0, 7) : date;
+}
+
+/**
  * Where a scheduled end stands on a date: still ahead ("scheduled"), or passed without any source recording
  * that it took effect ("unconfirmed"): the membership then still counts.
  */
@@ -109,7 +117,7 @@ export function membershipNotes(b: CountBasis): Localized[] {
   }
   const unconfirmed = active.filter((m) => m.scheduledTo && scheduleState(m.scheduledTo, b.on) === 'unconfirmed');
   if (unconfirmed.length > 0) {
-    const list = unconfirmed.map((m) => `${m.iso3} (${m.scheduledTo?.date})`).join(', ');
+    const list = unconfirmed.map((m) => `${m.iso3} (${m.scheduledTo ? dateAsGiven(m.scheduledTo.date, m.scheduledTo.known) : ''})`).join(', ');
     notes.push({
       en: `Departure scheduled but not confirmed by the sources, so still counted: ${list}.`,
       fr: `Départ prévu mais non confirmé par les sources, donc encore compté : ${list}.`,
@@ -117,7 +125,7 @@ export function membershipNotes(b: CountBasis): Localized[] {
   }
   const ahead = active.filter((m) => m.scheduledTo && scheduleState(m.scheduledTo, b.on) === 'scheduled');
   if (ahead.length > 0) {
-    const list = ahead.map((m) => `${m.iso3} (${m.scheduledTo?.date})`).join(', ');
+    const list = ahead.map((m) => `${m.iso3} (${m.scheduledTo ? dateAsGiven(m.scheduledTo.date, m.scheduledTo.known) : ''})`).join(', ');
     notes.push({ en: `Departure scheduled: ${list}.`, fr: `Départ prévu : ${list}.` });
   }
   if (b.groupId === 'ACP' && b.counted.includes('MDV') && b.listed.length === 80) {

@@ -31,7 +31,7 @@ describe('the help', () => {
       for (const args of [[command.name, '--help'], [command.name, 'list', '-h']]) {
         const r = await run(args);
         expect(r.code, args.join(' ')).toBe(0);
-        expect(r.out, args.join(' ')).toBe(command.name === 'accounts' ? golden('accounts-help.txt') : golden('help.txt'));
+        expect(r.out, args.join(' ')).toBe(command.help !== undefined ? golden(`${command.name}-help.txt`) : golden('help.txt'));
       }
     }
   });

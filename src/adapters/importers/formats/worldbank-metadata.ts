@@ -5,6 +5,7 @@ import { collect } from '../../sources/batches.ts';
 import { readWorldBankMetadata } from '../../sources/worldbank-metadata.ts';
 import { defineFormat } from '../format.ts';
 import { classificationOf, writeClassification } from '../groups.ts';
+import { matchClassification, readClassification } from '../undated-classification.ts';
 import { lastUpdatedOf } from './worldbank-wide.ts';
 
 /** The companion data file of a World Bank "Metadata_Country_API_…" file, in the same folder. */
@@ -35,8 +36,13 @@ export const worldBankMetadata = defineFormat({
     const publishedAt = dataFile ? await lastUpdatedOf(dataFile) : null;
     const fiscalYear = options.fiscalYear ?? (publishedAt ? fiscalYearOn(publishedAt) : null);
     if (fiscalYear === null) {
+      // Undated: the stored history may still tell which fiscal year it is; it then holds that year already.
+      const match = await matchClassification(store, await readClassification(path, file), file);
       return {
-        skip: 'the fiscal year of this classification is unknown (its companion data file gives no "Last Updated Date"); import it with --fiscal-year',
+        skip:
+          match.fiscalYear !== null
+            ? `no "Last Updated Date" in its companion data file, but ${match.text}: that year is held already, nothing to add`
+            : `the fiscal year of this classification is unknown (its companion data file gives no "Last Updated Date", and ${match.text}); import it with --fiscal-year`,
       };
     }
     return {

@@ -1,8 +1,11 @@
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { classificationNote } from '../../../domain/wb-classification.ts';
 import { forEachBatch } from '../../sources/batches.ts';
 import { readWorldBankWide } from '../../sources/worldbank-wide.ts';
 import { defineFormat } from '../format.ts';
 import { knownCountries, observationSink } from '../observations.ts';
+import { matchClassification, metadataFileOf, readClassification } from '../undated-classification.ts';
 
 /** The "Last Updated Date" in the preamble of a World Bank bulk file, if it kept one. */
 export async function lastUpdatedOf(path: string): Promise<string | null> {
@@ -24,9 +27,24 @@ export const worldBankWide = defineFormat({
   prepare: async ({ store, path, file, chunks }) => {
     const publishedAt = await lastUpdatedOf(path);
     const known = await knownCountries(store);
+    // Without a date, the classification of the file's World Bank aggregates is read from its country metadata.
+    let note: string | null = null;
+    let undated: string | null = null;
+    if (publishedAt === null) {
+      const metadata = await metadataFileOf(path);
+      const match = metadata ? await matchClassification(store, await readClassification(metadata, basename(metadata)), basename(metadata)) : null;
+      if (match?.fiscalYear != null) {
+        note = classificationNote(match.fiscalYear, 'identified from its country metadata');
+        undated = `${basename(path)}: no "Last Updated Date": its World Bank aggregates are taken to use the FY${match.fiscalYear} classification, since ${match.text}`;
+      } else {
+        undated = `${basename(path)}: no "Last Updated Date": the classification of its World Bank aggregates is unknown (${match ? match.text : 'no Metadata_Country file beside it'}), so they are not compared with group values`;
+      }
+    }
     return {
       publishedAt,
-      write: async (writer) => {
+      note,
+      write: async (writer, warnings) => {
+        if (undated) warnings.push(undated);
         const sink = observationSink(writer, file, known);
         const summary = await forEachBatch(readWorldBankWide(chunks(), file), (b) => sink.add(b));
         await sink.finish(summary.indicators);

@@ -1,9 +1,24 @@
 import { NotFoundError } from '../../../domain/errors.ts';
-import { isActiveAt, isGroupId, isIsoDate } from '../../../domain/group.ts';
+import { isActiveAt, isGroupId, isIsoDate, type IsoDate, type Membership } from '../../../domain/group.ts';
+import { dateAsGiven, fromPrecision, scheduleState } from '../../../domain/groups/dated.ts';
 import { pick } from '../../../domain/lang.ts';
 import { FORMAT_OPTION, outputFormat, parse, UsageError, type Command } from '../command.ts';
 import { globalSettings, withServices } from '../settings.ts';
+import { countNotes } from '../../questions/groups.ts';
 import { print } from '../table.ts';
+
+/**
+ * A membership's start as the source gives it with its precision (a start no source dates is the date a
+ * source first attests it, "unknown"), and a departure that is scheduled but not applied: its date, whether
+ * it is still ahead or passed without confirmation, and the decision that set it.
+ */
+function datedColumns(m: Membership | undefined, on: IsoDate): (string | null)[] {
+  if (!m) return [null, null, null, null, null];
+  const known = fromPrecision(m);
+  const since = m.from === null ? null : dateAsGiven(m.from, known);
+  const s = m.scheduledTo;
+  return [since, known, s ? dateAsGiven(s.date, s.known) : null, s ? scheduleState(s, on) : null, s?.source ?? null];
+}
 
 /**
  * `observatory groups list | show | create | delete`: groups, their members on a date, and groups of one's own.
@@ -13,7 +28,7 @@ export const groups: Command = {
   name: 'groups',
   usage: [
     { form: 'groups [list]', summary: "list groups with today's member counts" },
-    { form: 'groups show <ID>', summary: 'members of a group on a date (--at YYYY-MM-DD)' },
+    { form: 'groups show <ID>', summary: 'members of a group on a date (--at YYYY-MM-DD), each since when and how precisely, departures scheduled' },
     { form: 'groups create <ID> --name "…" --members NGA,KEN,…', summary: 'define a group of your own (also --name-fr, --name-es, --name-pt)' },
     { form: 'groups delete <ID>', summary: 'delete a group you defined' },
   ],
@@ -43,13 +58,15 @@ export const groups: Command = {
           if (!id) throw new UsageError('groups show needs a group id');
           const group = await obs.group(id.toUpperCase());
           const members = obs.membersOn(ref, group.id, date);
+          const listed = obs.listedMembers(ref, group.id, date);
           const rows = members.map((iso3) => {
             const m = (ref.memberships.get(group.id) ?? []).find((x) => x.iso3 === iso3 && x.status === 'member' && isActiveAt(x, date));
             const name = ref.countries.get(iso3);
-            return [iso3, name ? pick(name.names, 'en') : (ref.economies.get(iso3)?.name ?? iso3), m?.from ?? null, m?.source ?? null];
+            return [iso3, name ? pick(name.names, 'en') : (ref.economies.get(iso3)?.name ?? iso3), ...datedColumns(m, date), m?.source ?? null];
           });
-          io.err.write(`${pick(group.names, 'en')}: ${members.length} members on ${date}\n`);
-          print(io.out, format, ['iso3', 'name', 'since', 'source'], rows);
+          io.err.write(`${pick(group.names, 'en')}: ${members.length} members on ${date}${listed.length !== members.length ? ` (${listed.length} listed)` : ''}\n`);
+          for (const note of countNotes(ref, obs, group, date)) io.err.write(`  note: ${note.en}\n`);
+          print(io.out, format, ['iso3', 'name', 'since', 'since_known', 'departure_scheduled', 'departure_state', 'departure_source', 'source'], rows);
           return 0;
         }
         case 'create': {

@@ -4,10 +4,36 @@ import { isIsoDate } from '../../../domain/group.ts';
 import { ensureReference, importFolder } from '../../../adapters/importers/folder.ts';
 import { importFile, type ImportResult } from '../../../adapters/importers/import-file.ts';
 import { API_ADDRESS_RULE } from '../../../adapters/sources/worldbank-api-address.ts';
-import { parse, UsageError, type Command, type Io } from '../command.ts';
+import { parse, UsageError, type Command, type HelpEntry, type Io } from '../command.ts';
 import { ProgressBar } from '../progress.ts';
 import { globalSettings, withStore } from '../settings.ts';
 import { importOnline, importTrade } from './import-online.ts';
+import { IMPORT_PARSE_OPTIONS, importHelp } from './import-options.ts';
+
+/** The forms of `observatory import` in the general help and its own. */
+const USAGE: readonly HelpEntry[] = [
+  {
+    form: 'import <file|folder>… [--as-of YYYY-MM-DD]',
+    summary:
+      '\nimport source files as vintages (a folder laid out like ../shared/data); an edition holds\n' +
+      'from --as-of, else the datapackage.json beside it, else PROVENANCE.md, else the import day;\n' +
+      '"observatory import --help" lists every option',
+  },
+  {
+    form: 'import --online [CODE…] [--api-url URL]',
+    summary:
+      '\ndownload indicators from the World Bank API (default: the core set) at\n' +
+      `${API_ADDRESS_RULE};\n` +
+      'all are downloaded before any is stored, and an incomplete download is refused',
+  },
+  {
+    form: 'import --comtrade|--wits --reporters NPL,KEN --years 2019-2022 [--products 852349,…]',
+    summary:
+      "\nimports by partner from UN Comtrade's public API, or MFN tariffs from the WITS API\n" +
+      "(default products: the built-in lists' lines); a BACI file takes --edition HS2017 when\n" +
+      'its name does not say it, a national schedule --tariff-config F.tariff.json',
+  },
+];
 
 /**
  * `observatory import`: source files or folders as vintages, or downloads from the World Bank, UN Comtrade and WITS APIs.
@@ -15,40 +41,10 @@ import { importOnline, importTrade } from './import-online.ts';
  */
 export const importCommand: Command = {
   name: 'import',
-  usage: [
-    { form: 'import <file|folder>…', summary: 'import source files as vintages (a folder laid out like ../shared/data)' },
-    {
-      form: 'import --online [CODE…] [--api-url URL]',
-      summary:
-        '\ndownload indicators from the World Bank API (default: the core set) at\n' +
-        `${API_ADDRESS_RULE};\n` +
-        'all are downloaded before any is stored, and an incomplete download is refused',
-    },
-    {
-      form: 'import --comtrade|--wits --reporters NPL,KEN --years 2019-2022 [--products 852349,…]',
-      summary:
-        "\nimports by partner from UN Comtrade's public API, or MFN tariffs from the WITS API\n" +
-        "(default products: the built-in lists' lines); a BACI file takes --edition HS2017 when\n" +
-        'its name does not say it, a national schedule --tariff-config F.tariff.json',
-    },
-  ],
+  usage: USAGE,
+  help: importHelp(USAGE),
   async run(args, io) {
-    const { values, positionals } = parse(args, {
-      format: { type: 'string' },
-      indicator: { type: 'string' },
-      'fiscal-year': { type: 'string' },
-      'as-of': { type: 'string' },
-      force: { type: 'boolean' },
-      online: { type: 'boolean' },
-      'api-url': { type: 'string' },
-      comtrade: { type: 'boolean' },
-      wits: { type: 'boolean' },
-      reporters: { type: 'string' },
-      years: { type: 'string' },
-      products: { type: 'string' },
-      edition: { type: 'string' },
-      'tariff-config': { type: 'string' },
-    });
+    const { values, positionals } = parse(args, IMPORT_PARSE_OPTIONS);
     const settings = globalSettings(values);
     if (values.comtrade || values.wits) return importTrade(settings, values, positionals, io);
     if (values.online) return importOnline(settings, positionals, values['api-url'], io);

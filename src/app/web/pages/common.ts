@@ -5,6 +5,7 @@ import { CATALOGUE, type IndicatorDef } from '../../../domain/indicator.ts';
 import { pick, type Lang } from '../../../domain/lang.ts';
 import type { Group } from '../../../domain/group.ts';
 import type { PageContext } from './context.ts';
+import type { ImputeOptions } from '../../../domain/imputation.ts';
 import { badParameter } from '../http-error.ts';
 
 /** The groups the headline pages compare, in this order, when they exist. */
@@ -26,10 +27,10 @@ export function latestOk(series: AggregateSeries | null): AggregateRow | undefin
 }
 
 /** An aggregate series, or null when the group or indicator has no data (so one gap does not break a page). */
-export async function aggregateOrNull(obs: Observatory, groupId: string, code: string, from?: number, to?: number): Promise<AggregateSeries | null> {
+export async function aggregateOrNull(obs: Observatory, groupId: string, code: string, from?: number, to?: number, impute?: ImputeOptions): Promise<AggregateSeries | null> {
   const ref = await obs.ref();
   if (!ref.groups.has(groupId) || !ref.indicators.has(code)) return null;
-  return obs.aggregateSeries(groupId, code, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+  return obs.aggregateSeries(groupId, code, { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(impute ? { impute } : {}) });
 }
 
 /** The distinct vintages of a list, in order of first appearance. */

@@ -7,18 +7,20 @@ import { HttpError } from '../http-error.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, headlineIndicators, latestOk, redirect, uniqueVintages } from './common.ts';
+import { ImputeFields, pageImpute, withImpute } from './impute-form.tsx';
 import { AggregateCell, aggregatePoints, entityNames, IndicatorMap, LineChart } from './widgets.tsx';
 
 const INTERNET = 'IT.NET.USER.ZS';
 
 /** A group: its definition and source, its members with dates, its values with coverage, a chart and a map. */
-export async function groupPage(ctx: PageContext, params: Record<string, string>) {
+export async function groupPage(ctx: PageContext, params: Record<string, string>, query: URLSearchParams = new URLSearchParams()) {
   const { obs, t, lang } = ctx;
   const id = (params.id ?? '').toUpperCase();
   const ref = await obs.ref();
   const group = ref.groups.get(id);
   if (!group) throw new HttpError(404, `no group ${id}`);
   if (params.id !== id) return redirect(href(ctx, `/groups/${id}`));
+  const imputing = pageImpute(query, { ref, today: obs.today() });
   const names = entityNames(ref, lang);
   const today = obs.today();
   const memberships = ref.memberships.get(id) ?? [];
@@ -47,7 +49,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
   };
 
   const indicators = headlineIndicators(ref);
-  const rows = await Promise.all(indicators.map(async (def) => ({ def, row: latestOk(await aggregateOrNull(obs, id, def.code)) })));
+  const rows = await Promise.all(indicators.map(async (def) => ({ def, row: latestOk(await aggregateOrNull(obs, id, def.code, undefined, undefined, imputing)) })));
 
   const internet = ref.indicators.get(INTERNET);
   let chart = null;
@@ -55,12 +57,12 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
   if (internet) {
     const series = [];
     for (const g of id === 'WLD' ? ['WLD'] : [id, 'WLD']) {
-      const s = await aggregateOrNull(obs, g, INTERNET);
+      const s = await aggregateOrNull(obs, g, INTERNET, undefined, undefined, imputing);
       if (s) series.push({ key: g, label: pick(s.group.names, lang), points: aggregatePoints(s.rows).filter((p) => p.year >= 2000), ...(g === 'WLD' && id !== 'WLD' ? { dashed: true } : {}) });
     }
     chart = <LineChart ctx={ctx} def={internet.def} title={t.group.chartTitle(name)} series={series} />;
     const values = await obs.indicatorValues(INTERNET);
-    const year = latestOk(await aggregateOrNull(obs, id, INTERNET))?.year ?? values.years[values.years.length - 1];
+    const year = latestOk(await aggregateOrNull(obs, id, INTERNET, undefined, undefined, imputing))?.year ?? values.years[values.years.length - 1];
     if (year !== undefined) {
       const memberValues = new Map([...(values.byYear.get(year) ?? [])].filter(([k]) => members.includes(k)));
       map = (
@@ -101,17 +103,21 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
         </aside>
       ) : null}
       <h2>{t.group.aggregates}</h2>
+      <form class="inline" method="get" action={href(ctx, `/groups/${id}`)}>
+        <ImputeFields ctx={ctx} options={imputing} />
+        <button type="submit">{t.imputation.apply}</button>
+      </form>
       <table>
         <caption>{t.group.aggregatesCaption}</caption>
         <tbody>
           {rows.map(({ def, row }) => (
             <tr>
               <th scope="row">
-                <a href={href(ctx, `/indicators/${def.code}`)}>{pick(def.names, lang)}</a>
+                <a href={withImpute(href(ctx, `/indicators/${def.code}`), imputing)}>{pick(def.names, lang)}</a>
               </th>
               <AggregateCell ctx={ctx} def={def} row={row} names={names} />
               <td>
-                <a href={`/api/v1/groups/${id}/aggregates/${def.code}?format=csv`}>CSV</a>
+                <a href={withImpute(`/api/v1/groups/${id}/aggregates/${def.code}?format=csv`, imputing)}>CSV</a>
               </td>
             </tr>
           ))}

@@ -9,9 +9,10 @@ import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, codeList, defaultYear, HEADLINE_GROUPS, redirect, ruleText } from './common.ts';
 import { AggregateCell, aggregatePoints, entityNames, IndicatorMap, LineChart } from './widgets.tsx';
 import type { ChartSeries } from '../render/chart.ts';
+import { IMPUTE_NAMES, ImputeFields, pageImpute, withImpute } from './impute-form.tsx';
 
 const TABLE_GROUPS = [...HEADLINE_GROUPS, 'LLDC', 'AFRICA', 'AMERICAS', 'ASIA', 'EUROPE', 'OCEANIA', 'LIC', 'LMC', 'UMC', 'HIC'];
-const ACCEPTED = ['year', 'countries', 'groups'];
+const ACCEPTED = ['year', 'countries', 'groups', ...IMPUTE_NAMES];
 
 /** An indicator: world map for a year, chart of chosen countries and groups, tables and downloads. */
 export async function indicatorPage(ctx: PageContext, params: Record<string, string>, query: URLSearchParams) {
@@ -26,6 +27,7 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
     if (!ACCEPTED.includes(key)) throw badParameter(key, `unknown parameter; accepted: ${ACCEPTED.join(', ')}`);
   }
   const def = info.def;
+  const imputing = pageImpute(query, { ref, today: obs.today() });
   const values = await obs.indicatorValues(code);
   let year = defaultYear(values.byYear, ref);
   const yearParam = query.get('year');
@@ -55,13 +57,13 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
   }));
   if (def.rule.kind !== 'none') {
     for (const g of chosenGroups) {
-      const s = await aggregateOrNull(obs, g, code);
+      const s = await aggregateOrNull(obs, g, code, undefined, undefined, imputing);
       if (s) series.push({ key: g, label: pick(s.group.names, lang), points: aggregatePoints(s.rows), ...(g === 'WLD' ? { dashed: true } : {}) });
     }
   }
 
   const yearValues = year === null ? new Map<string, number>() : (values.byYear.get(year) ?? new Map<string, number>());
-  const world = year === null ? null : await aggregateOrNull(obs, 'WLD', code, year, year);
+  const world = year === null ? null : await aggregateOrNull(obs, 'WLD', code, year, year, imputing);
   const worldValue = world?.rows[0]?.value ?? null;
   const flags = def.derived ? new Map() : await subjectFlags(ctx, code, info.vintages.map((v) => v.id));
   const tableRows = [...yearValues]
@@ -73,7 +75,7 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
       : (
           await Promise.all(
             TABLE_GROUPS.map(async (g) => {
-              const s = await aggregateOrNull(obs, g, code, year, year);
+              const s = await aggregateOrNull(obs, g, code, year, year, imputing);
               return s ? { group: s.group, row: s.rows[0] } : null;
             }),
           )
@@ -121,6 +123,7 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
             ))}
           </select>
         </label>
+        {def.rule.kind !== 'none' ? <ImputeFields ctx={ctx} options={imputing} /> : null}
         <button type="submit">{t.indicator.update}</button>
       </form>
       {year !== null ? (
@@ -150,7 +153,7 @@ export async function indicatorPage(ctx: PageContext, params: Record<string, str
               {groupRows.map(({ group, row }) => (
                 <tr>
                   <th scope="row">
-                    <a href={href(ctx, `/groups/${group.id}`)}>{pick(group.names, lang)}</a>
+                    <a href={withImpute(href(ctx, `/groups/${group.id}`), imputing)}>{pick(group.names, lang)}</a>
                   </th>
                   <AggregateCell ctx={ctx} def={def} row={row} names={names} />
                 </tr>

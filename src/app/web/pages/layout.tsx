@@ -18,6 +18,7 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
     ['/cyberlaw', t.nav.cyberlaw],
     ['/practices', t.nav.practices],
     ['/sources', t.nav.sources],
+    ['/quality', t.quality.title],
     ['/about', t.nav.about],
   ];
   return (

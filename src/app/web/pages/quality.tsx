@@ -1,5 +1,5 @@
 import { CYBERLAW_AREAS } from '../../../domain/cyberlaw.ts';
-import { catalogueEntry } from '../../../domain/indicator.ts';
+import { catalogueEntry, type Unit } from '../../../domain/indicator.ts';
 import { pick } from '../../../domain/lang.ts';
 import { isQualityRule, QUALITY_RULES, type QualityFlag, type StoredQualityFlag } from '../../../domain/quality.ts';
 import { qualityReport } from '../../questions/quality.ts';
@@ -22,6 +22,12 @@ export function flagText(ctx: PageContext, f: QualityFlag): string {
     default:
       return `${q.rules[f.rule]}: ${q.lawsListed((f.laws ?? []).join('; '))}`;
   }
+}
+
+/** Why an indicator's thresholds are what they are, in the page's language. */
+export function thresholdWhy(ctx: PageContext, c: { indicator: string; unit: Unit; min: number | null; max: number | null; why: string }): string {
+  const q = ctx.t.quality;
+  return q.thresholdWhy[c.indicator] ?? q.unitBasis(ctx.t.units[c.unit], c.min, c.max);
 }
 
 /** The mark shown beside a flagged figure: a link to the data-quality page, its reasons as title. */
@@ -188,7 +194,7 @@ export async function qualityPage(ctx: PageContext, _params: Record<string, stri
                 <td class="num">{c.min ?? '–'}</td>
                 <td class="num">{c.max ?? '–'}</td>
                 <td class="num">{c.jump === null ? '–' : `${c.jump} · ×${formatNumber(c.jumpRatio, lang, 1)}`}</td>
-                <td>{c.why}</td>
+                <td>{thresholdWhy(ctx, c)}</td>
               </tr>
             ))}
         </tbody>

@@ -1,3 +1,5 @@
+import { documentedChecks, hasStatedChecks } from '../../../../domain/quality.ts';
+
 /** Data quality: the flags found at import, the data-quality page and the method's section on them. */
 export const quality = {
   title: 'Data quality',
@@ -28,6 +30,11 @@ export const quality = {
   max: 'Maximum',
   jump: 'Jump (change and ratio)',
   basis: 'Basis',
+  /** Reasons of the stated thresholds by indicator code: in English, the rule's own wording (domain/quality.ts). */
+  thresholdWhy: Object.fromEntries(documentedChecks().filter((c) => hasStatedChecks(c.code)).map((c) => [c.code, c.checks.why])) as Record<string, string>,
+  /** The reason of a threshold that is only its unit's range. */
+  unitBasis: (unit: string, min: number | null, max: number | null) =>
+    max !== null ? `${unit}: ${min ?? '–'}–${max}` : min !== null ? `${unit}: not negative` : `${unit}: no bound`,
   filter: 'Show',
   all: 'all',
   method: {

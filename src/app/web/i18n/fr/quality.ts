@@ -30,6 +30,22 @@ export const quality: typeof en = {
   max: 'Valeur maximale',
   jump: 'Saut (variation et rapport)',
   basis: 'Fondement',
+  thresholdWhy: {
+    'IT.CEL.SETS.P2': 'aucune économie ne dépasse durablement 400 abonnements pour 100 personnes (Hong Kong : 365 en 2024) ; +/−50 pour 100 en un an et ×1,5',
+    'IT.NET.BBND.P2': 'le haut débit fixe se compte par ligne, une au plus par personne ; +/−15 pour 100 en un an et ×1,5',
+    'IT.MLT.MAIN.P2': 'plus de 150 lignes fixes pour 100 personnes seulement dans les places d’affaires (Monaco : 140) ; +/−25 pour 100 en un an et ×1,5',
+    'IT.NET.USER.ZS': 'une part de la population, de 0 à 100 ; +/−25 points en un an et ×1,5',
+    'EG.ELC.ACCS.ZS': 'une part de la population, de 0 à 100 ; +/−25 points en un an et ×1,5',
+    'IT.NET.SECR.P6': 'le nombre de serveurs par million d’habitants varie beaucoup d’un pays à l’autre ; une variation d’un facteur dix et d’au moins 100 par million en un an',
+    'GC.TAX.TOTL.GD.ZS': 'une part du PIB, de 0 à 100 ; +/−10 points en un an et ×1,5',
+    'GC.REV.XGRT.GD.ZS': 'une part du PIB, de 0 à 100 ; +/−15 points en un an et ×1,5',
+    'NE.EXP.GNFS.ZS': 'un rapport au PIB : les plaques tournantes du commerce dépassent 100 % (pas de borne supérieure)',
+    'NE.IMP.GNFS.ZS': 'un rapport au PIB : les plaques tournantes du commerce dépassent 100 % (pas de borne supérieure)',
+    'TG.VAL.TOTL.GD.ZS': 'un rapport au PIB : les plaques tournantes du commerce dépassent 100 % (pas de borne supérieure)',
+    'LP.LPI.OVRL.XQ': 'l’indice de performance logistique est noté de 1 à 5',
+  },
+  unitBasis: (unit, min, max) =>
+    max !== null ? `${unit} : de ${min ?? '–'} à ${max}` : min !== null ? `${unit} : jamais négatif` : `${unit} : sans borne`,
   filter: 'Afficher',
   all: 'tous',
   method: {
