@@ -23,7 +23,8 @@ export const lineKeySql = (column: string) => `CASE WHEN LENGTH(${column}) > 6 T
  * reporter's imports of each national line). The tariff year is the latest not after the imports' year, else
  * the earliest after it; the effectively applied rate is the lowest of MFN and the preferences the partner is
  * entitled to in the imports' year, at each level. Preferences are searched only for the (reporter, partner,
- * line) combinations that occur in the imports. The same method, stated in TypeScript, is
+ * year) combinations that occur in the imports and the schemes the reporter's schedule grants, per partner first
+ * and then met by the imports' lines, so that the build of millions of import rows stays within memory. The same method, stated in TypeScript, is
  * domain/moratorium/estimate.ts.
  */
 export const DUTY_BASE_QUERY = `
