@@ -1,14 +1,42 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { totalmem } from 'node:os';
 import { ident, type ColumnType, type Database, type Row, type SqlValue, type Transaction } from './sql.ts';
 
 export interface DuckDbOptions {
   /** File path, or ":memory:". */
   path: string;
-  /** DuckDB's memory_limit, e.g. "2GB"; always set, so a large query fails instead of exhausting the machine. */
+  /**
+   * DuckDB's memory_limit, e.g. "2GB"; always set, so a large query fails (or spills to disk) instead of
+   * exhausting the machine. Default: duckDbMemoryLimit().
+   */
   memoryLimit?: string;
   threads?: number;
   /** Connections used for concurrent reads. */
   readers?: number;
+}
+
+/** The environment variable that sets DuckDB's memory_limit: a size ("6GB", "512MB") or a share of the machine ("40%"). */
+export const MEMORY_LIMIT_ENV = 'OBSERVATORY_DUCKDB_MEMORY';
+/** The share of the machine's memory DuckDB may use when nothing else is said. */
+export const DEFAULT_MEMORY_SHARE = 0.4;
+
+/**
+ * DuckDB's memory_limit: `OBSERVATORY_DUCKDB_MEMORY` when set, else 40% of the machine's memory (at least 1 GiB),
+ * so that the duty-base build of a few million import rows fits on a large machine and still leaves room for the
+ * rest of the process on a small one.
+ */
+export function duckDbMemoryLimit(env: string | undefined = process.env[MEMORY_LIMIT_ENV], machineBytes = totalmem()): string {
+  const mib = (share: number) => `${Math.max(1024, Math.floor((machineBytes * share) / 1024 ** 2))}MB`;
+  const value = env?.trim();
+  if (!value) return mib(DEFAULT_MEMORY_SHARE);
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(value);
+  if (percent) {
+    const share = Number(percent[1]) / 100;
+    if (share > 0 && share <= 1) return mib(share);
+  } else if (/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value)) {
+    return value.replace(/\s+/g, '');
+  }
+  throw new Error(`${MEMORY_LIMIT_ENV}=${JSON.stringify(value)} is not a memory size: give one such as "6GB" or "512MB", or a share of the machine's memory such as "40%"`);
 }
 
 /**
@@ -80,7 +108,7 @@ export class DuckDbDatabase implements Database {
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(options.path, {
-        memory_limit: options.memoryLimit ?? '2GB',
+        memory_limit: options.memoryLimit ?? duckDbMemoryLimit(),
         threads: String(options.threads ?? 2),
       });
     } catch (error) {

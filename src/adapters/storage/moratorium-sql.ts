@@ -23,7 +23,8 @@ export const lineKeySql = (column: string) => `CASE WHEN LENGTH(${column}) > 6 T
  * reporter's imports of each national line). The tariff year is the latest not after the imports' year, else
  * the earliest after it; the effectively applied rate is the lowest of MFN and the preferences the partner is
  * entitled to in the imports' year, at each level. Preferences are searched only for the (reporter, partner,
- * line) combinations that occur in the imports. The same method, stated in TypeScript, is
+ * year) combinations that occur in the imports and the schemes the reporter's schedule grants, per partner first
+ * and then met by the imports' lines, so that the build of millions of import rows stays within memory. The same method, stated in TypeScript, is
  * domain/moratorium/estimate.ts.
  */
 export const DUTY_BASE_QUERY = `
@@ -72,26 +73,32 @@ cell AS (
   SELECT year, reporter, partner, edition, hs6, line_key, SUM(value_usd) AS value_usd
   FROM flow GROUP BY year, reporter, partner, edition, hs6, line_key
 ),
+granted AS (
+  -- The schemes whose preferential rates a reporter's schedule of a year carries: a partner's membership of any
+  -- other scheme gives it no rate there, and leaving those out keeps the joins below as small as the preferences.
+  SELECT DISTINCT year, reporter, scheme FROM tl WHERE regime = 'pref' AND rate IS NOT NULL
+),
 entitled AS (
   SELECT DISTINCT c.year, c.reporter, c.partner, pk.tariff_year, m.scheme
-  FROM (SELECT DISTINCT year, reporter, partner FROM cell) c
+  FROM (SELECT DISTINCT year, reporter, partner FROM flow) c
   JOIN pick pk ON pk.reporter = c.reporter AND pk.year = c.year AND pk.kind = 'mfn'
   JOIN member m ON m.partner = c.partner AND (m.year_from IS NULL OR m.year_from <= c.year) AND (m.year_to IS NULL OR c.year <= m.year_to)
+  JOIN granted g ON g.reporter = c.reporter AND g.year = pk.tariff_year AND g.scheme = m.scheme
 ),
 best_pref AS (
-  SELECT c.year, c.reporter, c.partner, c.edition, c.hs6, MIN(p.rate_s) AS pref_s, MIN(p.rate_w) AS pref_w
-  FROM (SELECT DISTINCT year, reporter, partner, edition, hs6 FROM cell) c
-  JOIN entitled e ON e.year = c.year AND e.reporter = c.reporter AND e.partner = c.partner
-  JOIN rates p ON p.regime = 'pref' AND p.year = e.tariff_year AND p.reporter = c.reporter AND p.edition = c.edition AND p.hs6 = c.hs6 AND p.scheme = e.scheme
-  GROUP BY c.year, c.reporter, c.partner, c.edition, c.hs6
+  -- The lowest preference of each partner, line and year, from the schemes it is entitled to (a few per partner),
+  -- joined to the rates on their whole key; the imports then meet it on theirs. Joining the imports to the rates
+  -- first would pair each import with every year and scheme of its line's preferences.
+  SELECT e.year, e.reporter, e.partner, p.edition, p.hs6, MIN(p.rate_s) AS pref_s, MIN(p.rate_w) AS pref_w
+  FROM entitled e
+  JOIN rates p ON p.regime = 'pref' AND p.year = e.tariff_year AND p.reporter = e.reporter AND p.scheme = e.scheme
+  GROUP BY e.year, e.reporter, e.partner, p.edition, p.hs6
 ),
 best_pref_line AS (
-  SELECT c.year, c.reporter, c.partner, c.edition, c.hs6, c.line_key, MIN(p.rate_l) AS pref_l
-  FROM cell c
-  JOIN entitled e ON e.year = c.year AND e.reporter = c.reporter AND e.partner = c.partner
-  JOIN line_rates p ON p.regime = 'pref' AND p.year = e.tariff_year AND p.reporter = c.reporter AND p.edition = c.edition
-                   AND p.hs6 = c.hs6 AND p.line_key = c.line_key AND p.scheme = e.scheme
-  GROUP BY c.year, c.reporter, c.partner, c.edition, c.hs6, c.line_key
+  SELECT e.year, e.reporter, e.partner, p.edition, p.hs6, p.line_key, MIN(p.rate_l) AS pref_l
+  FROM entitled e
+  JOIN line_rates p ON p.regime = 'pref' AND p.year = e.tariff_year AND p.reporter = e.reporter AND p.scheme = e.scheme
+  GROUP BY e.year, e.reporter, e.partner, p.edition, p.hs6, p.line_key
 )
 SELECT c.year, c.reporter, c.partner, c.edition, c.hs6, c.line_key AS line, c.value_usd,
        pb.tariff_year AS bound_year, b.rate_s AS bound_s, b.rate_w AS bound_w, bl.rate_l AS bound_l,
