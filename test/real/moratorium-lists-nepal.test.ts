@@ -96,6 +96,56 @@ function expectedRevenue(lines: ReadonlySet<string>): { revenueUsd: number; byHs
   return { revenueUsd: [...byHs6.values()].reduce((a, b) => a + b, 0), byHs6, rate };
 }
 
+/** A national line's key, as the duty base states it: the code's digits, less the pairs of zeros ending it after the sixth. */
+const lineKey = (code: string) => {
+  const digits = code.replace(/\D/g, '');
+  return digits.length > 6 ? digits.slice(0, 6) + digits.slice(6).replace(/(00)+$/, '') : digits;
+};
+
+/**
+ * The default's revenue worked out from the files: each national line of the imports priced at the MFN rate of
+ * the tariff line with the same key ("8523.49.10" and 85234910; "3706.10" and 37061000), averaged where the
+ * schedule writes a line twice; an import line the schedule does not have takes its HS6's rate weighted by
+ * Nepal's imports of each of the schedule's lines (the simple average where none is imported).
+ */
+function expectedLineLevel(lines: ReadonlySet<string>, rate: number): { revenueUsd: number; byLine: number; rolledUp: number } {
+  const imports = rows('nepal-customs-tariff-stats', 'nepal_imports_fy2082_83_digitisable_hs8.csv').map((m) => ({
+    hs6: m.hs6 as string,
+    key: lineKey(m.hs8 as string),
+    usd: (Number(m.import_value_npr_thousand) * 1000) / rate,
+  }));
+  const weight = new Map<string, number>();
+  for (const m of imports) weight.set(m.key, (weight.get(m.key) ?? 0) + m.usd);
+  const byKey = new Map<string, number[]>();
+  const byHs6 = new Map<string, { key: string; rate: number }[]>();
+  for (const t of rows('nepal-customs-tariff-stats', 'nepal_customs_tariff_2026_27_digitisable.csv')) {
+    const mfn = (t.duty_general_mfn_pct ?? '').trim();
+    if (mfn === '') continue;
+    const value = /^free$/i.test(mfn) ? 0 : Number(mfn);
+    const key = lineKey(t.hs_code_as_published as string);
+    byKey.set(key, [...(byKey.get(key) ?? []), value]);
+    byHs6.set(t.hs6 as string, [...(byHs6.get(t.hs6 as string) ?? []), { key, rate: value }]);
+  }
+  let revenueUsd = 0;
+  let byLine = 0;
+  let rolledUp = 0;
+  for (const m of imports) {
+    if (!lines.has(m.hs6)) continue;
+    const own = byKey.get(m.key);
+    const schedule = byHs6.get(m.hs6);
+    if (own?.length) {
+      revenueUsd += (m.usd * own.reduce((a, b) => a + b, 0)) / own.length / 100;
+      byLine += m.usd;
+    } else if (schedule?.length) {
+      const w = schedule.reduce((a, l) => a + (weight.get(l.key) ?? 0), 0);
+      const r = w > 0 ? schedule.reduce((a, l) => a + l.rate * (weight.get(l.key) ?? 0), 0) / w : schedule.reduce((a, l) => a + l.rate, 0) / schedule.length;
+      revenueUsd += (m.usd * r) / 100;
+      rolledUp += m.usd;
+    }
+  }
+  return { revenueUsd, byLine, rolledUp };
+}
+
 const linesOf = (id: string) => new Set(BUILT_IN_LISTS.find((l) => l.id === id)?.lines);
 
 describe('Nepal: the narrow list by default, the broad list of the studies as an option', () => {
@@ -109,6 +159,21 @@ describe('Nepal: the narrow list by default, the broad list of the studies as an
     for (const [hs6, revenue] of expected.byHs6) expect(result.lines.find((l) => l.hs6 === hs6)?.revenueUsd ?? 0, hs6).toBeCloseTo(revenue, 0);
     // Nothing of the narrow list is flagged as procurement.
     expect(estimateJson(result, await obs.ref(), true).procurement).toEqual([]);
+  });
+
+  it('prices the default (narrow list, each national line at its own rate) as the line-level sum worked out from the files', async () => {
+    const { rate } = expectedRevenue(new Set());
+    const expected = expectedLineLevel(linesOf('digitisable-narrow-hs2022'), rate);
+    const result = await service.estimate({ kind: 'country', id: 'NPL' }, DEFAULT_OPTIONS);
+    expect(result.options.list).toBe('digitisable-narrow-hs2022');
+    expect(result.options.rollup).toBe('line');
+    console.log(
+      `Nepal, default options: US$${expected.revenueUsd.toFixed(2)} by hand, US$${result.rows[0]?.revenueUsd?.toFixed(2)} estimated; ` +
+        `imports priced at their own line US$${expected.byLine.toFixed(0)}, rolled up to HS6 US$${expected.rolledUp.toFixed(0)}`,
+    );
+    expect(result.rows[0]?.revenueUsd).toBeCloseTo(expected.revenueUsd, 0);
+    const pricedByLine = result.lines.reduce((a, l) => a + l.pricedByLineUsd, 0);
+    expect(pricedByLine).toBeCloseTo(expected.byLine, 0);
   });
 
   it('estimates the broad list at US$6.88 m, a third of it on heading 4907, which is flagged with the passports and excise stickers', async () => {
