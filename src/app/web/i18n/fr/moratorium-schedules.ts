@@ -4,18 +4,17 @@ import type { Messages } from '../en.ts';
 export const moratoriumSchedules: Messages['moratoriumSchedules'] = {
   period: 'Période commerciale',
   schedule: 'Tarif douanier',
-  fit: (match, months) =>
-    match === 'in-force'
-      ? months === 0
-        ? 'en vigueur'
-        : `en vigueur pour une partie (débute ${Math.abs(months)} mois ${months > 0 ? 'plus tard' : 'plus tôt'})`
-      : `pas en vigueur : débute ${Math.abs(months)} mois ${months > 0 ? 'après' : 'avant'} la période commerciale`,
+  partlyInForce: (months) => `en vigueur pour une partie (débute ${Math.abs(months)} mois ${months > 0 ? 'plus tard' : 'plus tôt'})`,
+  notInForce: (months) => `pas en vigueur : débute ${Math.abs(months)} mois ${months > 0 ? 'après' : 'avant'} la période commerciale`,
   overAYear: 'plus d’un an d’écart',
   only: 'le seul tarif enregistré',
-  remark: (r) =>
-    `${r.reporter} : importations de ${r.period} évaluées au tarif ${r.schedule} (du ${r.scheduleFrom} au ${r.scheduleTo}), en vigueur seulement ${r.match === 'later' ? 'après' : 'avant'} la période commerciale, ` +
-    `${Math.abs(r.gapMonths)} mois ${r.gapMonths >= 0 ? 'plus tard' : 'plus tôt'}${r.overAYear ? ' (plus d’un an d’écart)' : ''} ; ` +
-    (r.only ? 'c’est le seul tarif enregistré pour ce pays.' : 'aucun tarif enregistré n’était en vigueur pendant la période commerciale.'),
+  remark: (reporter, period, schedule, scheduleFrom, scheduleTo) =>
+    `${reporter} : importations de ${period} évaluées au tarif ${schedule} (du ${scheduleFrom} au ${scheduleTo})`,
+  remarkAfter: (months) => `, en vigueur seulement après la période commerciale, ${Math.abs(months)} mois ${months >= 0 ? 'plus tard' : 'plus tôt'}`,
+  remarkBefore: (months) => `, en vigueur seulement avant la période commerciale, ${Math.abs(months)} mois ${months >= 0 ? 'plus tard' : 'plus tôt'}`,
+  remarkOverAYear: ' (plus d’un an d’écart)',
+  remarkOnly: ' ; c’est le seul tarif enregistré pour ce pays.',
+  remarkNone: ' ; aucun tarif enregistré n’était en vigueur pendant la période commerciale.',
   method: [
     'Année du tarif et année des échanges : chaque tarif douanier est enregistré avec ses dates de vigueur, et chaque période commerciale avec ses dates. Les tarifs nationaux les tirent de leur fichier et de sa provenance (le tarif douanier du Népal 2026/27 est en vigueur pour l’exercice népalais, du 1er Shrawan, 16 juillet 2026, au 15 juillet 2027) ; WITS, BACI, Comtrade et les autres sources donnent des années civiles. Le tarif qui évalue une période commerciale est celui en vigueur pendant (la plus grande partie de) cette période ; à défaut, le tarif antérieur le plus proche ; seulement s’il n’y en a pas, le tarif postérieur le plus proche. Chaque ligne nomme sa période commerciale et le tarif qui l’a évaluée, avec leurs dates et les mois entre leurs débuts, et est signalée lorsque le tarif n’était pas en vigueur pendant la période ou débute à plus d’un an de celle-ci.',
     'Exercices budgétaires : une période est classée sous l’année civile où elle se termine, et une période à cheval sur deux années civiles est nommée comme telle : l’exercice népalais 2082/83 (Bikram Sambat) est l’exercice 2025/26, du 16 juillet 2025 au 15 juillet 2026, classé sous 2026. Le filtre des années (years=) trouve une période par l’une ou l’autre des années civiles qu’elle couvre : years=2025 et years=2026 trouvent tous deux l’exercice 2025/26, dans l’API, sur cette page et en ligne de commande.',

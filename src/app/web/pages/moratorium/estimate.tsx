@@ -11,7 +11,7 @@ import { IndicatorMap } from '../widgets.tsx';
 import { Design, type DesignInput, type DesignState } from './design.tsx';
 import { VatComparison } from './vat.tsx';
 import { Absences, ProcurementNotice, Why } from './flags.tsx';
-import { PeriodCell, ScheduleNote } from './schedule.tsx';
+import { PeriodCell, ScheduleNote, scheduleRemark } from './schedule.tsx';
 import { groupYearMissing, lineMissing, lineProcurement, noDataMissing, rowMissing } from '../../../services/moratorium-missing.ts';
 
 /** The estimate's results: summary, tables, chart, map, lines, sensitivity, VAT, design, assumptions, notes, downloads. */
@@ -244,7 +244,7 @@ export function Estimate(props: {
           <ul class="notes">
             {result.remarks.map((r) => (
               <li>
-                <small>{r.kind === 'tariff-year' ? t.moratoriumSchedules.remark(r) : remarkIn(m.remarks, r)}</small>
+                <small>{r.kind === 'tariff-year' ? scheduleRemark(t.moratoriumSchedules, r) : remarkIn(m.remarks, r)}</small>
               </li>
             ))}
           </ul>

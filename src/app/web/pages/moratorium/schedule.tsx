@@ -24,7 +24,7 @@ export function ScheduleNote(props: { ctx: PageContext; row: CountryYear }) {
   const r = props.row;
   if (r.tariffMatch === null) return null;
   const notes: string[] = [];
-  if (r.tariffMatch !== 'in-force' || r.gapMonths !== 0) notes.push(t.fit(r.tariffMatch, r.gapMonths ?? 0));
+  if (r.tariffMatch !== 'in-force' || r.gapMonths !== 0) notes.push(r.tariffMatch === 'in-force' ? t.partlyInForce(r.gapMonths ?? 0) : t.notInForce(r.gapMonths ?? 0));
   if (r.tariffWarning === 'over-a-year') notes.push(t.overAYear);
   if (r.tariffSchedules === 1 && r.tariffWarning !== null) notes.push(t.only);
   const label = r.tariffSchedule !== String(r.tariffYear) ? r.tariffSchedule : null;
@@ -36,5 +36,18 @@ export function ScheduleNote(props: { ctx: PageContext; row: CountryYear }) {
         {[label, ...notes].filter((x) => x !== null).join(' · ')}
       </small>
     </>
+  );
+}
+
+/** The remark on a year priced by a schedule that was not in force during it, in the page's language. */
+export function scheduleRemark(
+  t: PageContext['t']['moratoriumSchedules'],
+  r: { reporter: string; period: string; schedule: string; scheduleFrom: string; scheduleTo: string; match: 'earlier' | 'later'; gapMonths: number; overAYear: boolean; only: boolean },
+): string {
+  return (
+    t.remark(r.reporter, r.period, r.schedule, r.scheduleFrom, r.scheduleTo) +
+    (r.match === 'later' ? t.remarkAfter(r.gapMonths) : t.remarkBefore(r.gapMonths)) +
+    (r.overAYear ? t.remarkOverAYear : '') +
+    (r.only ? t.remarkOnly : t.remarkNone)
   );
 }
