@@ -28,6 +28,7 @@ describe('the eT Ready partial list', () => {
   let store: Store;
   let results: ImportResult[];
   let answer: any;
+  let page: string;
 
   beforeAll(async () => {
     const root = sharedData();
@@ -36,6 +37,7 @@ describe('the eT Ready partial list', () => {
     for (const f of FILES) results.push(await importFile(store, join(root, f)));
     const app = createApp({ obs: new Observatory(store, { versionCheckMs: 0 }) });
     answer = await (await app.request('/api/v1/etready')).json();
+    page = await (await app.request('/en/etready')).text();
     const recorded = answer.countries.filter((c: any) => c.status !== 'not-recorded');
     console.log(
       `eT Ready: ${recorded.length} countries and ${answer.regions.length} regions recorded; ${answer.waiting.length} requests waiting; ` +
@@ -77,5 +79,12 @@ describe('the eT Ready partial list', () => {
     const by = new Map(answer.countries.map((c: any) => [c.iso3, c.status]));
     expect([by.get('KHM'), by.get('SEN'), by.get('NPL')]).toEqual(['not-recorded', 'not-recorded', 'not-recorded']);
     expect(answer.partial).toMatch(/partial/);
+  });
+
+  it('says on the page that the list is partial and that no waiting request is recorded, not that there is none', () => {
+    expect(page).toContain('The list is partial');
+    expect(page).toContain('No request recorded as still waiting among its members (the list of requests is partial).');
+    expect(page).toContain('href="https://docslib.org/doc/2783147/rapid-etrade-readiness-assessment-%C2%A9-mr-thomas-tufuga">UNCTAD/DTL/STICT/2017/10</a>');
+    expect(page).toContain('WAEMU member States (regional)');
   });
 });
