@@ -42,6 +42,8 @@ const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
   'unctad-cyberlaw-history/unctad_cyberlaw_aggregate_statements.csv': /^UNCTAD's headline figures per area/,
   // UPU's overall score; the postal reliability component comes with the B2C index's editions.
   'unctad-b2c-index/upu_2ipd_2019.csv': /^UPU's overall postal development score/,
+  // The implementation reviews' headline findings: quoted, no country's status.
+  'unctad-etrade-readiness/etready_implementation_review_statements.csv': /^headline findings of the eT Ready implementation reviews/,
 };
 
 /** The earlier editions of the tracker's data-protection area, imported as its history. */
@@ -66,6 +68,9 @@ const TRADE_FILES = [
 
 /** The published editions of the UNCTAD B2C E-commerce Index, for the readiness index. */
 const B2C_FILES = ['unctad-b2c-index/unctad_b2c_index_2019.csv', 'unctad-b2c-index/unctad_b2c_index_2020.csv'];
+
+/** UNCTAD's partial list of eTrade Readiness Assessments. */
+const ETREADY_FILES = ['unctad-etrade-readiness/unctad_etready_list_partial.csv'];
 
 /** Folders whose every CSV file is in a format the Observatory imports. */
 const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv', 'worldbank-classification-history', 'vat-rates'];
@@ -153,9 +158,10 @@ describe('importing the whole shared data folder into the embedded database', ()
       ...HISTORY_FILES,
       ...TRADE_FILES,
       ...B2C_FILES,
+      ...ETREADY_FILES,
     ].filter((f) => !SKIPPED_ON_PURPOSE[f]);
     expect([...imported].sort()).toEqual(expected.sort());
-    expect(imported.size).toBe(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length);
+    expect(imported.size).toBe(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length + ETREADY_FILES.length);
     const warnings = results.flatMap((r) => r.warnings);
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
@@ -203,7 +209,7 @@ describe('importing the whole shared data folder into the embedded database', ()
     const vintages = await store.vintages();
     const again = await importFolder(store, root);
     const notSkipped = again.filter((r) => r.status !== 'skipped');
-    expect(notSkipped).toHaveLength(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length);
+    expect(notSkipped).toHaveLength(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length + ETREADY_FILES.length);
     expect(notSkipped.filter((r) => r.status !== 'unchanged').map((r) => r.file)).toEqual([]);
     expect(await store.dataVersion()).toBe(version);
     expect(await store.vintages()).toEqual(vintages);

@@ -7,6 +7,7 @@ import { comtradeLegacy, comtradePlusCsv, comtradePlusJson } from './formats/com
 import { countryCodes } from './formats/country-codes.ts';
 import { cyberlawHistory } from './formats/cyberlaw-history.ts';
 import { cyberlawTracker } from './formats/cyberlaw-tracker.ts';
+import { etready } from './formats/etready.ts';
 import { acpEvidence, ldcDates } from './formats/dated-memberships.ts';
 import { findex } from './formats/findex.ts';
 import { hsCorrelation } from './formats/hs-correlation.ts';
@@ -66,6 +67,7 @@ export const IMPORT_FORMATS = [
   cyberlawHistory,
   vatRegistry,
   unctadB2c,
+  etready,
   // Standard VAT/GST rates, one table per source.
   vatRatesPwc,
   vatRatesOecd,
@@ -172,6 +174,10 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
   {
     header: (first) => first.startsWith('rank_2019,country_upu_name,ipd2_score_2019'),
     reason: "UPU's overall postal development score (2IPD), not the postal reliability component of the B2C index, which is imported with the index's editions",
+  },
+  {
+    header: (first) => first.startsWith('id,review,finding,source_url,caveat'),
+    reason: 'headline findings of the eT Ready implementation reviews, quoted with their sources: no status of a country’s assessment',
   },
 ];
 

@@ -365,6 +365,24 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 11,
+    name: 'eTrade Readiness Assessments',
+    statements: () => [
+      // One row per dated status of a country's (iso3) or a region's (iso3 NULL, by name) assessment (domain/etready/status.ts).
+      `CREATE TABLE etready_status (
+        vintage_id INTEGER NOT NULL,
+        iso3 TEXT,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        status_date TEXT NOT NULL,
+        title TEXT,
+        symbol TEXT,
+        link TEXT,
+        note TEXT
+      )`,
+    ],
+  },
 ];
 
 /**

@@ -22,6 +22,8 @@ import { SqlVintages } from './sql-vintages.ts';
 import type { Database } from './sql.ts';
 import type { DutyBaseRequest, EstimateRequest, ImportWriter, ObservationQuery, Store } from './store.ts';
 import { readPeriods, type StoredPeriod } from './sql-periods.ts';
+import { readEtready } from './sql-etready.ts';
+import type { EtreadyEvent } from '../../domain/etready/status.ts';
 
 /**
  * The storage, written once in the SQL both engines understand: one part per aggregate (vintages and
@@ -170,6 +172,10 @@ export class SqlStore implements Store {
 
   datedPeriods(): Promise<StoredPeriod[]> {
     return readPeriods(this.db);
+  }
+
+  etreadyStatuses(): Promise<EtreadyEvent[]> {
+    return readEtready(this.db);
   }
 
   refreshDutyBase(): Promise<void> {

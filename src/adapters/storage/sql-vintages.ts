@@ -15,6 +15,7 @@ import {
 } from './sql-moratorium-store.ts';
 import { writeQualityFlags } from './sql-quality.ts';
 import { writePeriods } from './sql-periods.ts';
+import { writeEtready } from './sql-etready.ts';
 import { placeholders, type Database, type Transaction } from './sql.ts';
 import type { ImportWriter } from './store.ts';
 
@@ -153,6 +154,10 @@ export class SqlVintages {
         },
         addQualityFlags: (flags) => writeQualityFlags(tx, flags, vintageId),
         addPeriods: (kind, periods) => writePeriods(tx, kind, periods, vintageId),
+        addEtready: async (events) => {
+          await writeEtready(tx, events, vintageId);
+          wrote(events.length);
+        },
       };
       await fill(writer);
       // A new vintage of a dataset replaces the previous one in the duty base; readers see the old base until commit.

@@ -18,6 +18,7 @@ import type { ReadRegistryStore, RegistryStore } from './registry-store.ts';
 import type { Engine } from './sql.ts';
 import type { QualityFlagQuery } from './sql-quality.ts';
 import type { StoredPeriod } from './sql-periods.ts';
+import type { EtreadyEvent } from '../../domain/etready/status.ts';
 import type { DatedPeriod, PeriodKind } from '../../domain/moratorium/periods.ts';
 
 export type { QualityFlagQuery } from './sql-quality.ts';
@@ -70,6 +71,8 @@ export interface ImportWriter {
   addVatRates(rates: readonly VatRate[]): Promise<void>;
   /** The dates of the trade periods or tariff schedules the vintage gives (domain/moratorium/periods.ts). */
   addPeriods(kind: PeriodKind, periods: readonly DatedPeriod[]): Promise<void>;
+  /** Dated statuses of eTrade Readiness Assessments (domain/etready/status.ts). */
+  addEtready(events: readonly EtreadyEvent[]): Promise<void>;
 }
 
 export interface EstimateRequest {
@@ -152,6 +155,8 @@ export interface ReadStore {
   vatRates(): Promise<(VatRate & { vintageId: number })[]>;
   /** The dates of trade periods and tariff schedules of the current vintages (years without one are calendar years). */
   datedPeriods(): Promise<StoredPeriod[]>;
+  /** The dated statuses of eTrade Readiness Assessments of the current vintages. */
+  etreadyStatuses(): Promise<EtreadyEvent[]>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */

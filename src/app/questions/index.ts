@@ -8,6 +8,7 @@ import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLis
 import { practice, practices } from './practices.ts';
 import { quality } from './quality.ts';
 import { readinessIndex, readinessMethods } from './readiness.ts';
+import { etready } from './etready.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
 /** Every question the API answers, in the order the API document lists them. */
@@ -43,5 +44,6 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   quality,
   readinessMethods,
   readinessIndex,
+  etready,
   status,
 ];

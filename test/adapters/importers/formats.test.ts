@@ -71,6 +71,8 @@ describe('detectFormat', () => {
       ...writeTradeLayouts(join(dir, 'trade')),
       ...writeGenericTradeLayouts(join(dir, 'trade-generic')),
       [classificationFile('b2c.csv', 'rank_2020,economy,internet_use_pct,account_ownership_pct,secure_servers_normalized,upu_postal_reliability,index_value_2020,index_value_change_2019_20,rank_2019_recomputed', '1,Nepal,50,45,30,40,41.3,0.1,1'), 'unctad-b2c'],
+      [classificationFile('etready.csv', 'country_or_region,acp_member,title,year_published,document_symbol,evidence_url,evidence_note', 'Samoa,yes,t,2017,UNCTAD/DTL/STICT/2017/10,https://x,n'), 'etready'],
+      [classificationFile('etready-statuses.csv', 'country_or_region,status,status_date,document_symbol,link', 'Samoa,requested,2016,,'), 'etready'],
     ];
     const detected = [];
     for (const [path] of cases) detected.push([relative(dir, path), await detectFormat(path)]);

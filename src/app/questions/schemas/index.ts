@@ -10,6 +10,7 @@ import { moratoriumShareSchemas } from './moratorium-shares.ts';
 import { practiceSchemas } from './practices.ts';
 import { qualitySchemas } from './quality.ts';
 import { readinessSchemas } from './readiness.ts';
+import { etreadySchemas } from './etready.ts';
 import { reviewSchemas } from './review.ts';
 
 /**
@@ -30,4 +31,5 @@ export const schemas: Record<string, Schema> = {
   ...practiceSchemas,
   ...qualitySchemas,
   ...readinessSchemas,
+  ...etreadySchemas,
 };

@@ -13,6 +13,7 @@ import { moratoriumPage } from './moratorium/index.tsx';
 import { practicePage, practicesPage } from './practices.tsx';
 import { qualityPage } from './quality.tsx';
 import { readinessIndexPage, readinessPage } from './readiness.tsx';
+import { etreadyPage } from './etready.tsx';
 import { aboutPage, countriesPage, groupsPage, indicatorsPage, sourcesPage } from './lists.tsx';
 
 type Page = (ctx: PageContext, params: Record<string, string>, query: URLSearchParams) => Promise<unknown>;
@@ -47,6 +48,7 @@ export function pageRoutes(contextFor: (c: Context, lang: Lang) => PageContext):
   app.get('/:lang/quality', page(qualityPage));
   app.get('/:lang/readiness', page(readinessIndexPage));
   app.get('/:lang/readiness/:method', page(readinessPage));
+  app.get('/:lang/etready', page(etreadyPage));
   app.get('/:lang/about', page(aboutPage));
   return app;
 }

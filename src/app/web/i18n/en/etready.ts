@@ -1,0 +1,36 @@
+/** UNCTAD eTrade Readiness Assessments: the page and its method. */
+export const etready = {
+  title: 'eTrade Readiness Assessments',
+  intro: 'UNCTAD’s eTrade Readiness Assessments (eT Ready) as recorded in the Observatory: for each country or region, the status of its assessment (requested, in preparation, published, implementation review), the date of each status, the document symbol and the link; and the requests still waiting, with how long they have waited.',
+  partial:
+    'The list is partial. UNCTAD publishes no structured list of the programme: the records come from the reports’ title pages and from UNCTAD’s and press pages. Assessments of Cambodia, Bhutan, Nepal, Lao PDR, Myanmar, Senegal, Bangladesh and others, the assessments since 2020 and the requests received are mostly missing. A country without a record is “not recorded”: that does not mean it has no assessment.',
+  summary: (recorded: string, regions: string, waiting: string, notRecorded: string) =>
+    `${recorded} countries with an assessment recorded, ${regions} regional assessments, ${waiting} requests recorded as still waiting; ${notRecorded} countries not recorded.`,
+  statuses: { requested: 'requested', 'in-preparation': 'in preparation', published: 'published', 'implementation-review': 'implementation review', 'not-recorded': 'not recorded' } as Record<string, string>,
+  waitingTitle: 'Requests still waiting',
+  waitingIntro: 'Requests whose latest recorded status is “requested”, by group (members today). The wait runs from the request’s date to today; a date given as a year only counts from 1 January, a month from its first day.',
+  groupSummary: (members: string, recorded: string, published: string) => `${members} members: ${recorded} with an assessment recorded, ${published} of them published or under implementation review.`,
+  noWaiting: 'No request recorded as still waiting among its members (the list of requests is partial).',
+  otherCountries: 'Countries in none of these groups',
+  country: 'Country or region',
+  requestedOn: 'Requested',
+  waited: 'Waited',
+  waitedValue: (days: string, years: string) => `${days} days (${years} years)`,
+  assessmentsTitle: 'Assessments recorded',
+  status: 'Latest status',
+  inPreparation: 'In preparation',
+  published: 'Published',
+  review: 'Implementation review',
+  symbol: 'Document symbol',
+  regionsTitle: 'Regional assessments',
+  notRecordedTitle: 'Countries not recorded',
+  notRecordedText: (count: string) => `${count} countries have no record in the imported lists: shown as “not recorded” in the download, never as “none”.`,
+  symbolMissing: 'not captured',
+  methodTitle: 'How the statuses are read',
+  method: [
+    'Each line of an imported list is one dated status of one assessment; a line of UNCTAD’s partial list, which has no status column, is the report’s publication in its year.',
+    'The latest status is the one with the latest date; on the same date, the one further along (requested, in preparation, published, implementation review).',
+    'Dates are kept as precisely as the source gives them (a year, a month or a day). A status dated after the day of the import, or not one of the four, is refused with the file, line and field, and nothing is stored.',
+    'A country is matched to its ISO code by name; a regional assessment (WAEMU, ECOWAS) is kept under its name and not counted for its members.',
+  ],
+};
