@@ -7,6 +7,7 @@ import { practices } from './en/practices.ts';
 import { imputation } from './en/imputation.ts';
 import { quality } from './en/quality.ts';
 import { readiness } from './en/readiness.ts';
+import { readinessViews } from './en/readiness-views.ts';
 import { moratoriumLists } from './en/moratorium-lists.ts';
 import { moratoriumShares } from './en/moratorium-shares.ts';
 import { moratoriumSchedules } from './en/moratorium-schedules.ts';
@@ -15,6 +16,6 @@ import { memberships } from './en/memberships.ts';
 import { wbClassification } from './en/wb-classification.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, readinessViews, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };
 
 export type Messages = typeof en;

@@ -1,0 +1,25 @@
+/** The readiness index on country and group pages, and the method page's map and chart. */
+export const readinessViews = {
+  title: 'Readiness index',
+  headline: (method: string, year: number, score: string, rank: number, of: number) => `${method} ${year}: score ${score} of 100, rank ${rank} of ${of}.`,
+  latestNote: (year: number) => `The latest year the method gives scores in from the stored data is ${year}; each component is read for the years its rule says.`,
+  noScore: (method: string, year: number, of: number) => `${method} ${year}: no score (${of} economies scored). The method’s rule drops an economy lacking a component:`,
+  noYear: (method: string) => `${method}: no year the stored data can give a score in.`,
+  component: 'Component',
+  yearRead: 'Year read',
+  value: 'Value',
+  normalised: 'Normalised (0–100)',
+  missingReason: (reason: string) => `missing: ${reason}`,
+  published: (year: number, score: string, rank: string, of: number) => `Published edition ${year}: score ${score}, rank ${rank} of ${of}.`,
+  publishedBeside: (year: number, score: string, rank: string, of: number, own: string, ownRank: string, ownOf: number) =>
+    `Published edition ${year}: score ${score}, rank ${rank} of ${of}; computed here for ${year}: ${own}, rank ${ownRank} of ${ownOf}.`,
+  notPublished: (year: number) => `Not ranked in the published edition of ${year}.`,
+  noEdition: 'No published edition stored.',
+  methodLink: 'The method, the ranked table and the comparison with the published editions',
+  groupHeadline: (method: string, year: number, score: string) => `${method} ${year}: population-weighted average score ${score} of 100.`,
+  groupWithheld: (method: string, year: number) => `${method} ${year}: average withheld, the members with a score hold less than two thirds of the group’s population.`,
+  groupCoverage: (withData: string, total: string, pct: string) => `Coverage: ${withData} of ${total} members with a score, ${pct}% of the population.`,
+  mapTitle: (method: string, year: number) => `${method} ${year}, score by economy`,
+  chartTitle: (method: string, year: number) => `${method} ${year}: mean normalised value of each component over the economies scored`,
+  chartNote: 'The bars are the mean of each component’s normalised value (0–100) over the economies with a score; the table below gives every economy’s.',
+};
