@@ -119,5 +119,26 @@ for (const engine of ENGINES) {
       expect(text(ldc)).toContain('Coverage: 0 of 3 members with a score, 0% of the population.');
       expect(links(ldc)).toContain('/en/readiness/unctad-b2c?year=2023&groups=LDC');
     });
+
+    it('maps the scores and charts the components on the method page, in English and French', async () => {
+      const res = await app.request('/en/readiness/unctad-b2c?year=2023');
+      expect(res.status).toBe(200);
+      const doc = parseHtml(await res.text());
+      const map = selectOne(doc, 'figure.map');
+      expect(select(map, 'svg').length).toBe(1);
+      expect(text(selectOne(map, 'figcaption'))).toBe('Highest: United States (91.3), lowest: Nigeria (27.5); 4 countries with data.');
+      expect(select(map, 'a').map((a) => a.attrs.href)).toContain('/en/countries/KEN');
+      const chart = selectOne(doc, 'figure.chart');
+      const serversMean = (100 + servers(20_000) + servers(40) + 0) / 4;
+      expect(text(selectOne(chart, 'figcaption'))).toBe(`Mean over 4 economies scored: Internet use 69.8, Account ownership 78, Secure servers ${one(serversMean)}, Postal reliability 50.`);
+      // One bar per component, each with its value as a tooltip.
+      const tips = select(chart, 'title').map(text);
+      expect(tips).toEqual(expect.arrayContaining(['Internet use, 2023: 69.8', 'Account ownership, 2023: 78', 'Postal reliability, 2023: 50']));
+      const fr = parseHtml(await (await app.request('/fr/readiness/unctad-b2c?year=2023')).text());
+      expect(text(selectOne(fr, 'figure.chart figcaption'))).toContain('Moyenne sur 4 économies notées : Usage d’Internet 69,8');
+      // A year without scores draws neither.
+      const empty = parseHtml(await (await app.request('/en/readiness/unctad-b2c?year=2030')).text());
+      expect(select(empty, 'figure.map').length + select(empty, 'figure.chart').length).toBe(0);
+    });
   });
 }

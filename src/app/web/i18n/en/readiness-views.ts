@@ -21,5 +21,6 @@ export const readinessViews = {
   groupCoverage: (withData: string, total: string, pct: string) => `Coverage: ${withData} of ${total} members with a score, ${pct}% of the population.`,
   mapTitle: (method: string, year: number) => `${method} ${year}, score by economy`,
   chartTitle: (method: string, year: number) => `${method} ${year}: mean normalised value of each component over the economies scored`,
-  chartNote: 'The bars are the mean of each component’s normalised value (0–100) over the economies with a score; the table below gives every economy’s.',
+  chartNote: 'The bars are the mean of each component’s normalised value (0–100) over the economies with a score; every economy’s components are in the CSV download.',
+  chartCaption: (parts: string, n: number) => `Mean over ${n} economies scored: ${parts}.`,
 };

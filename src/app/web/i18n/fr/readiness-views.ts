@@ -23,5 +23,6 @@ export const readinessViews: typeof en = {
   groupCoverage: (withData, total, pct) => `Couverture : ${withData} membres sur ${total} ont un score, ${pct} % de la population.`,
   mapTitle: (method, year) => `${method} ${year}, score par économie`,
   chartTitle: (method, year) => `${method} ${year} : valeur normalisée moyenne de chaque composante sur les économies notées`,
-  chartNote: 'Les barres sont la moyenne de la valeur normalisée (0–100) de chaque composante sur les économies ayant un score ; le tableau ci-dessous donne celle de chaque économie.',
+  chartNote: 'Les barres sont la moyenne de la valeur normalisée (0–100) de chaque composante sur les économies ayant un score ; les composantes de chaque économie sont dans le téléchargement CSV.',
+  chartCaption: (parts, n) => `Moyenne sur ${n} économies notées : ${parts}.`,
 };
