@@ -134,8 +134,10 @@ for (const engine of ENGINES) {
       // One bar per component, each with its value as a tooltip.
       const tips = select(chart, 'title').map(text);
       expect(tips).toEqual(expect.arrayContaining(['Internet use, 2023: 69.8', 'Account ownership, 2023: 78', 'Postal reliability, 2023: 50']));
+      expect(text(doc)).toContain('Country and group pages show this method for the latest index year in which the stored data give at least one score');
       const fr = parseHtml(await (await app.request('/fr/readiness/unctad-b2c?year=2023')).text());
       expect(text(selectOne(fr, 'figure.chart figcaption'))).toContain('Moyenne sur 4 économies notées : Usage d’Internet 69,8');
+      expect(text(fr)).toContain('Les pages des pays et des groupes montrent cette méthode pour la dernière année');
       // A year without scores draws neither.
       const empty = parseHtml(await (await app.request('/en/readiness/unctad-b2c?year=2030')).text());
       expect(select(empty, 'figure.map').length + select(empty, 'figure.chart').length).toBe(0);

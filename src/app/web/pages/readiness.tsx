@@ -177,6 +177,7 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
         <a href={api}>JSON</a> · <a href={`${api}&format=csv`}>CSV</a>
       </p>
       <MethodSection ctx={ctx} method={found} closeness={closeness} />
+      <p>{t.readinessViews.pagesNote}</p>
     </Layout>
   );
 }

@@ -19,6 +19,8 @@ export const readinessViews = {
   groupHeadline: (method: string, year: number, score: string) => `${method} ${year}: population-weighted average score ${score} of 100.`,
   groupWithheld: (method: string, year: number) => `${method} ${year}: average withheld, the members with a score hold less than two thirds of the group’s population.`,
   groupCoverage: (withData: string, total: string, pct: string) => `Coverage: ${withData} of ${total} members with a score, ${pct}% of the population.`,
+  pagesNote:
+    'Country and group pages show this method for the latest index year in which the stored data give at least one score, under the method’s own rule for a missing component, with each component’s normalised value or why it is missing. The published score and rank are those of the same year; when that year has no published edition, the newest edition stored is shown with the index computed here for its year, so that the two compare like with like. Group pages give the population-weighted average with its coverage, withheld below two thirds of the group’s population.',
   mapTitle: (method: string, year: number) => `${method} ${year}, score by economy`,
   chartTitle: (method: string, year: number) => `${method} ${year}: mean normalised value of each component over the economies scored`,
   chartNote: 'The bars are the mean of each component’s normalised value (0–100) over the economies with a score; every economy’s components are in the CSV download.',

@@ -21,6 +21,8 @@ export const readinessViews: typeof en = {
   groupHeadline: (method, year, score) => `${method} ${year} : score moyen pondéré par la population ${score} sur 100.`,
   groupWithheld: (method, year) => `${method} ${year} : moyenne non publiée, les membres ayant un score représentent moins des deux tiers de la population du groupe.`,
   groupCoverage: (withData, total, pct) => `Couverture : ${withData} membres sur ${total} ont un score, ${pct} % de la population.`,
+  pagesNote:
+    'Les pages des pays et des groupes montrent cette méthode pour la dernière année de l’indice où les données stockées donnent au moins un score, selon la règle de la méthode pour une composante manquante, avec la valeur normalisée de chaque composante ou la raison de son absence. Le score et le rang publiés sont ceux de la même année ; quand cette année n’a pas d’édition publiée, l’édition stockée la plus récente est montrée avec l’indice calculé ici pour son année, pour comparer ce qui est comparable. Les pages des groupes donnent la moyenne pondérée par la population avec sa couverture, non publiée en dessous des deux tiers de la population du groupe.',
   mapTitle: (method, year) => `${method} ${year}, score par économie`,
   chartTitle: (method, year) => `${method} ${year} : valeur normalisée moyenne de chaque composante sur les économies notées`,
   chartNote: 'Les barres sont la moyenne de la valeur normalisée (0–100) de chaque composante sur les économies ayant un score ; les composantes de chaque économie sont dans le téléchargement CSV.',
