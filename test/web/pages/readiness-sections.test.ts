@@ -142,5 +142,21 @@ for (const engine of ENGINES) {
       const empty = parseHtml(await (await app.request('/en/readiness/unctad-b2c?year=2030')).text());
       expect(select(empty, 'figure.map').length + select(empty, 'figure.chart').length).toBe(0);
     });
+
+    // Last: it imports another edition, which the tests above do not expect.
+    it('shows the published score and rank of the same year when an edition of the latest year is stored', async () => {
+      writeFileSync(
+        join(folder, 'b2c_2023.csv'),
+        ['rank_2023,economy,internet_use_pct,account_ownership_pct,secure_servers_normalized,upu_postal_reliability,index_value_2023', '1,United States,92,93,100,80,91.3', '2,Kenya,45,80,14,24,40.8'].join('\n'),
+      );
+      expect((await importFile(store, join(folder, 'b2c_2023.csv'))).status).toBe('imported');
+      const s = await section('/en/countries/KEN');
+      // Postal reliability now read from the 2023 edition (data year 2022): 24.
+      expect(cells(s, 'Postal reliability')).toEqual(['2022', '24', '24']);
+      const body = text(s);
+      expect(body).toContain(`UNCTAD B2C E-commerce Index 2023: score ${one((45 + 80 + servers(40) + 24) / 4)} of 100, rank 3 of 4.`);
+      expect(body).toContain('Published edition 2023: score 40.8, rank 2 of 2.');
+      expect(body).not.toContain('computed here for');
+    });
   });
 }
