@@ -8,7 +8,11 @@ import { href, type PageContext } from './context.ts';
 const METHOD = UNCTAD_B2C.id;
 
 const scored = (a: ReadinessAnswer) => a.rows.filter((r) => r.score !== null).length;
-const publishedCount = (a: ReadinessAnswer) => a.rows.filter((r) => r.published !== null).length;
+/** The economies an edition ranks: those stored, or its lowest rank when names it ranks could not be matched. */
+const publishedCount = (a: ReadinessAnswer) => {
+  const ranked = a.rows.flatMap((r) => (r.published ? [Number.isFinite(r.published.rank) ? r.published.rank : 0] : []));
+  return Math.max(ranked.length, ...ranked);
+};
 const rowOf = (a: ReadinessAnswer, iso3: string): ReadinessRow | undefined => a.rows.find((r) => r.iso3 === iso3) ?? a.unlisted.find((r) => r.iso3 === iso3);
 
 /** The published score and rank of an economy beside the computed one, or why there is none. */
