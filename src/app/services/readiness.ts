@@ -18,6 +18,8 @@ export interface ReadinessAnswer {
   year: number;
   missing: MissingRule;
   rows: ReadinessRow[];
+  /** The economies neither scored nor in the edition, with the reasons of their missing components. */
+  unlisted: ReadinessRow[];
   /** How close the computation is to the published edition; null when the method has none for the year. */
   reproduction: Reproduction | null;
   /** Economies the edition ranks that the Observatory cannot score, and those it scores that the edition does not rank. */
@@ -122,6 +124,7 @@ export class ReadinessService {
       missing: result.missing,
       // Economies without a score and outside the edition say nothing: only those either side ranks are listed.
       rows: rows.filter((r) => r.score !== null || r.published !== null),
+      unlisted: rows.filter((r) => r.score === null && r.published === null),
       reproduction: hasPublished ? reproduction(computed, publishedScores) : null,
       onlyPublished: [...publishedScores.keys()].filter((k) => !computed.has(k)).sort(),
       groups,

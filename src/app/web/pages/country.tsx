@@ -10,6 +10,7 @@ import { aggregateOrNull, redirect, shortName, uniqueVintages } from './common.t
 import { aggregatePoints, entityNames, IndicatorMap, LineChart } from './widgets.tsx';
 import { LeftOut } from './left-out.tsx';
 import { CountryCyberlaw } from './cyberlaw.tsx';
+import { CountryReadiness } from './readiness-sections.tsx';
 import { countryFlags, FlagMark } from './quality.tsx';
 import { renderSparkline } from '../render/sparkline.ts';
 
@@ -113,6 +114,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
   }
 
   const cyberlaw = country ? await CountryCyberlaw({ ctx, iso3 }) : null;
+  const readiness = country ? await CountryReadiness({ ctx, iso3 }) : null;
 
   return (
     <Layout ctx={ctx} title={name} description={t.country.title(name)}>
@@ -213,6 +215,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
       {chart}
       {map}
       {mapInfo ? <SourceLine ctx={ctx} vintages={mapInfo.vintages} /> : null}
+      {readiness}
       {cyberlaw}
     </Layout>
   );

@@ -5,6 +5,7 @@ import { pick } from '../../../domain/lang.ts';
 import { formatDate } from '../format.ts';
 import { HttpError } from '../http-error.ts';
 import { href, type PageContext } from './context.ts';
+import { GroupReadiness } from './readiness-sections.tsx';
 import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, headlineIndicators, latestOk, redirect, uniqueVintages } from './common.ts';
 import { ImputeFields, pageImpute, withImpute } from './impute-form.tsx';
@@ -79,6 +80,8 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
     }
   }
 
+  const readiness = await GroupReadiness({ ctx, id });
+
   return (
     <Layout ctx={ctx} title={name}>
       <h1>{name}</h1>
@@ -126,6 +129,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
       <SourceLine ctx={ctx} vintages={uniqueVintages(indicators.flatMap((d) => ref.indicators.get(d.code)?.vintages ?? []))} />
       {chart}
       {map}
+      {readiness}
       {current.length > 0 ? (
         <>
           <h2>{t.common.members}</h2>

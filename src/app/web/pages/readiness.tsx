@@ -7,6 +7,7 @@ import { formatNumber } from '../format.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
 import { ParamField } from './param-field.tsx';
+import { ReadinessFigures } from './readiness-figures.tsx';
 
 /** /{lang}/readiness: the methods. */
 export async function readinessIndexPage(ctx: PageContext) {
@@ -110,6 +111,7 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
       <p>{closeness}</p>
       {a.onlyPublished.length ? <p>{r.onlyPublished(a.onlyPublished.map(name).join(', '))}</p> : null}
       {a.onlyObservatory.length ? <p>{r.onlyObservatory(a.onlyObservatory.map(name).join(', '))}</p> : null}
+      <ReadinessFigures ctx={ctx} ref={ref} answer={a} />
       {a.groups.length ? (
         <>
           <h2>{r.groupsTitle}</h2>
@@ -175,6 +177,7 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
         <a href={api}>JSON</a> · <a href={`${api}&format=csv`}>CSV</a>
       </p>
       <MethodSection ctx={ctx} method={found} closeness={closeness} />
+      <p>{t.readinessViews.pagesNote}</p>
     </Layout>
   );
 }
