@@ -33,6 +33,7 @@ function call(fn: unknown, arity: number): string {
 const SAME_IN_FRENCH = new Set([
   'nav.sources',
   'nav.api',
+  'nav.etready',
   'common.source',
   'common.sources',
   'common.downloadJson',

@@ -17,6 +17,8 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
     ['/moratorium', t.nav.moratorium],
     ['/cyberlaw', t.nav.cyberlaw],
     ['/practices', t.nav.practices],
+    ['/readiness', t.nav.readiness],
+    ['/etready', t.nav.etready],
     ['/sources', t.nav.sources],
     ['/quality', t.quality.title],
     ['/about', t.nav.about],

@@ -18,6 +18,8 @@ export const shared = {
     moratorium: 'Moratorium',
     cyberlaw: 'Cyberlaw',
     practices: 'Practices',
+    readiness: 'Readiness',
+    etready: 'eT Ready',
     api: 'API',
     language: 'Language',
   },

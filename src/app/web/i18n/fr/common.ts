@@ -17,6 +17,8 @@ export const shared: SharedMessages = {
     moratorium: 'Moratoire',
     cyberlaw: 'Cyberlois',
     practices: 'Pratiques',
+    readiness: 'Préparation',
+    etready: 'eT Ready',
     api: 'API',
     language: 'Langue',
   },
