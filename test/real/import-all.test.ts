@@ -72,6 +72,9 @@ const B2C_FILES = ['unctad-b2c-index/unctad_b2c_index_2019.csv', 'unctad-b2c-ind
 /** UNCTAD's partial list of eTrade Readiness Assessments. */
 const ETREADY_FILES = ['unctad-etrade-readiness/unctad_etready_list_partial.csv'];
 
+/** The quoted progress statements of the Pacific and ECOWAS e-commerce strategies. */
+const STRATEGY_FILES = ['regional-ecommerce-strategies/pacific_ecowas_strategy_progress_statements.csv'];
+
 /** Folders whose every CSV file is in a format the Observatory imports. */
 const SOURCE_FOLDERS = ['datasets-country-codes', 'datasets-wdi', 'datasets-wdi-fx', 'wits-customs-duties', 'worldbank-api-csv', 'worldbank-classification-history', 'vat-rates'];
 
@@ -159,9 +162,10 @@ describe('importing the whole shared data folder into the embedded database', ()
       ...TRADE_FILES,
       ...B2C_FILES,
       ...ETREADY_FILES,
+      ...STRATEGY_FILES,
     ].filter((f) => !SKIPPED_ON_PURPOSE[f]);
     expect([...imported].sort()).toEqual(expected.sort());
-    expect(imported.size).toBe(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length + ETREADY_FILES.length);
+    expect(imported.size).toBe(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length + ETREADY_FILES.length + STRATEGY_FILES.length);
     const warnings = results.flatMap((r) => r.warnings);
     console.log(`warnings:\n${warnings.map((w) => `  ${w}`).join('\n')}`);
     // "Fm Sudan", the Sudan before 2011, belongs to neither of today's two States; "Not_Specified" is no country.
@@ -209,7 +213,7 @@ describe('importing the whole shared data folder into the embedded database', ()
     const vintages = await store.vintages();
     const again = await importFolder(store, root);
     const notSkipped = again.filter((r) => r.status !== 'skipped');
-    expect(notSkipped).toHaveLength(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length + ETREADY_FILES.length);
+    expect(notSkipped).toHaveLength(44 + HISTORY_FILES.length + TRADE_FILES.length + B2C_FILES.length + ETREADY_FILES.length + STRATEGY_FILES.length);
     expect(notSkipped.filter((r) => r.status !== 'unchanged').map((r) => r.file)).toEqual([]);
     expect(await store.dataVersion()).toBe(version);
     expect(await store.vintages()).toEqual(vintages);

@@ -8,6 +8,7 @@ import { countryCodes } from './formats/country-codes.ts';
 import { cyberlawHistory } from './formats/cyberlaw-history.ts';
 import { cyberlawTracker } from './formats/cyberlaw-tracker.ts';
 import { etready } from './formats/etready.ts';
+import { strategyStatements } from './formats/strategies.ts';
 import { acpEvidence, ldcDates } from './formats/dated-memberships.ts';
 import { findex } from './formats/findex.ts';
 import { hsCorrelation } from './formats/hs-correlation.ts';
@@ -68,6 +69,7 @@ export const IMPORT_FORMATS = [
   vatRegistry,
   unctadB2c,
   etready,
+  strategyStatements,
   // Standard VAT/GST rates, one table per source.
   vatRatesPwc,
   vatRatesOecd,

@@ -383,6 +383,32 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 12,
+    name: 'E-commerce strategies and their published checkpoints',
+    statements: () => [
+      // One row per strategy a vintage names (domain/strategies/checkpoints.ts).
+      `CREATE TABLE strategy (
+        vintage_id INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        coverage TEXT NOT NULL,
+        period TEXT
+      )`,
+      // One row per published progress figure of a strategy on a date; quotes and sources as JSON arrays of text.
+      `CREATE TABLE strategy_checkpoint (
+        vintage_id INTEGER NOT NULL,
+        strategy_id TEXT NOT NULL,
+        checkpoint_date TEXT NOT NULL,
+        under_implementation DOUBLE PRECISION,
+        completed DOUBLE PRECISION,
+        measures INTEGER,
+        quotes TEXT NOT NULL,
+        sources TEXT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /**

@@ -23,6 +23,7 @@ import type { Database } from './sql.ts';
 import type { DutyBaseRequest, EstimateRequest, ImportWriter, ObservationQuery, Store } from './store.ts';
 import { readPeriods, type StoredPeriod } from './sql-periods.ts';
 import { readEtready } from './sql-etready.ts';
+import { readStrategies, type StoredStrategies } from './sql-strategies.ts';
 import type { EtreadyEvent } from '../../domain/etready/status.ts';
 
 /**
@@ -176,6 +177,10 @@ export class SqlStore implements Store {
 
   etreadyStatuses(): Promise<EtreadyEvent[]> {
     return readEtready(this.db);
+  }
+
+  strategies(): Promise<StoredStrategies> {
+    return readStrategies(this.db);
   }
 
   refreshDutyBase(): Promise<void> {

@@ -16,6 +16,7 @@ import {
 import { writeQualityFlags } from './sql-quality.ts';
 import { writePeriods } from './sql-periods.ts';
 import { writeEtready } from './sql-etready.ts';
+import { writeStrategies } from './sql-strategies.ts';
 import { placeholders, type Database, type Transaction } from './sql.ts';
 import type { ImportWriter } from './store.ts';
 
@@ -157,6 +158,10 @@ export class SqlVintages {
         addEtready: async (events) => {
           await writeEtready(tx, events, vintageId);
           wrote(events.length);
+        },
+        addStrategies: async (strategies, checkpoints) => {
+          await writeStrategies(tx, strategies, checkpoints, vintageId);
+          wrote(strategies.length + checkpoints.length);
         },
       };
       await fill(writer);

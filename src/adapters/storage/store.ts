@@ -19,6 +19,8 @@ import type { Engine } from './sql.ts';
 import type { QualityFlagQuery } from './sql-quality.ts';
 import type { StoredPeriod } from './sql-periods.ts';
 import type { EtreadyEvent } from '../../domain/etready/status.ts';
+import type { Checkpoint, Strategy } from '../../domain/strategies/checkpoints.ts';
+import type { StoredStrategies } from './sql-strategies.ts';
 import type { DatedPeriod, PeriodKind } from '../../domain/moratorium/periods.ts';
 
 export type { QualityFlagQuery } from './sql-quality.ts';
@@ -73,6 +75,8 @@ export interface ImportWriter {
   addPeriods(kind: PeriodKind, periods: readonly DatedPeriod[]): Promise<void>;
   /** Dated statuses of eTrade Readiness Assessments (domain/etready/status.ts). */
   addEtready(events: readonly EtreadyEvent[]): Promise<void>;
+  /** E-commerce strategies and their published checkpoints (domain/strategies/checkpoints.ts). */
+  addStrategies(strategies: readonly Strategy[], checkpoints: readonly Checkpoint[]): Promise<void>;
 }
 
 export interface EstimateRequest {
@@ -157,6 +161,8 @@ export interface ReadStore {
   datedPeriods(): Promise<StoredPeriod[]>;
   /** The dated statuses of eTrade Readiness Assessments of the current vintages. */
   etreadyStatuses(): Promise<EtreadyEvent[]>;
+  /** The e-commerce strategies and their published checkpoints, current vintages. */
+  strategies(): Promise<StoredStrategies>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */

@@ -9,6 +9,7 @@ import { practice, practices } from './practices.ts';
 import { quality } from './quality.ts';
 import { readinessIndex, readinessMethods } from './readiness.ts';
 import { etready } from './etready.ts';
+import { strategies } from './strategies.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
 /** Every question the API answers, in the order the API document lists them. */
@@ -45,5 +46,6 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   readinessMethods,
   readinessIndex,
   etready,
+  strategies,
   status,
 ];

@@ -11,6 +11,7 @@ import { practiceSchemas } from './practices.ts';
 import { qualitySchemas } from './quality.ts';
 import { readinessSchemas } from './readiness.ts';
 import { etreadySchemas } from './etready.ts';
+import { strategySchemas } from './strategies.ts';
 import { reviewSchemas } from './review.ts';
 
 /**
@@ -32,4 +33,5 @@ export const schemas: Record<string, Schema> = {
   ...qualitySchemas,
   ...readinessSchemas,
   ...etreadySchemas,
+  ...strategySchemas,
 };

@@ -14,6 +14,7 @@ import { practicePage, practicesPage } from './practices.tsx';
 import { qualityPage } from './quality.tsx';
 import { readinessIndexPage, readinessPage } from './readiness.tsx';
 import { etreadyPage } from './etready.tsx';
+import { strategiesPage } from './strategies.tsx';
 import { aboutPage, countriesPage, groupsPage, indicatorsPage, sourcesPage } from './lists.tsx';
 
 type Page = (ctx: PageContext, params: Record<string, string>, query: URLSearchParams) => Promise<unknown>;
@@ -49,6 +50,7 @@ export function pageRoutes(contextFor: (c: Context, lang: Lang) => PageContext):
   app.get('/:lang/readiness', page(readinessIndexPage));
   app.get('/:lang/readiness/:method', page(readinessPage));
   app.get('/:lang/etready', page(etreadyPage));
+  app.get('/:lang/strategies', page(strategiesPage));
   app.get('/:lang/about', page(aboutPage));
   return app;
 }

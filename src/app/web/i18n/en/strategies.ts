@@ -1,0 +1,25 @@
+/** E-commerce strategies: the page of their published checkpoints. */
+export const strategies = {
+  title: 'E-commerce strategies: published progress',
+  intro: 'National and regional e-commerce strategies and the progress their secretariats published: on each date, the share of the strategy’s measures under implementation and the share completed, as published, each with its quote and source.',
+  tracker: 'The measure-by-measure tracker (each measure of a strategy and its status) is not yet available: these are the headline figures published, to check a tracker against, not a tracker.',
+  scope: { national: 'national strategy', regional: 'regional strategy' } as Record<string, string>,
+  coverage: 'Covers',
+  period: 'Period',
+  noPeriod: 'not published',
+  date: 'Date',
+  underImplementation: 'Under implementation',
+  completed: 'Completed',
+  measures: 'Measures',
+  notGiven: 'not published',
+  quote: 'As published',
+  source: 'Source',
+  noCheckpoint: 'No progress figure has been published for this strategy in the sources imported.',
+  none: 'No strategy imported yet.',
+  methodTitle: 'Method',
+  method: [
+    'The figures are copied as published, never computed: a share the source did not give on a date is “not published”, not zero.',
+    'A checkpoint is one date of one strategy; two published figures of the same share on the same date must agree, or the file is refused.',
+    'A share outside 0–100 and a date after today are refused, with the file, line and field; nothing is stored.',
+  ],
+};
