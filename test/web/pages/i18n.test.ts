@@ -34,6 +34,8 @@ const SAME_IN_FRENCH = new Set([
   'nav.sources',
   'nav.api',
   'nav.etready',
+  'strategies.date',
+  'strategies.source',
   'common.source',
   'common.sources',
   'common.downloadJson',

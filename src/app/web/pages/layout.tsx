@@ -19,6 +19,7 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
     ['/practices', t.nav.practices],
     ['/readiness', t.nav.readiness],
     ['/etready', t.nav.etready],
+    ['/strategies', t.nav.strategies],
     ['/sources', t.nav.sources],
     ['/quality', t.quality.title],
     ['/about', t.nav.about],

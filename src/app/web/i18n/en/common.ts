@@ -20,6 +20,7 @@ export const shared = {
     practices: 'Practices',
     readiness: 'Readiness',
     etready: 'eT Ready',
+    strategies: 'Strategies',
     api: 'API',
     language: 'Language',
   },

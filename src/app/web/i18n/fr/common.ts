@@ -19,6 +19,7 @@ export const shared: SharedMessages = {
     practices: 'Pratiques',
     readiness: 'Préparation',
     etready: 'eT Ready',
+    strategies: 'Stratégies',
     api: 'API',
     language: 'Langue',
   },
