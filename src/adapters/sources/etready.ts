@@ -1,19 +1,12 @@
 import { InputError } from '../../domain/errors.ts';
-import { isFuture, parsePartialDate, parseStatus, type EtreadyStatus } from '../../domain/etready/status.ts';
+import { isFuture, parsePartialDate, parseStatus, type EtreadyEvent } from '../../domain/etready/status.ts';
 import { columns, readTable } from './columns.ts';
 import type { Chunks } from './csv.ts';
 
 /** One line of a list of eTrade Readiness Assessments, its country or region still a name. */
-export interface EtreadyLine {
+export interface EtreadyLine extends Omit<EtreadyEvent, 'iso3'> {
   line: number;
-  name: string;
   regional: boolean;
-  status: EtreadyStatus;
-  date: string;
-  title: string | null;
-  symbol: string | null;
-  link: string | null;
-  note: string | null;
 }
 
 /**

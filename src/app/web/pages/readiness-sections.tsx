@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { UNCTAD_B2C } from '../../../domain/readiness/method.ts';
 import { latestIndex } from '../../services/readiness-latest.ts';
 import type { ReadinessAnswer, ReadinessRow } from '../../services/readiness.ts';
@@ -27,6 +28,18 @@ function publishedLine(ctx: PageContext, latest: ReadinessAnswer, edition: Readi
   return v.publishedBeside(edition.year, fmt(row.published.score), String(row.published.rank), publishedCount(edition), fmt(row.score), row.rank === null ? '–' : String(row.rank), scored(edition));
 }
 
+/** The section when no year can be scored: says so and links to the method page. */
+function NoYear(props: { ctx: PageContext; name: string; link: Child }) {
+  const v = props.ctx.t.readinessViews;
+  return (
+    <section id="readiness">
+      <h2>{v.title}</h2>
+      <p>{v.noYear(props.name)}</p>
+      {props.link}
+    </section>
+  );
+}
+
 /** A country page's section: the latest index score and rank, each component normalised or why it is missing, the published edition beside. */
 export async function CountryReadiness(props: { ctx: PageContext; iso3: string }) {
   const { ctx, iso3 } = props;
@@ -39,15 +52,7 @@ export async function CountryReadiness(props: { ctx: PageContext; iso3: string }
       <a href={href(ctx, `/readiness/${METHOD}${latest ? `?year=${latest.year}` : ''}`)}>{v.methodLink}</a>
     </p>
   );
-  if (!latest) {
-    return (
-      <section id="readiness">
-        <h2>{v.title}</h2>
-        <p>{v.noYear(method.name)}</p>
-        {link}
-      </section>
-    );
-  }
+  if (!latest) return <NoYear ctx={ctx} name={method.name} link={link} />;
   const ref = await ctx.obs.ref();
   const row = rowOf(latest, iso3);
   const fmt1 = (x: number) => formatNumber(x, lang, 1);
@@ -104,15 +109,7 @@ export async function GroupReadiness(props: { ctx: PageContext; id: string }) {
       <a href={href(ctx, `/readiness/${METHOD}${latest ? `?year=${latest.year}&groups=${id}` : ''}`)}>{v.methodLink}</a>
     </p>
   );
-  if (!latest) {
-    return (
-      <section id="readiness">
-        <h2>{v.title}</h2>
-        <p>{v.noYear(method.name)}</p>
-        {link}
-      </section>
-    );
-  }
+  if (!latest) return <NoYear ctx={ctx} name={method.name} link={link} />;
   const g = (await ctx.services.readiness.compute(METHOD, latest.year, undefined, [id])).groups[0];
   return (
     <section id="readiness">
