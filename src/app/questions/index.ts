@@ -8,6 +8,7 @@ import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLis
 import { practice, practices } from './practices.ts';
 import { quality } from './quality.ts';
 import { readinessIndex, readinessMethods } from './readiness.ts';
+import { readinessCountry, readinessGroup } from './readiness-places.ts';
 import { etready } from './etready.ts';
 import { strategies } from './strategies.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
@@ -45,6 +46,8 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   quality,
   readinessMethods,
   readinessIndex,
+  readinessCountry,
+  readinessGroup,
   etready,
   strategies,
   status,

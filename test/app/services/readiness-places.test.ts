@@ -4,34 +4,17 @@
  * method's rule by default), ranks with their ties, the published edition beside, the group average with
  * its coverage and each component's, the members missing and why, and one computation per choice.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../../src/adapters/importers/import-file.ts';
 import type { Store } from '../../../src/adapters/storage/store.ts';
 import { Observatory } from '../../../src/app/services/observatory.ts';
 import { ReadinessService } from '../../../src/app/services/readiness.ts';
 import { cachedIndex, economyReadiness, groupReadiness } from '../../../src/app/services/readiness-places.ts';
 import { ENGINES } from '../../support/engines.ts';
-import { POP, seed, TODAY } from '../../web/api/fixture.ts';
-
-const EDITION = [
-  'rank_2021,economy,internet_use_pct,account_ownership_pct,secure_servers_normalized,upu_postal_reliability,index_value_2021,index_value_change_2020_21,rank_2020_recomputed',
-  '1,United States,90,93,100,80,90.8,0.1,1',
-  '2,France,85,94,90,90,89.8,0.0,2',
-  '3,Kenya,30,82,35,20,41.8,1.0,3',
-  '4,Nigeria,35,40,10,10,23.8,0.5,4',
-].join('\n');
-
-/** Account ownership (% of adults), 2020; FJI, TUV, HTI, CIV and MLI have none. */
-const ACCOUNT: Record<string, number> = { USA: 93, FRA: 94, KEN: 80, NGA: 45 };
-/** Secure servers, log(1 + x) min-max over the fixture's 2020 values (NGA 12.5 lowest, USA 50,000 highest). */
-const servers = (x: number) => ((Math.log1p(x) - Math.log1p(12.5)) / (Math.log1p(50_000) - Math.log1p(12.5))) * 100;
-/** 2023 reads Internet use of 2022, the other components of 2020. */
-const KEN_2023 = (45 + 80 + servers(40) + 20) / 4;
-const NGA_2023 = (55 + 45 + 0 + 10) / 4;
-const KEN_2021 = (30 + 80 + servers(40) + 20) / 4;
+import { POP, TODAY } from '../../web/api/fixture.ts';
+import { ACCOUNT, findexVintage, KEN_2021, KEN_2023, NGA_2023, seedReadiness, servers } from '../../support/readiness-fixture.ts';
 
 for (const engine of ENGINES) {
   describe(`readiness of a country and a group on ${engine.name}`, () => {
@@ -43,17 +26,8 @@ for (const engine of ENGINES) {
 
     beforeAll(async () => {
       ({ store, dispose } = await engine.open());
-      await seed(store);
-      await store.importVintage(
-        { dataset: 'wdi/fx.own.totl.zs', source: 'World Bank, Global Findex', format: 'long', fileName: 'findex.csv', sha256: 'a1', licence: 'CC-BY-4.0', sourceUrl: 'https://example.org/findex', publishedAt: '2026-05-01', note: null },
-        async (w) => {
-          await w.nameIndicator('FX.OWN.TOTL.ZS', 'Account ownership (% of population age 15+)');
-          await w.addObservations(Object.entries(ACCOUNT).map(([entity, value]) => ({ indicator: 'FX.OWN.TOTL.ZS', entity, year: 2020, value })));
-        },
-      );
       folder = mkdtempSync(join(tmpdir(), 'observatory-readiness-places-'));
-      writeFileSync(join(folder, 'b2c_2021.csv'), EDITION);
-      await importFile(store, join(folder, 'b2c_2021.csv'));
+      await seedReadiness(store, folder);
       obs = new Observatory(store, { today: () => TODAY, versionCheckMs: 0 });
       service = new ReadinessService(obs);
     });
@@ -124,13 +98,10 @@ for (const engine of ENGINES) {
       const a = await cachedIndex(service, obs, 'unctad-b2c', 2022, 'impute');
       expect(await cachedIndex(service, obs, 'unctad-b2c', 2022, 'impute')).toBe(a);
       expect(await cachedIndex(service, obs, 'unctad-b2c', 2022, 'drop')).not.toBe(a);
-      await store.importVintage(
-        { dataset: 'wdi/fx.own.totl.zs', source: 'World Bank, Global Findex', format: 'long', fileName: 'findex.csv', sha256: 'a2', licence: 'CC-BY-4.0', sourceUrl: 'https://example.org/findex', publishedAt: '2026-06-01', note: null },
-        async (w) => {
-          await w.nameIndicator('FX.OWN.TOTL.ZS', 'Account ownership (% of population age 15+)');
-          await w.addObservations(Object.entries({ ...ACCOUNT, FJI: 70 }).map(([entity, value]) => ({ indicator: 'FX.OWN.TOTL.ZS', entity, year: 2020, value })));
-        },
-      );
+      await store.importVintage(findexVintage('a2', '2026-06-01'), async (w) => {
+        await w.nameIndicator('FX.OWN.TOTL.ZS', 'Account ownership (% of population age 15+)');
+        await w.addObservations(Object.entries({ ...ACCOUNT, FJI: 70 }).map(([entity, value]) => ({ indicator: 'FX.OWN.TOTL.ZS', entity, year: 2020, value })));
+      });
       const b = await cachedIndex(service, obs, 'unctad-b2c', 2022, 'impute');
       expect(b).not.toBe(a);
       expect(b.rows.find((r) => r.iso3 === 'FJI')?.components.find((c) => c.id === 'account')?.raw).toBe(70);
