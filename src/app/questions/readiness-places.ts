@@ -104,7 +104,7 @@ export const readinessCountry = defineQuestion({
     const { vintages, source } = provenance(ref, e.answer);
     const p = e.published;
     const published = p
-      ? { year: p.year, score: p.score, rank: p.rank, of: p.of, computedScore: p.computed ? round(p.computed.score) : null, computedRank: p.computed?.rank?.rank ?? null, computedOf: p.computed?.rank?.of ?? null }
+      ? { year: p.year, score: p.score, rank: p.rank, of: p.of, computedScore: p.computed ? round(p.computed.score) : null, computedRank: p.computed?.rank?.rank ?? null, computedOf: p.computed?.scored ?? null }
       : null;
     return {
       json: () => ({

@@ -67,7 +67,7 @@ export interface PublishedBeside {
   rank: number | null;
   of: number;
   /** The index computed for the edition's year under the same rule; null when `year` is the year shown. */
-  computed: { score: number | null; rank: RankOf | null } | null;
+  computed: { score: number | null; rank: RankOf | null; scored: number } | null;
 }
 
 /** The year resolved: the one asked for, or the latest the method scores in. */
@@ -119,7 +119,7 @@ async function publishedBeside(service: ReadinessService, obs: Observatory, r: R
     const row = rowOf(a, iso3);
     if (!row?.published) return { published: null, editionYear: y };
     return {
-      published: { year: y, score: row.published.score, rank: Number.isFinite(row.published.rank) ? row.published.rank : null, of: publishedCount(a), computed: { score: row.score, rank: rankOf(a, iso3) } },
+      published: { year: y, score: row.published.score, rank: Number.isFinite(row.published.rank) ? row.published.rank : null, of: publishedCount(a), computed: { score: row.score, rank: rankOf(a, iso3), scored: scoredCount(a) } },
       editionYear: y,
     };
   }

@@ -80,7 +80,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
     }
   }
 
-  const readiness = await GroupReadiness({ ctx, id });
+  const readiness = await GroupReadiness({ ctx, id, query });
 
   return (
     <Layout ctx={ctx} title={name}>
