@@ -119,6 +119,13 @@ for (const engine of ENGINES) {
       expect(body).toContain('Composantes : la moyenne des membres ayant un score');
     });
 
+    it('explains the switches on the method page, in English and French', async () => {
+      const en = text(parseHtml(await (await app.request('/en/readiness/unctad-b2c')).text()));
+      expect(en).toContain('On those pages the section’s form switches the method, the index year and the rule for a missing component (readiness_method, readiness_year and readiness_missing in the address)');
+      const fr = text(parseHtml(await (await app.request('/fr/readiness/unctad-b2c')).text()));
+      expect(fr).toContain('les économies de même score partagent un rang et sont nommées');
+    });
+
     it('refuses a bad year or rule with a 400 naming the field', async () => {
       const res = await app.request('/en/countries/KEN?readiness_year=soon');
       expect(res.status).toBe(400);

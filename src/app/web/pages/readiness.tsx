@@ -178,6 +178,7 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
       </p>
       <MethodSection ctx={ctx} method={found} closeness={closeness} />
       <p>{t.readinessViews.pagesNote}</p>
+      <p>{t.readinessPlaces.pagesChoice}</p>
     </Layout>
   );
 }

@@ -27,4 +27,6 @@ export const readinessPlaces = {
   noPopulation: 'scored, but no population to weigh it in the average',
   notCovered: 'not an economy the index covers',
   downloads: 'These figures',
+  pagesChoice:
+    'On those pages the section’s form switches the method, the index year and the rule for a missing component (readiness_method, readiness_year and readiness_missing in the address), and says which are in force. A country’s rank counts the economies scored that year; economies with the same score share a rank and are named, and the next rank is skipped. Its chart sets each normalised component beside the mean and the highest of the economies scored. A group’s section gives each component’s population-weighted average over the members with a score, with its coverage, and lists the members without a score with the components they lack and why. The same figures are in the API, as JSON and CSV, under /api/v1/readiness/{method}/countries/{iso3} and /api/v1/readiness/{method}/groups/{id}.',
 };

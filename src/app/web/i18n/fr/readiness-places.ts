@@ -29,4 +29,6 @@ export const readinessPlaces: typeof en = {
   noPopulation: 'noté, mais sans population pour le pondérer dans la moyenne',
   notCovered: 'pas une économie que l’indice couvre',
   downloads: 'Ces chiffres',
+  pagesChoice:
+    'Sur ces pages, le formulaire de la section change la méthode, l’année de l’indice et la règle pour une composante manquante (readiness_method, readiness_year et readiness_missing dans l’adresse), et dit lesquels sont en vigueur. Le rang d’un pays compte les économies notées cette année-là ; les économies de même score partagent un rang et sont nommées, et le rang suivant est sauté. Son graphique place chaque composante normalisée à côté de la moyenne et de la plus haute des économies notées. La section d’un groupe donne la moyenne pondérée par la population de chaque composante sur les membres ayant un score, avec sa couverture, et liste les membres sans score avec les composantes qui leur manquent et pourquoi. Les mêmes chiffres sont dans l’API, en JSON et CSV, sous /api/v1/readiness/{method}/countries/{iso3} et /api/v1/readiness/{method}/groups/{id}.',
 };
