@@ -3,6 +3,7 @@ import { FORMAT_OPTION, outputFormat, parse, UsageError, type Command } from '..
 import { flagParams, mention, parseOptions, queryOf, readFlags } from '../question-flags.ts';
 import { globalSettings, withServices } from '../settings.ts';
 import { print, printColumns } from '../table.ts';
+import { checkPlace, isPlaceAction, PLACE_QUESTIONS, placeUsage, runPlace } from './readiness-places.ts';
 
 /**
  * `observatory readiness [list] | show <METHOD>`: the readiness methods, and one index for a year beside the
@@ -14,15 +15,18 @@ export const readiness: Command = {
   usage: [
     { form: 'readiness [list]', summary: 'readiness index methods' },
     { form: 'readiness show <METHOD>', summary: `scores and ranks beside the published index (${flagParams(readinessIndex).map((p) => mention(p, 'flag')).join(', ')})` },
+    ...placeUsage,
   ],
   async run(args, io) {
-    const { values, positionals } = parse(args, { ...FORMAT_OPTION, ...parseOptions([readinessIndex]) });
+    const { values, positionals } = parse(args, { ...FORMAT_OPTION, ...parseOptions([readinessIndex, ...PLACE_QUESTIONS]) });
     const format = outputFormat(values.format as string | undefined);
-    const [action = 'list', method] = positionals;
-    if (action === 'list') queryOf(readinessIndex, {}, [readinessIndex], 'readiness list');
-    else if (action !== 'show') throw new UsageError(`unknown readiness action "${action}"; use list or show`);
+    const [action = 'list', method, place] = positionals;
+    if (isPlaceAction(action)) checkPlace(action, method, place);
+    else if (action === 'list') queryOf(readinessIndex, {}, [readinessIndex], 'readiness list');
+    else if (action !== 'show') throw new UsageError(`unknown readiness action "${action}"; use list, show, country or group`);
     else if (!method) throw new UsageError('readiness show needs a method (see readiness list)');
     return withServices(globalSettings(values as Record<string, string | undefined>), async (services) => {
+      if (isPlaceAction(action)) return runPlace(action, method as string, place as string, values, format, io.out, services, [readinessIndex, ...PLACE_QUESTIONS]);
       if (action === 'list') {
         print(
           io.out,
