@@ -121,7 +121,7 @@ function EconomyChart(props: { ctx: PageContext; e: EconomyReadiness; name: stri
   const description = p.chartDescription(rows.map((r) => p.chartPart(r.label, r.value === null ? (r.missing ?? '–') : f(r.value), f(r.reference), f(r.max))).join(', '));
   const svg = renderComponentBars({ title: p.chartTitle(name, e.method.name, e.year), description, valueLabel: name, referenceLabel: p.meanLabel, maxLabel: p.maxLabel, rows, formatValue: fmt });
   return (
-    <figure class="chart readiness-components">
+    <figure class="readiness-components">
       {raw(svg)}
       <figcaption>{description}</figcaption>
     </figure>
@@ -245,7 +245,7 @@ function GroupComponents(props: { ctx: PageContext; g: GroupReadiness; name: str
     <>
       <h3>{p.groupComponents}</h3>
       {drawn ? (
-        <figure class="chart readiness-components">
+        <figure class="readiness-components">
           {raw(renderComponentBars({ title: p.groupChartTitle(name, g.method.name, g.year), description, valueLabel: name, referenceLabel: p.meanLabel, maxLabel: p.maxLabel, rows, formatValue: fmt }))}
           <figcaption>{description}</figcaption>
         </figure>
