@@ -187,34 +187,45 @@ export async function CountryReadiness(props: { ctx: PageContext; iso3: string; 
   );
 }
 
+/** Beyond this many members without a score, their list is folded. */
+const FOLDED_FROM = 12;
+
 /** A group's missing members and why: the components they lack, no population, or not an economy the index covers. */
 function MissingMembers(props: { ctx: PageContext; ref: Reference; g: GroupReadiness }) {
   const { ctx, ref, g } = props;
   const p = ctx.t.readinessPlaces;
   const missing = g.members.filter((m) => m.status !== 'scored');
+  const list = (
+    <ul>
+      {missing.map((m) => {
+        const why =
+          m.status === 'not-covered'
+            ? p.notCovered
+            : m.status === 'no-population'
+              ? p.noPopulation
+              : p.lacks(m.lacking.map((l) => `${componentLabel(ctx, g.method, l.id)} (${ctx.t.readiness.reasons[l.reason] ?? l.reason})`).join(', '));
+        return (
+          <li>
+            {ref.countries.has(m.iso3) ? <a href={href(ctx, `/countries/${m.iso3}`)}>{economyName(ctx, ref, m.iso3)}</a> : economyName(ctx, ref, m.iso3)}
+            {ctx.t.common.colon}
+            {why}
+          </li>
+        );
+      })}
+    </ul>
+  );
   return (
     <>
       <h3>{p.membersMissing}</h3>
       {missing.length === 0 ? (
         <p>{p.allScored}</p>
+      ) : missing.length > FOLDED_FROM ? (
+        <details>
+          <summary>{p.membersMissingCount(formatNumber(missing.length, ctx.lang), formatNumber(g.members.length, ctx.lang))}</summary>
+          {list}
+        </details>
       ) : (
-        <ul>
-          {missing.map((m) => {
-            const why =
-              m.status === 'not-covered'
-                ? p.notCovered
-                : m.status === 'no-population'
-                  ? p.noPopulation
-                  : p.lacks(m.lacking.map((l) => `${componentLabel(ctx, g.method, l.id)} (${ctx.t.readiness.reasons[l.reason] ?? l.reason})`).join(', '));
-            return (
-              <li>
-                {ref.countries.has(m.iso3) ? <a href={href(ctx, `/countries/${m.iso3}`)}>{economyName(ctx, ref, m.iso3)}</a> : economyName(ctx, ref, m.iso3)}
-                {ctx.t.common.colon}
-                {why}
-              </li>
-            );
-          })}
-        </ul>
+        list
       )}
     </>
   );

@@ -22,6 +22,7 @@ export const readinessPlaces = {
   coverage: 'Coverage',
   withheld: 'withheld',
   membersMissing: 'Members without a score',
+  membersMissingCount: (n: string, of: string) => `${n} of ${of} members without a score`,
   allScored: 'Every member has a score.',
   lacks: (list: string) => `lacks ${list}`,
   noPopulation: 'scored, but no population to weigh it in the average',

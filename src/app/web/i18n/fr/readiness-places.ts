@@ -24,6 +24,7 @@ export const readinessPlaces: typeof en = {
   coverage: 'Couverture',
   withheld: 'non publiée',
   membersMissing: 'Membres sans score',
+  membersMissingCount: (n, of) => `${n} membres sur ${of} sans score`,
   allScored: 'Chaque membre a un score.',
   lacks: (list) => `il manque ${list}`,
   noPopulation: 'noté, mais sans population pour le pondérer dans la moyenne',
