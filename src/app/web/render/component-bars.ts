@@ -47,19 +47,26 @@ export function renderComponentBars(o: ComponentBarsOptions): string {
   const right = WIDTH - VALUE_ROOM;
   const x = (v: number) => left + ((right - left) * Math.max(0, Math.min(100, v))) / 100;
   const [own, ref] = [SERIES_COLORS[0], SERIES_COLORS[1]];
-  const top = LINE * 2;
-  const height = top + o.rows.length * ROW + LINE;
+  // Legend: the value, the reference, the tick of the highest; an entry that would pass the right edge starts a line.
+  const entries = [
+    { label: o.valueLabel, mark: (lx: number, ly: number) => `<rect x="${coord(lx)}" y="${ly - 12}" width="12" height="10" fill="${own}"/>` },
+    { label: o.referenceLabel, mark: (lx: number, ly: number) => `<rect x="${coord(lx)}" y="${ly - 12}" width="12" height="10" fill="${ref}" fill-opacity=".55"/>` },
+    { label: o.maxLabel, mark: (lx: number, ly: number) => `<line x1="${coord(lx + 6)}" x2="${coord(lx + 6)}" y1="${ly - 13}" y2="${ly}" stroke="#222" stroke-width="2"/>` },
+  ];
   let body = '';
-  // Legend: the value, the reference, the tick of the highest.
   let lx = left;
-  const legend = (swatch: string, label: string) => {
-    body += `${swatch.replace(/X/g, coord(lx))}<text x="${coord(lx + 16)}" y="${LINE - 3}" font-size="${FONT}">${escapeXml(label)}</text>`;
-    lx += 16 + textWidth(label, FONT) + 18;
-  };
-  legend(`<rect x="X" y="${LINE - 12}" width="12" height="10" fill="${own}"/>`, o.valueLabel);
-  legend(`<rect x="X" y="${LINE - 12}" width="12" height="10" fill="${ref}" fill-opacity=".55"/>`, o.referenceLabel);
-  body += `<line x1="${coord(lx + 6)}" x2="${coord(lx + 6)}" y1="${LINE - 13}" y2="${LINE}" stroke="#222" stroke-width="2"/>`;
-  body += `<text x="${coord(lx + 16)}" y="${LINE - 3}" font-size="${FONT}">${escapeXml(o.maxLabel)}</text>`;
+  let ly = LINE;
+  for (const e of entries) {
+    const w = 16 + textWidth(e.label, FONT);
+    if (lx > left && lx + w > WIDTH) {
+      lx = left;
+      ly += LINE;
+    }
+    body += `${e.mark(lx, ly)}<text x="${coord(lx + 16)}" y="${ly - 3}" font-size="${FONT}">${escapeXml(e.label)}</text>`;
+    lx += w + 18;
+  }
+  const top = ly + LINE;
+  const height = top + o.rows.length * ROW + LINE;
   // The scale's ends and middle.
   for (const t of [0, 50, 100]) {
     body += `<line x1="${coord(x(t))}" x2="${coord(x(t))}" y1="${top - 4}" y2="${height - LINE}" stroke="#ccc"/>`;
