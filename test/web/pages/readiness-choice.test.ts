@@ -69,7 +69,7 @@ for (const engine of ENGINES) {
       const s = await section(submit(form, { readiness_year: '2021' }));
       const body = text(s);
       expect(body).toContain(`UNCTAD B2C E-commerce Index 2021: score ${one(KEN_2021)} of 100, rank 3 of 4.`);
-      expect(body).toContain('Published edition 2021: score 41.8, rank 3 of 4.');
+      expect(body).toContain(`Published edition 2021: score 41.8, rank 3 of 4. Computed here: ${one(KEN_2021)}, rank 3 of 4; difference ${one(KEN_2021 - 41.8)} points.`);
       expect(body).not.toContain('computed here for');
       expect(body).toContain('index year 2021 (as chosen)');
       const links = select(s, 'a').map((a) => a.attrs.href);

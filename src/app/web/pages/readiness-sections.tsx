@@ -101,7 +101,10 @@ function publishedLine(ctx: PageContext, e: EconomyReadiness): string {
   const p = e.published;
   if (!p) return e.editionYear === null ? v.noEdition : v.notPublished(e.editionYear);
   const rank = p.rank === null ? '–' : String(p.rank);
-  if (!p.computed) return v.published(p.year, fmt(p.score), rank, p.of);
+  if (!p.computed) {
+    const own = e.score !== null && e.rank !== null ? ` ${ctx.t.readinessPlaces.computedBeside(fmt(e.score), e.rank.rank, e.rank.of, `${e.score - p.score > 0 ? '+' : ''}${formatNumber(e.score - p.score, ctx.lang, 1)}`)}` : '';
+    return `${v.published(p.year, fmt(p.score), rank, p.of)}${own}`;
+  }
   return v.publishedBeside(p.year, fmt(p.score), rank, p.of, fmt(p.computed.score), p.computed.rank ? String(p.computed.rank.rank) : '–', p.computed.scored);
 }
 
@@ -151,6 +154,7 @@ export async function CountryReadiness(props: { ctx: PageContext; iso3: string; 
       <InForce ctx={ctx} view={e} ruleChosen={choice.missing !== undefined} />
       <p>{e.score !== null && e.rank !== null ? v.headline(method.name, e.year, fmt1(e.score), e.rank.rank, e.rank.of) : v.noScore(method.name, e.year, e.scored)}</p>
       {e.rank && e.rank.tiedWith.length > 0 ? <p>{t.readinessPlaces.tied(e.rank.tiedWith.map((x) => economyName(ctx, ref, x)).join(', '))}</p> : null}
+      <p>{publishedLine(ctx, e)}</p>
       {row ? (
         <table>
           <thead>
@@ -180,7 +184,6 @@ export async function CountryReadiness(props: { ctx: PageContext; iso3: string; 
         </table>
       ) : null}
       <EconomyChart ctx={ctx} e={e} name={name} />
-      <p>{publishedLine(ctx, e)}</p>
       {e.chosen ? null : <p class="muted">{v.latestNote(e.year)}</p>}
       {link}
     </section>

@@ -10,6 +10,7 @@ export const readinessPlaces = {
   ruleChosen: 'as chosen',
   rules: { drop: 'dropped', reweight: 're-weighted over the components it has', impute: 'given the mean of the economies with the component' } as Record<string, string>,
   tied: (names: string) => `Tied with ${names}: economies with the same score share a rank, and the next rank is skipped.`,
+  computedBeside: (score: string, rank: number, of: number, difference: string) => `Computed here: ${score}, rank ${rank} of ${of}; difference ${difference} points.`,
   chartTitle: (name: string, method: string, year: number) => `${name}: normalised components of the ${method} ${year}, beside the economies scored`,
   chartDescription: (parts: string) => `Normalised value (0–100) of each component; in brackets the mean of the economies scored and the highest: ${parts}.`,
   chartPart: (component: string, own: string, mean: string, max: string) => `${component} ${own} (${mean}; ${max})`,

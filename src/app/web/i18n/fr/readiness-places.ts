@@ -12,6 +12,7 @@ export const readinessPlaces: typeof en = {
   ruleChosen: 'règle choisie',
   rules: { drop: 'écartée', reweight: 'repondérée sur les composantes présentes', impute: 'dotée de la moyenne des économies ayant la composante' },
   tied: (names) => `Ex aequo avec ${names} : les économies de même score partagent un rang, et le rang suivant est sauté.`,
+  computedBeside: (score, rank, of, difference) => `Calculé ici : ${score}, rang ${rank} sur ${of} ; écart ${difference} points.`,
   chartTitle: (name, method, year) => `${name} : composantes normalisées de l’${method} ${year}, à côté des économies notées`,
   chartDescription: (parts) => `Valeur normalisée (0–100) de chaque composante ; entre parenthèses, la moyenne des économies notées et la plus haute : ${parts}.`,
   chartPart: (component, own, mean, max) => `${component} ${own} (${mean} ; ${max})`,
