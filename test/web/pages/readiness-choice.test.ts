@@ -111,7 +111,11 @@ for (const engine of ENGINES) {
     });
 
     it('keeps the page’s other parameters in the form, and says it in French', async () => {
-      const s = await section('/fr/groups/ACP?impute=carry-forward&impute_years=3&readiness_missing=impute');
+      const page = parseHtml(await (await app.request('/fr/groups/ACP?impute=carry-forward&impute_years=3&readiness_missing=impute')).text());
+      // The imputation's form keeps the readiness choice, and the readiness form keeps the imputation.
+      const imputeForm = select(page, 'form').find((f) => select(f, 'select[name=impute]').length > 0)!;
+      expect(select(imputeForm, 'input[type=hidden]').map((i) => `${i.attrs.name}=${i.attrs.value}`)).toEqual(['readiness_missing=impute']);
+      const s = selectOne(page, 'section[id=readiness]');
       const hidden = select(selectOne(s, 'form'), 'input[type=hidden]').map((i) => `${i.attrs.name}=${i.attrs.value}`);
       expect(hidden).toEqual(['impute=carry-forward', 'impute_years=3']);
       const body = text(s);

@@ -36,6 +36,19 @@ function ChoiceForm(props: { ctx: PageContext; action: string; query: URLSearchP
   );
 }
 
+/** The readiness choice of the page's query as hidden fields, for the page's other forms to keep it. */
+export function ReadinessHidden(props: { query: URLSearchParams }) {
+  return (
+    <>
+      {[...props.query.entries()]
+        .filter(([k]) => PLACE_NAMES.has(k))
+        .map(([k, v]) => (
+          <input type="hidden" name={k} value={v} />
+        ))}
+    </>
+  );
+}
+
 /** The choices in force: which method and version, which year and why, which rule and why. */
 function InForce(props: { ctx: PageContext; view: EconomyReadiness | GroupReadiness; ruleChosen: boolean }) {
   const { ctx, view } = props;
