@@ -67,7 +67,7 @@ function Links(props: { ctx: PageContext; method: IndexMethod; year: number | nu
   if (year !== null) q.set('year', String(year));
   if (props.groups) q.set('groups', props.groups);
   if (missing !== undefined) q.set('missing', missing);
-  const page = `/readiness/${method.id}${q.size ? `?${q.toString().replace(/%2C/g, ',')}` : ''}`;
+  const page = `/readiness/${method.id}${q.size ? `?${q}` : ''}`;
   const api = new URLSearchParams();
   if (year !== null) api.set('year', String(year));
   if (missing !== undefined) api.set('missing', missing);
