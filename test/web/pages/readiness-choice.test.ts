@@ -126,6 +126,11 @@ for (const engine of ENGINES) {
     it('explains the switches on the method page, in English and French', async () => {
       const en = text(parseHtml(await (await app.request('/en/readiness/unctad-b2c')).text()));
       expect(en).toContain('On those pages the section’s form switches the method, the index year and the rule for a missing component (readiness_method, readiness_year and readiness_missing in the address)');
+      // The method page's countries and groups open their section on the same choice.
+      const page = parseHtml(await (await app.request('/en/readiness/unctad-b2c?year=2021&missing=reweight&groups=LDC')).text());
+      const hrefs = select(page, 'a').map((a) => a.attrs.href);
+      expect(hrefs).toContain('/en/groups/LDC?readiness_year=2021&readiness_missing=reweight#readiness');
+      expect(hrefs).toContain('/en/countries/KEN?readiness_year=2021&readiness_missing=reweight#readiness');
       const fr = text(parseHtml(await (await app.request('/fr/readiness/unctad-b2c')).text()));
       expect(fr).toContain('les économies de même score partagent un rang et sont nommées');
     });
