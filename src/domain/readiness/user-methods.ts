@@ -37,9 +37,9 @@ export interface MethodSubmission {
   note: string | null;
 }
 
-/** Whether a method id is one the Observatory ships (users cannot take it). */
+/** Whether a method id is one the Observatory ships, or the word of the methods' list in addresses (users cannot take it). */
 export function isReservedMethodId(id: string): boolean {
-  return BUILT_IN_METHODS.some((m) => m.id === id);
+  return id === 'methods' || BUILT_IN_METHODS.some((m) => m.id === id);
 }
 
 const describe = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : String(value));
@@ -61,7 +61,7 @@ export function parseMethodSubmission(json: unknown, where: string): MethodSubmi
 
   const id = text(body.id, where, 'id', MAX_ID, true);
   if (!METHOD_ID.test(id)) throw bad('id', `"${id}" is not a slug: lower-case letters, digits and hyphens, starting with a letter (like "my-index")`);
-  if (isReservedMethodId(id)) throw bad('id', `"${id}" is the id of a built-in method; choose another`);
+  if (isReservedMethodId(id)) throw bad('id', `"${id}" is reserved (a built-in method, or the list of methods); choose another`);
   const name = text(body.name, where, 'name', MAX_NAME, true);
   const description = body.description === undefined ? '' : text(body.description, where, 'description', MAX_DESCRIPTION, false);
 

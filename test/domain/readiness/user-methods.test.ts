@@ -63,7 +63,7 @@ describe('parseMethod', () => {
     expect(refusal((d) => (d.components[0].year = { kind: 'latest', window: 0 }))).toContain('field "components[0].year.window": 0 is not a window of years');
     expect(refusal((d) => (d.components[0].year = { kind: 'recent' }))).toContain('field "components[0].year.kind": "recent" is not a year rule');
     expect(refusal((d) => (d.id = 'My Index'))).toContain('field "id": "My Index" is not a slug');
-    expect(refusal((d) => (d.id = 'unctad-b2c'))).toContain('field "id": "unctad-b2c" is the id of a built-in method');
+    expect(refusal((d) => (d.id = 'unctad-b2c'))).toContain('field "id": "unctad-b2c" is reserved');
     expect(refusal((d) => delete d.name)).toBe('my-method.json, field "name": required');
     expect(refusal((d) => (d.components = []))).toContain('field "components": expected a non-empty list of components');
     expect(refusal((d) => (d.components[0].wieght = 1))).toContain('field "components[0].wieght": unknown field; a component has');

@@ -20,8 +20,61 @@ export const readinessSchemas: Record<string, Schema> = {
     missing: string(undefined, { enum: ['drop', 'reweight', 'impute'] }),
     components: array(ref('ReadinessComponent')),
     publishedYears: array(integer()),
+    builtIn: boolean('True for a method the Observatory ships; false for a user-defined one.'),
+    versions: array(integer(), 'Every version of a user-defined method, oldest first; empty for a built-in one.'),
+    author: orNull(string('Who stored this version: the account’s name, or "command line"; null for a built-in method.')),
+    createdAt: orNull(string('When this version was stored.', { format: 'date-time' })),
+    note: orNull(string('Why this version was stored.')),
   }),
   ReadinessMethods: object({ methods: array(ref('ReadinessMethod')) }),
+  ReadinessMethodVersions: object({
+    methods: array(
+      object({
+        id: string(),
+        name: string(),
+        builtIn: boolean(),
+        version: string('The latest version.'),
+        versions: array(
+          object({
+            version: integer(),
+            author: string('The account’s name, or "command line".'),
+            createdAt: string(undefined, { format: 'date-time' }),
+            note: orNull(string()),
+          }),
+          'Every version of a user-defined method, oldest first; empty for a built-in one.',
+        ),
+      }),
+    ),
+  }),
+  ReadinessMethodInput: object(
+    {
+      id: string('The method’s id: lower-case letters, digits and hyphens, starting with a letter; not a built-in id.', { pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' }),
+      name: string(),
+      description: string(),
+      missing: string('The rule for an economy lacking a component (drop by default).', { enum: ['drop', 'reweight', 'impute'] }),
+      components: array(
+        object(
+          {
+            id: string('A slug, unique within the method.'),
+            indicator: string('A stored indicator code.'),
+            name: string('By default the indicator code.'),
+            year: object({ kind: string('latest (window ≥ 1, lag; 3 and 1 by default) or fixed (year)') }, 'By default the latest of 3 years ending the year before the index year.'),
+            transformation: string('as-is by default.', { enum: ['as-is', 'log', 'per-capita'] }),
+            normalisation: object({ kind: string('min-max (the default) or goalposts (low < high)') }),
+            weight: { ...number('Zero or more, not all zero; 1 by default.'), minimum: 0 },
+            editions: boolean('Gather values from every imported edition, the latest winning.'),
+          },
+          undefined,
+          ['name', 'year', 'transformation', 'normalisation', 'weight', 'editions'],
+        ),
+      ),
+      baseVersion: integer('The version this one replaces: 0 (the default) for a new method, else the latest version; a stale base is refused with a 409.', { minimum: 0 }),
+      note: string('Why this version is stored (in the audit log).'),
+    },
+    'A user-defined readiness method.',
+    ['description', 'missing', 'baseVersion', 'note'],
+  ),
+  ReadinessMethodSaved: object({ method: ref('ReadinessMethod') }),
   ReadinessRow: object({
     iso3: string(),
     name: string(),
