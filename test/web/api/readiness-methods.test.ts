@@ -13,6 +13,7 @@ import { createApp } from '../../../src/app/web/server.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { ENGINES } from '../../support/engines.ts';
 import { seed, TODAY } from './fixture.ts';
+import { schemaErrors } from './schema-check.ts';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -98,7 +99,10 @@ for (const engine of ENGINES) {
       const saved = (await res.json()) as any;
       expect(saved.method).toMatchObject({ id: 'connect', version: '1', builtIn: false, versions: [1], author: 'Ana Lyst', note: 'internet counts twice' });
 
+      expect(schemaErrors(saved, { $ref: '#/components/schemas/ReadinessMethodSaved' })).toEqual([]);
       const list = await json('/readiness/methods');
+      expect(schemaErrors(list, { $ref: '#/components/schemas/ReadinessMethodVersions' })).toEqual([]);
+      expect(schemaErrors(await json('/readiness'), { $ref: '#/components/schemas/ReadinessMethods' })).toEqual([]);
       expect(list.methods.map((m: any) => [m.id, m.builtIn, m.version])).toEqual([
         ['unctad-b2c', true, '2020.1'],
         ['connect', false, '1'],
@@ -107,6 +111,7 @@ for (const engine of ENGINES) {
       expect((await json('/readiness')).methods.map((m: any) => m.id)).toEqual(['unctad-b2c', 'connect']);
 
       const body = await json('/readiness/connect?year=2020');
+      expect(schemaErrors(body, { $ref: '#/components/schemas/ReadinessIndex' })).toEqual([]);
       expect(body.method).toMatchObject({ id: 'connect', version: '1', author: 'Ana Lyst' });
       expect(body.reproduction).toBeNull();
       // (2 × internet + servers clamped to 0-100) / 3

@@ -1,14 +1,23 @@
 import { array, boolean, integer, number, object, orNull, ref, string, type Schema } from '../schema.ts';
 
+/** A component's year rule: the latest in a window of years ending a lag before the index year, or a fixed year. */
+const YEAR_RULE = object(
+  { kind: string('latest (window, lag) or fixed (year)', { enum: ['latest', 'fixed'] }), window: integer('Years looked at (latest).'), lag: integer('Years before the index year the window ends (latest).'), year: integer('The year read (fixed).') },
+  undefined,
+  ['window', 'lag', 'year'],
+);
+/** A component's normalisation: min-max over the economies covered, or fixed goalposts. */
+const NORMALISATION = object({ kind: string('min-max or goalposts (low, high)', { enum: ['min-max', 'goalposts'] }), low: number(), high: number() }, undefined, ['low', 'high']);
+
 /** The answers of the readiness questions. */
 export const readinessSchemas: Record<string, Schema> = {
   ReadinessComponent: object({
     id: string(),
     indicator: string(),
     name: string(),
-    year: object({ kind: string('latest (window, lag) or fixed (year)') }),
+    year: YEAR_RULE,
     transformation: string(undefined, { enum: ['as-is', 'log', 'per-capita'] }),
-    normalisation: object({ kind: string('min-max or goalposts (low, high)') }),
+    normalisation: NORMALISATION,
     weight: number(),
     editions: boolean('Values gathered from every imported edition, the latest winning.'),
   }),
@@ -58,9 +67,9 @@ export const readinessSchemas: Record<string, Schema> = {
             id: string('A slug, unique within the method.'),
             indicator: string('A stored indicator code.'),
             name: string('By default the indicator code.'),
-            year: object({ kind: string('latest (window ≥ 1, lag; 3 and 1 by default) or fixed (year)') }, 'By default the latest of 3 years ending the year before the index year.'),
+            year: { ...YEAR_RULE, description: 'By default the latest of 3 years (window ≥ 1) ending 1 year (lag) before the index year.' },
             transformation: string('as-is by default.', { enum: ['as-is', 'log', 'per-capita'] }),
-            normalisation: object({ kind: string('min-max (the default) or goalposts (low < high)') }),
+            normalisation: { ...NORMALISATION, description: 'min-max by default; goalposts need low < high.' },
             weight: { ...number('Zero or more, not all zero; 1 by default.'), minimum: 0 },
             editions: boolean('Gather values from every imported edition, the latest winning.'),
           },
@@ -91,7 +100,7 @@ export const readinessSchemas: Record<string, Schema> = {
         raw: orNull(number()),
         score: orNull(number()),
         imputed: boolean(),
-        missing: orNull(string(undefined, { enum: ['no-value-in-window', 'not-transformable', 'no-population'] })),
+        missing: orNull(string('Why the component is missing; null when present.', { enum: ['no-value-in-window', 'not-transformable', 'no-population', null] })),
       }),
     ),
   }),
