@@ -62,6 +62,7 @@ for (const engine of ENGINES) {
     let dispose: () => Promise<void>;
     let app: Hono;
     let client: Client;
+    let curator: Client;
 
     beforeAll(async () => {
       ({ store, dispose } = await engine.open());
@@ -69,8 +70,10 @@ for (const engine of ENGINES) {
       const obs = new Observatory(store, { today: () => TODAY, versionCheckMs: 0 });
       const auth = new AuthService(store.registry);
       await auth.createAccount({ email: 'analyst@example.org', name: 'Ana Lyst', role: 'editor', countries: ['KEN'], password: PASSWORD }, null, 'test setup');
+      await auth.createAccount({ email: 'curator@example.org', name: 'Cura Tor', role: 'curator', countries: [], password: PASSWORD }, null, 'test setup');
       app = createApp({ obs, auth });
       client = await signIn(app, 'analyst@example.org');
+      curator = await signIn(app, 'curator@example.org');
     }, 60_000);
     afterAll(() => dispose?.());
 
@@ -158,6 +161,12 @@ for (const engine of ENGINES) {
       expect(log.map((e) => [e.action, e.entityId, e.why])).toEqual([
         ['readiness-method.version', 'connect@2', null],
         ['readiness-method.create', 'connect@1', 'internet counts twice'],
+      ]);
+      const audit = await app.request('/api/v1/audit?entity=readiness-method', { headers: { cookie: curator.cookie } });
+      expect(audit.status).toBe(200);
+      expect(((await audit.json()) as any).entries.map((e: any) => [e.entityId, e.actor !== null])).toEqual([
+        ['connect@2', true],
+        ['connect@1', true],
       ]);
     });
 
