@@ -59,5 +59,14 @@ for (const engine of ENGINES) {
       expect(await store.dataVersion()).toBe(before);
       expect((await store.registry.auditLog({ entity: 'readiness-method' })).length).toBe(2);
     });
+
+    it('lets one of two writes on the same base win, the other a conflict', async () => {
+      await store.saveReadinessMethod({ method: method(1), baseVersion: 0, author: null, note: null });
+      const results = await Promise.allSettled([2, 3, 4].map((w) => store.saveReadinessMethod({ method: method(w), baseVersion: 1, author: w, note: null })));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(ConflictError);
+      expect((await store.readinessMethods()).map((v) => v.version)).toEqual([1, 2]);
+      expect((await store.registry.auditLog({ entity: 'readiness-method' })).length).toBe(2);
+    });
   });
 }
