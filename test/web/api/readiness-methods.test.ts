@@ -51,7 +51,7 @@ const connect = (weights: [number, number], missing: string, baseVersion?: numbe
   missing,
   components: [
     { id: 'internet', indicator: 'IT.NET.USER.ZS', name: 'Internet use', year: { kind: 'latest', window: 1, lag: 0 }, normalisation: { kind: 'goalposts', low: 0, high: 100 }, weight: weights[0] },
-    { id: 'servers', indicator: 'IT.NET.SECR.P6', name: 'Secure servers', year: { kind: 'fixed', year: 2020 }, normalisation: { kind: 'goalposts', low: 0, high: 100 }, weight: weights[1] },
+    { id: 'servers', indicator: 'IT.NET.SECR.P6', name: 'Servers per million', year: { kind: 'fixed', year: 2020 }, normalisation: { kind: 'goalposts', low: 0, high: 100 }, weight: weights[1] },
   ],
   ...(baseVersion === undefined ? {} : { baseVersion }),
 });
@@ -205,6 +205,10 @@ for (const engine of ENGINES) {
       const fr = await (await app.request('/fr/readiness/connect?year=2020')).text();
       expect(fr).toContain('Méthode définie par un utilisateur, version 2, par Ana Lyst');
       expect(fr).toContain('Définir une méthode');
+      const latest = await (await app.request('/en/readiness/connect?year=2020')).text();
+      expect(latest).toContain('re-weighted: Servers per million (no value in the years read)');
+      expect(latest).not.toContain('Published score');
+      expect(latest).not.toContain('No published edition');
       expect((await app.request('/en/readiness/connect?version=7')).status).toBe(404);
       expect((await app.request('/en/readiness/nope')).status).toBe(404);
     });

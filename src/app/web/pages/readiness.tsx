@@ -103,6 +103,9 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
   const versionQuery = options.version === undefined ? '' : `&version=${options.version}`;
   const api = `/api/v1/readiness/${found.id}?year=${a.year}&missing=${a.missing}${versionQuery}`;
   const title = `${found.name} ${a.year}`;
+  // A user-defined method reproduces no published index: no columns or paragraphs about one.
+  const hasPublished = found.published !== undefined;
+  const componentName = (id: string) => (found.authorship ? undefined : r.components[id]) ?? found.components.find((c) => c.id === id)?.name ?? id;
   return (
     <Layout ctx={ctx} title={title} description={r.intro}>
       <h1>{title}</h1>
@@ -114,7 +117,7 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
         <ParamField t={t} param={missing} value={a.missing} />
         <button type="submit">{r.show}</button>
       </form>
-      <p>{closeness}</p>
+      {hasPublished ? <p>{closeness}</p> : null}
       {a.onlyPublished.length ? <p>{r.onlyPublished(a.onlyPublished.map(name).join(', '))}</p> : null}
       {a.onlyObservatory.length ? <p>{r.onlyObservatory(a.onlyObservatory.map(name).join(', '))}</p> : null}
       <ReadinessFigures ctx={ctx} ref={ref} answer={a} />
@@ -151,9 +154,13 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
             <th scope="col" class="num">{r.rank}</th>
             <th scope="col">{r.economy}</th>
             <th scope="col" class="num">{r.score}</th>
-            <th scope="col" class="num">{r.publishedScore}</th>
-            <th scope="col" class="num">{r.publishedRank}</th>
-            <th scope="col" class="num">{r.difference}</th>
+            {hasPublished ? (
+              <>
+                <th scope="col" class="num">{r.publishedScore}</th>
+                <th scope="col" class="num">{r.publishedRank}</th>
+                <th scope="col" class="num">{r.difference}</th>
+              </>
+            ) : null}
             <th scope="col">{r.missingCol}</th>
           </tr>
         </thead>
@@ -165,14 +172,18 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
                 <a href={href(ctx, `/countries/${row.iso3}`)}>{name(row.iso3)}</a>
               </th>
               <td class="num">{fmt(row.score)}</td>
-              <td class="num">{fmt(row.published?.score ?? null)}</td>
-              <td class="num">{row.published ? row.published.rank : '–'}</td>
-              <td class="num">{fmt(row.difference)}</td>
+              {hasPublished ? (
+                <>
+                  <td class="num">{fmt(row.published?.score ?? null)}</td>
+                  <td class="num">{row.published ? row.published.rank : '–'}</td>
+                  <td class="num">{fmt(row.difference)}</td>
+                </>
+              ) : null}
               <td>
                 {row.treatment === 'complete' ? '' : `${r.treatments[row.treatment]}: `}
                 {row.components
                   .filter((c) => c.missing !== null)
-                  .map((c) => `${r.components[c.id] ?? c.id} (${r.reasons[c.missing ?? ''] ?? c.missing}${c.imputed ? `, ${r.imputed}` : ''})`)
+                  .map((c) => `${componentName(c.id)} (${r.reasons[c.missing ?? ''] ?? c.missing}${c.imputed ? `, ${r.imputed}` : ''})`)
                   .join('; ')}
               </td>
             </tr>
