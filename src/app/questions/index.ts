@@ -10,6 +10,7 @@ import { quality } from './quality.ts';
 import { readinessIndex, readinessMethods } from './readiness.ts';
 import { etready } from './etready.ts';
 import { strategies } from './strategies.ts';
+import { createReadinessMethod, readinessMethodVersions } from './readiness-methods.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
 /** Every question the API answers, in the order the API document lists them. */
@@ -44,6 +45,8 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   vintages,
   quality,
   readinessMethods,
+  readinessMethodVersions,
+  createReadinessMethod,
   readinessIndex,
   etready,
   strategies,
