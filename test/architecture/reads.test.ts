@@ -53,6 +53,8 @@ export const getCannotWrite = defineQuestion({
       services.auth.signIn,
       // @ts-expect-error a GET question has no user-defined groups to write
       services.userGroups,
+      // @ts-expect-error a GET question cannot store a readiness method
+      services.readinessMethods,
     ];
     return { json: () => reached.length };
   },

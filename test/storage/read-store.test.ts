@@ -15,7 +15,7 @@ const sqlStore: Store = null as unknown as SqlStore;
 // What a Store has beyond its read-only view: exactly its writes (and closing it).
 const storeWrites: Equal<
   Exclude<keyof Store, keyof ReadStore>,
-  'close' | 'importVintage' | 'saveUserGroup' | 'deleteUserGroup' | 'saveProductList' | 'deleteProductList' | 'refreshDutyBase'
+  'close' | 'importVintage' | 'saveUserGroup' | 'deleteUserGroup' | 'saveProductList' | 'deleteProductList' | 'refreshDutyBase' | 'saveReadinessMethod'
 > = true;
 const registryWrites: Equal<
   Exclude<keyof RegistryStore, keyof ReadRegistryStore>,
@@ -44,6 +44,8 @@ export function readOnlyViewHasNoWrites(store: ReadStore): unknown[] {
     store.deleteProductList,
     // @ts-expect-error a read-only view cannot rebuild the duty base
     store.refreshDutyBase,
+    // @ts-expect-error a read-only view cannot store a readiness method
+    store.saveReadinessMethod,
     // @ts-expect-error a read-only view cannot close the store it was handed
     store.close,
     // @ts-expect-error the registry of a read-only view cannot accept a proposal

@@ -409,6 +409,23 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 15,
+    name: 'user-defined readiness methods, every version kept',
+    statements: () => [
+      // One row per version of a user-defined readiness method (domain/readiness/user-methods.ts); the key makes
+      // two writes of the same next version impossible.
+      `CREATE TABLE readiness_method (
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        author INTEGER,
+        created_at TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (id, version)
+      )`,
+    ],
+  },
 ];
 
 /**

@@ -25,6 +25,8 @@ import { readPeriods, type StoredPeriod } from './sql-periods.ts';
 import { readEtready } from './sql-etready.ts';
 import { readStrategies, type StoredStrategies } from './sql-strategies.ts';
 import type { EtreadyEvent } from '../../domain/etready/status.ts';
+import type { StoredMethodVersion } from '../../domain/readiness/user-methods.ts';
+import { readReadinessMethods, writeReadinessMethod, type NewMethodVersion } from './sql-readiness-methods.ts';
 
 /**
  * The storage, written once in the SQL both engines understand: one part per aggregate (vintages and
@@ -185,5 +187,13 @@ export class SqlStore implements Store {
 
   refreshDutyBase(): Promise<void> {
     return this.moratoriumStore.refreshDutyBase();
+  }
+
+  readinessMethods(id?: string): Promise<StoredMethodVersion[]> {
+    return readReadinessMethods(this.db, id);
+  }
+
+  saveReadinessMethod(input: NewMethodVersion): Promise<StoredMethodVersion> {
+    return writeReadinessMethod(this.db, input);
   }
 }

@@ -21,6 +21,8 @@ import type { StoredPeriod } from './sql-periods.ts';
 import type { EtreadyEvent } from '../../domain/etready/status.ts';
 import type { Checkpoint, Strategy } from '../../domain/strategies/checkpoints.ts';
 import type { StoredStrategies } from './sql-strategies.ts';
+import type { NewMethodVersion } from './sql-readiness-methods.ts';
+import type { StoredMethodVersion } from '../../domain/readiness/user-methods.ts';
 import type { DatedPeriod, PeriodKind } from '../../domain/moratorium/periods.ts';
 
 export type { QualityFlagQuery } from './sql-quality.ts';
@@ -163,6 +165,8 @@ export interface ReadStore {
   etreadyStatuses(): Promise<EtreadyEvent[]>;
   /** The e-commerce strategies and their published checkpoints, current vintages. */
   strategies(): Promise<StoredStrategies>;
+  /** Every version of the user-defined readiness methods (of one method with `id`), by id then version. */
+  readinessMethods(id?: string): Promise<StoredMethodVersion[]>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */
@@ -191,4 +195,6 @@ export interface Store extends ReadStore {
   deleteProductList(id: string): Promise<boolean>;
   /** Rebuilds the duty base from the current vintages; imports do it themselves, this is for benchmarks and repairs. */
   refreshDutyBase(): Promise<void>;
+  /** Stores a readiness method's next version with its audit entry; a stale `baseVersion` is a StaleVersionError. */
+  saveReadinessMethod(input: NewMethodVersion): Promise<StoredMethodVersion>;
 }

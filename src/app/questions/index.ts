@@ -11,6 +11,7 @@ import { readinessIndex, readinessMethods } from './readiness.ts';
 import { readinessCountry, readinessGroup } from './readiness-places.ts';
 import { etready } from './etready.ts';
 import { strategies } from './strategies.ts';
+import { createReadinessMethod, readinessMethodVersions } from './readiness-methods.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
 /** Every question the API answers, in the order the API document lists them. */
@@ -45,6 +46,8 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   vintages,
   quality,
   readinessMethods,
+  readinessMethodVersions,
+  createReadinessMethod,
   readinessIndex,
   readinessCountry,
   readinessGroup,

@@ -1,5 +1,6 @@
 import { NotFoundError, ParameterError } from '../../domain/errors.ts';
 import { BUILT_IN_METHODS, UNCTAD_B2C, type IndexMethod } from '../../domain/readiness/method.ts';
+import type { ReadinessService } from '../services/readiness.ts';
 import { economyReadiness, groupReadiness, type EconomyReadiness, type GroupReadiness } from '../services/readiness-places.ts';
 import type { ReadinessAnswer } from '../services/readiness.ts';
 import type { Reference } from '../services/reference.ts';
@@ -8,7 +9,7 @@ import { badParameter } from './params.ts';
 import { sourceLine, vintageCell, vintageSummary } from './present.ts';
 import type { Param } from './question.ts';
 import { defineQuestion } from './question.ts';
-import { methodJson, missing, pathMethod, year } from './readiness.ts';
+import { methodJson, missing, pathMethod, resolveMethod, version, year } from './readiness.ts';
 import { errors, ok } from './schema.ts';
 import type { AggregateResult } from '../../domain/aggregate.ts';
 
@@ -17,7 +18,7 @@ export const placeYear = {
   ...year,
   description:
     'The index year; each component reads the year its rule says. By default the latest year in which the method gives at least one score from the stored data (under its own rule for a missing component), as the country and group pages show.',
-  parse: (raw, ctx, earlier) => (raw === undefined ? undefined : year.parse(raw, ctx, earlier)),
+  parse: (raw) => year.parse(raw),
 } satisfies Param<number | undefined>;
 
 /** A parameter under another name (a page's form carries several sections' parameters), its refusals naming it. */
@@ -78,6 +79,9 @@ const aggregateJson = (g: AggregateResult) => ({
   missingLarge: g.missingLarge,
 });
 
+/** The method a path and `version=` name, built in or user-defined, refused as the parameter at fault. */
+const methodNamed = async (readiness: ReadinessService, id: string, v: number | undefined): Promise<IndexMethod> => (await resolveMethod(readiness, id, v, undefined)).method;
+
 /** A country's or group's readiness, or a 404 when no year was asked for and none can be scored. */
 async function need<T>(value: Promise<T | null>, method: IndexMethod): Promise<T> {
   const v = await value;
@@ -90,7 +94,7 @@ export const readinessCountry = defineQuestion({
   id: 'readinessCountry',
   method: 'get',
   path: '/readiness/{method}/countries/{iso3}',
-  params: { method: pathMethod, iso3: pathIso3, year: placeYear, missing, format },
+  params: { method: pathMethod, version, iso3: pathIso3, year: placeYear, missing, format },
   doc: {
     summary: 'A country’s readiness index: score, rank, components, the published edition beside',
     description:
@@ -98,9 +102,10 @@ export const readinessCountry = defineQuestion({
     tags: ['readiness'],
     responses: { '200': ok('The country’s index.', 'ReadinessCountry', '{method}_{iso3}_{year}.csv'), ...errors('400', '404') },
   },
-  async answer({ method, iso3, year, missing }, { obs, readiness }) {
+  async answer({ method: id, version: v, iso3, year, missing }, { obs, readiness }) {
     const ref = await obs.ref();
-    const e: EconomyReadiness = await need(economyReadiness(readiness, obs, method.id, iso3.iso3, { year, missing }), method);
+    const method = await methodNamed(readiness, id, v);
+    const e: EconomyReadiness = await need(economyReadiness(readiness, obs, method, iso3.iso3, { year, missing }), method);
     const { vintages, source } = provenance(ref, e.answer);
     const p = e.published;
     const published = p
@@ -168,7 +173,7 @@ export const readinessGroup = defineQuestion({
   id: 'readinessGroup',
   method: 'get',
   path: '/readiness/{method}/groups/{id}',
-  params: { method: pathMethod, id: pathGroupParam, year: placeYear, missing, format },
+  params: { method: pathMethod, version, id: pathGroupParam, year: placeYear, missing, format },
   doc: {
     summary: 'A group’s readiness index: the average with its coverage, each component’s, every member',
     description:
@@ -176,9 +181,10 @@ export const readinessGroup = defineQuestion({
     tags: ['readiness'],
     responses: { '200': ok('The group’s index.', 'ReadinessGroup', '{method}_{id}_{year}.csv'), ...errors('400', '404') },
   },
-  async answer({ method, id, year, missing }, { obs, readiness }) {
+  async answer({ method: methodId, version: v, id, year, missing }, { obs, readiness }) {
     const ref = await obs.ref();
-    const g: GroupReadiness = await need(groupReadiness(readiness, obs, method.id, id.id, { year, missing }), method);
+    const method = await methodNamed(readiness, methodId, v);
+    const g: GroupReadiness = await need(groupReadiness(readiness, obs, method, id.id, { year, missing }), method);
     const { vintages, source } = provenance(ref, g.answer);
     const lacking = (m: GroupReadiness['members'][number]) => m.lacking.map((l) => `${l.id}: ${l.reason}`).join('; ');
     return {

@@ -1,5 +1,6 @@
-import { BUILT_IN_METHODS, MISSING_RULES, type IndexMethod, type MissingRule } from '../../domain/readiness/method.ts';
-import type { ReadinessAnswer } from '../services/readiness.ts';
+import { MISSING_RULES, type IndexMethod, type MissingRule } from '../../domain/readiness/method.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import type { ReadinessAnswer, ReadinessService } from '../services/readiness.ts';
 import { format } from './common.ts';
 import { badParameter, parseGroups } from './params.ts';
 import { sourceLine, vintageCell, vintageSummary } from './present.ts';
@@ -8,39 +9,67 @@ import { defineQuestion } from './question.ts';
 import { CODE_LIST, errors, integer, ok, string } from './schema.ts';
 
 /** The edition year asked for when none is: the latest the method reproduces, else the year before last. */
-function defaultYear(method: IndexMethod): number {
+export function defaultYear(method: IndexMethod): number {
   return method.published?.years.at(-1) ?? new Date().getUTCFullYear() - 2;
 }
 
-/** `{method}` in a path: a readiness method, or a 404. */
+/** `{method}` in a path: the id of a readiness method, built in or user-defined (checked once the services are at hand). */
 export const pathMethod = {
   name: 'method',
   in: 'path',
   required: true,
-  description: 'The id of a readiness method (see /readiness).',
+  description: 'The id of a readiness method, built in or user-defined (see /readiness/methods).',
   schema: string(undefined, { pattern: '^[a-z0-9-]{1,64}$' }),
   example: 'unctad-b2c',
   parse: (raw) => {
-    const m = BUILT_IN_METHODS.find((x) => x.id === (raw ?? '').toLowerCase());
-    if (!m) throw badParameter('method', `no readiness method "${raw}"; known: ${BUILT_IN_METHODS.map((x) => x.id).join(', ')}`);
-    return m;
+    const id = (raw ?? '').trim().toLowerCase();
+    if (!/^[a-z0-9-]{1,64}$/.test(id)) throw badParameter('method', `"${raw}" is not a readiness method id (lower-case letters, digits and hyphens)`);
+    return id;
   },
-} satisfies Param<IndexMethod>;
+} satisfies Param<string>;
+
+/** `version=2`: an earlier version of a user-defined method. */
+export const version = {
+  name: 'version',
+  in: 'query',
+  description: 'The version of a user-defined method (1, 2, 3…); the latest by default. Built-in methods have one version each.',
+  schema: integer(undefined, { minimum: 1 }),
+  example: 1,
+  parse: (raw) => {
+    if (raw === undefined || raw === '') return undefined;
+    if (!/^[1-9]\d{0,5}$/.test(raw)) throw badParameter('version', `"${raw}" is not a version number (1, 2, 3…)`);
+    return Number(raw);
+  },
+} satisfies Param<number | undefined>;
 
 /** `year=2020`: the index year (an edition reads data of the years its components' rules say). */
 export const year = {
   name: 'year',
   in: 'query',
-  description: 'The index year; each component reads the year its rule says (the B2C edition of 2020 reads data of 2019 or the latest before). By default the latest published edition.',
+  description: 'The index year; each component reads the year its rule says (the B2C edition of 2020 reads data of 2019 or the latest before). By default the latest published edition, else the year before last.',
   schema: integer(undefined, { minimum: 1990, maximum: 2100 }),
   example: 2020,
   field: { label: 'readiness.year', size: 4, inputmode: 'numeric', pattern: '[0-9]{4}' },
-  parse: (raw, _ctx, earlier) => {
-    if (raw === undefined) return defaultYear(earlier.method as IndexMethod);
+  parse: (raw) => {
+    if (raw === undefined) return undefined;
     if (!/^\d{4}$/.test(raw)) throw badParameter('year', `not a year: "${raw}"`);
     return Number(raw);
   },
-} satisfies Param<number>;
+} satisfies Param<number | undefined>;
+
+/**
+ * The method a path and `version=` name, with the year by default: a method that is not there is refused as
+ * the parameter that named it.
+ */
+export async function resolveMethod(readiness: ReadinessService, id: string, v: number | undefined, y: number | undefined): Promise<{ method: IndexMethod; year: number }> {
+  try {
+    const method = await readiness.resolve(id, v);
+    return { method, year: y ?? defaultYear(method) };
+  } catch (error) {
+    if (error instanceof NotFoundError && error.parameter) throw badParameter(error.parameter, error.message);
+    throw error;
+  }
+}
 
 /** `missing=drop`: what becomes of an economy lacking a component. */
 export const missing = {
@@ -82,6 +111,11 @@ export function methodJson(m: IndexMethod) {
     missing: m.missing,
     components: m.components.map((c) => ({ id: c.id, indicator: c.indicator, name: c.name, year: c.year, transformation: c.transformation, normalisation: c.normalisation, weight: c.weight, editions: c.editions === true })),
     publishedYears: m.published?.years ?? [],
+    builtIn: m.authorship === undefined,
+    versions: m.authorship?.versions ?? [],
+    author: m.authorship?.author ?? null,
+    createdAt: m.authorship?.createdAt ?? null,
+    note: m.authorship?.note ?? null,
   };
 }
 
@@ -93,13 +127,14 @@ export const readinessMethods = defineQuestion({
   params: {},
   doc: {
     summary: 'The readiness index methods',
-    description: 'Each method as data: its components (indicator, year rule, transformation, normalisation, weight), its rule for a missing component, its version, and the published editions it is compared with.',
+    description: 'Each method as data, the built-in ones then the latest version of each user-defined one: its components (indicator, year rule, transformation, normalisation, weight), its rule for a missing component, its version (with author and date for a user-defined one), and the published editions it is compared with.',
     tags: ['readiness'],
     responses: { '200': ok('The methods.', 'ReadinessMethods'), ...errors('400') },
   },
-  async answer(_p, { obs }) {
+  async answer(_p, { obs, readiness }) {
     const ref = await obs.ref();
-    return { json: () => ({ methods: BUILT_IN_METHODS.map(methodJson) }), headers: { 'x-data-version': String(ref.version) } };
+    const methods = await readiness.allMethods();
+    return { json: () => ({ methods: methods.map(methodJson) }), headers: { 'x-data-version': String(ref.version) } };
   },
 });
 
@@ -118,7 +153,7 @@ export const readinessIndex = defineQuestion({
   id: 'readinessIndex',
   method: 'get',
   path: '/readiness/{method}',
-  params: { method: pathMethod, year, missing, groups, format },
+  params: { method: pathMethod, version, year, missing, groups, format },
   doc: {
     summary: 'A readiness index computed for a year, beside the published edition',
     description:
@@ -126,9 +161,12 @@ export const readinessIndex = defineQuestion({
     tags: ['readiness'],
     responses: { '200': ok('The index.', 'ReadinessIndex', '{method}_{year}.csv'), ...errors('400', '404') },
   },
+  async refine(values, { readiness }) {
+    return { ...values, ...(await resolveMethod(readiness, values.method, values.version, values.year)) };
+  },
   async answer({ method, year, missing, groups }, { obs, readiness }) {
     const ref = await obs.ref();
-    const a = await readiness.compute(method.id, year, missing, groups);
+    const a = await readiness.compute(method, year, missing, groups);
     const vintages = [...new Set(a.vintages.flatMap((v) => v.vintageIds))].flatMap((id) => {
       const v = ref.vintages.get(id);
       return v ? [v] : [];
@@ -159,7 +197,7 @@ export const readinessIndex = defineQuestion({
       }),
       csv: () => ({
         filename: `${a.method.id}_${a.year}.csv`,
-        header: ['iso3', 'name', 'score', 'rank', 'published_score', 'published_rank', 'difference', 'treatment', ...a.method.components.flatMap((c) => [`${c.id}_year`, `${c.id}_value`, `${c.id}_score`]), 'missing', 'method', 'version', 'missing_rule', 'vintage', 'source'],
+        header: ['iso3', 'name', 'score', 'rank', 'published_score', 'published_rank', 'difference', 'treatment', ...a.method.components.flatMap((c) => [`${c.id}_year`, `${c.id}_value`, `${c.id}_score`]), 'missing', 'method', 'version', 'author', 'missing_rule', 'vintage', 'source'],
         rows: a.rows.map((r) => [
           r.iso3,
           r.name,
@@ -173,6 +211,7 @@ export const readinessIndex = defineQuestion({
           missingText(r),
           a.method.id,
           a.method.version,
+          a.method.authorship?.author ?? 'built-in',
           a.missing,
           vintageCell(vintages),
           source,

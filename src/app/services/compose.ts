@@ -5,6 +5,7 @@ import type { FillState } from './fill.ts';
 import { MoratoriumService } from './moratorium.ts';
 import { Observatory, writableStore } from './observatory.ts';
 import { ReadinessService } from './readiness.ts';
+import { ReadinessMethodService } from './readiness-methods.ts';
 import { RegistryService, type RegistryReader } from './registry.ts';
 import { UserGroupService } from './user-groups.ts';
 
@@ -33,6 +34,8 @@ export interface Services extends ReadServices {
   registry: RegistryService;
   auth: AuthService;
   userGroups: UserGroupService;
+  /** User-defined readiness methods: new methods and versions, audited. */
+  readinessMethods: ReadinessMethodService;
 }
 
 /** The settings the services take from the command line and the environment. */
@@ -53,13 +56,15 @@ export interface ServiceConfig {
 export function composeServices(from: Store | Observatory, config: ServiceConfig = {}, parts: Partial<Pick<Services, 'auth' | 'registry'>> = {}): Services {
   const obs = from instanceof Observatory ? from : new Observatory(from, config.today ? { today: config.today } : {});
   const store = from instanceof Observatory ? writableStore(from) : from;
+  const readiness = new ReadinessService(obs);
   return {
     obs,
     moratorium: new MoratoriumService(obs),
-    readiness: new ReadinessService(obs),
+    readiness,
     registry: parts.registry ?? new RegistryService(obs, store.registry),
     auth: parts.auth ?? new AuthService(store.registry, config.auth),
     userGroups: new UserGroupService(obs, store),
+    readinessMethods: new ReadinessMethodService(obs, store, readiness),
     fill: config.fill,
     apiToken: config.apiToken,
   };

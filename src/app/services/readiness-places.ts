@@ -22,16 +22,16 @@ const cache = new WeakMap<ReadinessService, { version: number; byKey: Map<string
  * A method's index for a year under a rule, computed once per (method, version, year, rule, data version):
  * the country and group sections, their API questions and the group averages all read the same answer.
  */
-export async function cachedIndex(service: ReadinessService, obs: Observatory, methodId: string, year: number, missing?: MissingRule): Promise<ReadinessAnswer> {
+export async function cachedIndex(service: ReadinessService, obs: Observatory, methodOrId: string | IndexMethod, year: number, missing?: MissingRule): Promise<ReadinessAnswer> {
   const version = await obs.refresh();
-  const method = service.method(methodId);
+  const method = methodOf(service, methodOrId);
   const rule = missing ?? method.missing;
   let entry = cache.get(service);
   if (!entry || entry.version !== version) cache.set(service, (entry = { version, byKey: new Map() }));
-  const key = `${method.id}|${method.version}|${year}|${rule}`;
+  const key = `${method.id}|${method.version}|${method.authorship?.version ?? ''}|${year}|${rule}`;
   const hit = entry.byKey.get(key);
   if (hit) return hit;
-  const value = service.compute(method.id, year, rule);
+  const value = service.compute(method, year, rule);
   const byKey = entry.byKey;
   byKey.set(key, value);
   value.catch(() => byKey.delete(key));
@@ -39,6 +39,9 @@ export async function cachedIndex(service: ReadinessService, obs: Observatory, m
   if (byKey.size > CACHE_SIZE) byKey.delete(byKey.keys().next().value as string);
   return value;
 }
+
+/** A method given as itself, or a built-in one by id. */
+const methodOf = (service: ReadinessService, m: string | IndexMethod): IndexMethod => (typeof m === 'string' ? service.method(m) : m);
 
 /** The economies an edition ranks: those stored, or its lowest rank when names it ranks could not be matched. */
 export function publishedCount(a: ReadinessAnswer): number {
@@ -79,15 +82,15 @@ interface Resolved {
   answer: ReadinessAnswer;
 }
 
-async function resolve(service: ReadinessService, obs: Observatory, methodId: string, choice: PlaceChoice): Promise<Resolved | null> {
-  const method = service.method(methodId);
+async function resolve(service: ReadinessService, obs: Observatory, methodOrId: string | IndexMethod, choice: PlaceChoice): Promise<Resolved | null> {
+  const method = methodOf(service, methodOrId);
   let year = choice.year;
   if (year === undefined) {
-    const { latest } = await latestIndex(service, obs, method.id);
+    const { latest } = await latestIndex(service, obs, method);
     if (!latest) return null;
     year = latest.year;
   }
-  const answer = await cachedIndex(service, obs, method.id, year, choice.missing);
+  const answer = await cachedIndex(service, obs, method, year, choice.missing);
   return { method, year, chosen: choice.year !== undefined, answer };
 }
 
@@ -114,7 +117,7 @@ async function publishedBeside(service: ReadinessService, obs: Observatory, r: R
   if (own?.published) return { published: { year: r.year, score: own.published.score, rank: Number.isFinite(own.published.rank) ? own.published.rank : null, of: publishedCount(r.answer), computed: null }, editionYear: r.year };
   if (r.answer.rows.some((x) => x.published !== null)) return { published: null, editionYear: r.year };
   for (const y of await editionYears(obs, r.method)) {
-    const a = await cachedIndex(service, obs, r.method.id, y, r.answer.missing);
+    const a = await cachedIndex(service, obs, r.method, y, r.answer.missing);
     if (!a.rows.some((x) => x.published !== null)) continue;
     const row = rowOf(a, iso3);
     if (!row?.published) return { published: null, editionYear: y };
@@ -174,8 +177,8 @@ function componentStats(a: ReadinessAnswer): Map<string, { mean: number | null; 
 }
 
 /** A country's readiness for the year and rule asked (by default the latest year scored, the method's rule); null when no year scores. */
-export async function economyReadiness(service: ReadinessService, obs: Observatory, methodId: string, iso3: string, choice: PlaceChoice = {}): Promise<EconomyReadiness | null> {
-  const r = await resolve(service, obs, methodId, choice);
+export async function economyReadiness(service: ReadinessService, obs: Observatory, method: string | IndexMethod, iso3: string, choice: PlaceChoice = {}): Promise<EconomyReadiness | null> {
+  const r = await resolve(service, obs, method, choice);
   if (!r) return null;
   const row = rowOf(r.answer, iso3);
   const stats = componentStats(r.answer);
@@ -231,8 +234,8 @@ export interface GroupReadiness {
 }
 
 /** A group's readiness for the year and rule asked (by default the latest year scored, the method's rule); null when no year scores. */
-export async function groupReadiness(service: ReadinessService, obs: Observatory, methodId: string, groupId: string, choice: PlaceChoice = {}): Promise<GroupReadiness | null> {
-  const r = await resolve(service, obs, methodId, choice);
+export async function groupReadiness(service: ReadinessService, obs: Observatory, method: string | IndexMethod, groupId: string, choice: PlaceChoice = {}): Promise<GroupReadiness | null> {
+  const r = await resolve(service, obs, method, choice);
   if (!r) return null;
   const ref = await obs.ref();
   const date = `${r.year}-12-31`;

@@ -3,6 +3,7 @@ import { reproduction, type Reproduction } from '../../domain/readiness/compare.
 import { DEFAULT_MIN_COVERAGE, type AggregateResult } from '../../domain/aggregate.ts';
 import { computeIndex, groupAverage, type EconomyScore, type IndexResult, type Series } from '../../domain/readiness/compute.ts';
 import { BUILT_IN_METHODS, builtInMethod, POPULATION, type IndexMethod, type MissingRule } from '../../domain/readiness/method.ts';
+import type { StoredMethodVersion } from '../../domain/readiness/user-methods.ts';
 import type { Observatory } from './observatory.ts';
 
 /** One economy of a computed index beside the published edition of the same year. */
@@ -38,14 +39,52 @@ export interface ReadinessAnswer {
 export class ReadinessService {
   constructor(private readonly obs: Observatory) {}
 
+  /** The built-in methods (user-defined ones: `allMethods`). */
   methods(): readonly IndexMethod[] {
     return BUILT_IN_METHODS;
   }
 
+  /** A built-in method. */
   method(id: string): IndexMethod {
     const m = builtInMethod(id);
     if (!m) throw new NotFoundError(`no readiness method ${id}; known: ${BUILT_IN_METHODS.map((x) => x.id).join(', ')}`);
     return m;
+  }
+
+  /** The built-in methods, then the latest version of each user-defined one, with its author and versions. */
+  async allMethods(): Promise<IndexMethod[]> {
+    const stored = await this.obs.store.readinessMethods();
+    const ids = [...new Set(stored.map((s) => s.id))];
+    const user = await Promise.all(ids.map((id) => this.withAuthorship(stored.filter((s) => s.id === id))));
+    return [...BUILT_IN_METHODS, ...user];
+  }
+
+  /**
+   * A method by id: a built-in one, or a user-defined one at `version` (the latest by default). A NotFoundError
+   * names the parameter at fault ("method" or "version").
+   */
+  async resolve(id: string, version?: number): Promise<IndexMethod> {
+    const builtIn = builtInMethod(id);
+    if (builtIn) {
+      if (version !== undefined) throw new NotFoundError(`${id} is a built-in method: it has no numbered versions (its version is ${builtIn.version})`, { parameter: 'version' });
+      return builtIn;
+    }
+    const stored = await this.obs.store.readinessMethods(id);
+    if (stored.length === 0) {
+      const known = (await this.allMethods()).map((m) => m.id);
+      throw new NotFoundError(`no readiness method "${id}"; known: ${known.join(', ')}`, { parameter: 'method' });
+    }
+    const at = version === undefined ? stored.length : stored.findIndex((s) => s.version === version) + 1;
+    if (at === 0) throw new NotFoundError(`readiness method ${id} has no version ${version}; its versions are ${stored.map((s) => s.version).join(', ')}`, { parameter: 'version' });
+    return this.withAuthorship(stored.slice(0, at), stored.map((s) => s.version));
+  }
+
+  /** The last of `versions` with its author's name and the list of every version. */
+  private async withAuthorship(versions: StoredMethodVersion[], all = versions.map((v) => v.version)): Promise<IndexMethod> {
+    const v = versions[versions.length - 1]!;
+    const account = v.authorId === null ? null : await this.obs.store.registry.account(v.authorId);
+    const author = v.authorId === null ? 'command line' : (account?.name ?? `account ${v.authorId}`);
+    return { ...v.method, authorship: { version: v.version, versions: all, authorId: v.authorId, author, createdAt: v.createdAt, note: v.note } };
   }
 
   /** Values of an indicator: the current vintage, or every edition (the latest winning) when `editions`. */
@@ -71,8 +110,9 @@ export class ReadinessService {
     return { series: out, vintageIds: history.map((h) => h.vintageId) };
   }
 
-  async compute(methodId: string, year: number, missing?: MissingRule, groupIds: readonly string[] = []): Promise<ReadinessAnswer> {
-    const method = this.method(methodId);
+  /** The index for a year: `method` a built-in id, or a method resolved already (a user-defined version). */
+  async compute(methodOrId: string | IndexMethod, year: number, missing?: MissingRule, groupIds: readonly string[] = []): Promise<ReadinessAnswer> {
+    const method = typeof methodOrId === 'string' ? this.method(methodOrId) : methodOrId;
     const ref = await this.obs.ref();
     const series = new Map<string, Series>();
     const vintages: ReadinessAnswer['vintages'] = [];

@@ -4,6 +4,8 @@
  * a component. Methods are named and versioned; `compute.ts` applies one.
  */
 
+import type { MethodAuthorship } from './user-methods.ts';
+
 /** Which year of a component an index year reads. */
 export type YearRule =
   /** The latest value in the `window` years ending `lag` years before the index year. */
@@ -59,6 +61,8 @@ export interface IndexMethod {
   missing: MissingRule;
   /** The indicators of the published index this method reproduces, when there is one. */
   published?: { index: string; rank: string; years: readonly number[] };
+  /** A user-defined method's version, author and date (user-methods.ts); absent on the built-in ones. */
+  authorship?: MethodAuthorship;
 }
 
 /** The indicator of population, for per-capita components and group averages. */

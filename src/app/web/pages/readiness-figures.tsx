@@ -23,7 +23,7 @@ export function ReadinessFigures(props: { ctx: PageContext; ref: Reference; answ
       const s = r.components[i]?.score;
       return s === null || s === undefined ? [] : [s];
     });
-    return { id: c.id, label: t.readiness.components[c.id] ?? c.name, mean: values.length ? values.reduce((x, y) => x + y, 0) / values.length : null };
+    return { id: c.id, label: (a.method.authorship ? undefined : t.readiness.components[c.id]) ?? c.name, mean: values.length ? values.reduce((x, y) => x + y, 0) / values.length : null };
   });
   const shown = means.filter((m): m is typeof m & { mean: number } => m.mean !== null);
   const caption = v.chartCaption(shown.map((m) => `${m.label} ${fmt(m.mean)}`).join(', '), scored.length);

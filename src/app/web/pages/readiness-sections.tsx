@@ -4,6 +4,8 @@ import { pick } from '../../../domain/lang.ts';
 import type { IndexMethod, MissingRule } from '../../../domain/readiness/method.ts';
 import { parseParams } from '../../questions/question.ts';
 import { PLACE_PAGE_PARAMS } from '../../questions/readiness-places.ts';
+import { resolveMethod } from '../../questions/readiness.ts';
+import { ParameterError } from '../../../domain/errors.ts';
 import { economyReadiness, groupReadiness, type EconomyReadiness, type GroupReadiness } from '../../services/readiness-places.ts';
 import type { Reference } from '../../services/reference.ts';
 import { formatNumber, formatValue } from '../format.ts';
@@ -13,13 +15,20 @@ import { ParamField } from './param-field.tsx';
 
 const PLACE_NAMES = new Set(Object.values(PLACE_PAGE_PARAMS).map((p) => p.name));
 
-/** The readiness choice a country or group page's query asks for, read by the questions' own parameters. */
-function choiceOf(ctx: PageContext, ref: Reference, query: URLSearchParams) {
-  return parseParams(PLACE_PAGE_PARAMS, query, { ref, today: ctx.obs.today() });
+/** The readiness choice a country or group page's query asks for, read by the questions' own parameters; a method not there is refused as readiness_method. */
+async function choiceOf(ctx: PageContext, ref: Reference, query: URLSearchParams) {
+  const values = parseParams(PLACE_PAGE_PARAMS, query, { ref, today: ctx.obs.today() });
+  try {
+    const { method } = await resolveMethod(ctx.services.readiness, values.method, undefined, undefined);
+    return { ...values, method, methods: (await ctx.services.readiness.allMethods()).map((m) => [m.id, m.name] as const) };
+  } catch (error) {
+    if (error instanceof ParameterError) throw new ParameterError(PLACE_PAGE_PARAMS.method.name, error.reason);
+    throw error;
+  }
 }
 
 /** The form switching the method, the year and the rule; the page's other parameters ride along. */
-function ChoiceForm(props: { ctx: PageContext; action: string; query: URLSearchParams; method: IndexMethod; year: number | null; missing: MissingRule }) {
+function ChoiceForm(props: { ctx: PageContext; action: string; query: URLSearchParams; method: IndexMethod; methods: readonly (readonly [string, string])[]; year: number | null; missing: MissingRule }) {
   const { ctx, query } = props;
   const { t } = ctx;
   const others = [...query.entries()].filter(([k]) => !PLACE_NAMES.has(k));
@@ -28,7 +37,7 @@ function ChoiceForm(props: { ctx: PageContext; action: string; query: URLSearchP
       {others.map(([k, v]) => (
         <input type="hidden" name={k} value={v} />
       ))}
-      <ParamField t={t} param={PLACE_PAGE_PARAMS.method} value={props.method.id} choices={ctx.services.readiness.methods().map((m) => [m.id, m.name] as const)} />
+      <ParamField t={t} param={PLACE_PAGE_PARAMS.method} value={props.method.id} choices={props.methods} />
       <ParamField t={t} param={PLACE_PAGE_PARAMS.year} value={props.year === null ? '' : String(props.year)} />
       <ParamField t={t} param={PLACE_PAGE_PARAMS.missing} value={props.missing} />
       <button type="submit">{t.readiness.show}</button>
@@ -151,10 +160,10 @@ export async function CountryReadiness(props: { ctx: PageContext; iso3: string; 
   const { t, lang } = ctx;
   const v = t.readinessViews;
   const ref = await ctx.obs.ref();
-  const choice = choiceOf(ctx, ref, query);
+  const choice = await choiceOf(ctx, ref, query);
   const method = choice.method;
-  const e = await economyReadiness(ctx.services.readiness, ctx.obs, method.id, iso3, { year: choice.year, missing: choice.missing });
-  const form = <ChoiceForm ctx={ctx} action={href(ctx, `/countries/${iso3}`)} query={query} method={method} year={e?.year ?? null} missing={e?.missing ?? choice.missing ?? method.missing} />;
+  const e = await economyReadiness(ctx.services.readiness, ctx.obs, method, iso3, { year: choice.year, missing: choice.missing });
+  const form = <ChoiceForm ctx={ctx} action={href(ctx, `/countries/${iso3}`)} query={query} method={method} methods={choice.methods} year={e?.year ?? null} missing={e?.missing ?? choice.missing ?? method.missing} />;
   const link = <Links ctx={ctx} method={method} year={e?.year ?? null} missing={choice.missing} api={`countries/${iso3}`} />;
   if (!e) return <NoYear ctx={ctx} name={method.name} form={form} link={link} />;
   const name = economyName(ctx, ref, iso3);
@@ -306,10 +315,10 @@ export async function GroupReadiness(props: { ctx: PageContext; id: string; quer
   const { lang } = ctx;
   const v = ctx.t.readinessViews;
   const ref = await ctx.obs.ref();
-  const choice = choiceOf(ctx, ref, query);
+  const choice = await choiceOf(ctx, ref, query);
   const method = choice.method;
-  const g = await groupReadiness(ctx.services.readiness, ctx.obs, method.id, id, { year: choice.year, missing: choice.missing });
-  const form = <ChoiceForm ctx={ctx} action={href(ctx, `/groups/${id}`)} query={query} method={method} year={g?.year ?? null} missing={g?.missing ?? choice.missing ?? method.missing} />;
+  const g = await groupReadiness(ctx.services.readiness, ctx.obs, method, id, { year: choice.year, missing: choice.missing });
+  const form = <ChoiceForm ctx={ctx} action={href(ctx, `/groups/${id}`)} query={query} method={method} methods={choice.methods} year={g?.year ?? null} missing={g?.missing ?? choice.missing ?? method.missing} />;
   const link = <Links ctx={ctx} method={method} year={g?.year ?? null} missing={choice.missing} groups={id} api={`groups/${id}`} />;
   if (!g) return <NoYear ctx={ctx} name={method.name} form={form} link={link} />;
   const a = g.average;
