@@ -8,6 +8,7 @@ import { moratoriumCoverage, moratoriumDesign, moratoriumEstimate, moratoriumLis
 import { practice, practices } from './practices.ts';
 import { quality } from './quality.ts';
 import { readinessIndex, readinessMethods } from './readiness.ts';
+import { readinessCountry, readinessGroup } from './readiness-places.ts';
 import { etready } from './etready.ts';
 import { strategies } from './strategies.ts';
 import { createReadinessMethod, readinessMethodVersions } from './readiness-methods.ts';
@@ -48,6 +49,8 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   readinessMethodVersions,
   createReadinessMethod,
   readinessIndex,
+  readinessCountry,
+  readinessGroup,
   etready,
   strategies,
   status,

@@ -1,3 +1,4 @@
+import type { IndexMethod } from '../../domain/readiness/method.ts';
 import type { ReadinessAnswer, ReadinessService } from './readiness.ts';
 import type { Observatory } from './observatory.ts';
 
@@ -20,20 +21,22 @@ const cache = new WeakMap<ReadinessService, Map<string, { version: number; value
  * The readiness index as country and group pages show it: the latest year the method gives a score in,
  * tried from the newest year the stored components can feed downwards; computed once per data version.
  */
-export async function latestIndex(service: ReadinessService, obs: Observatory, methodId: string): Promise<LatestIndex> {
+export async function latestIndex(service: ReadinessService, obs: Observatory, methodOrId: string | IndexMethod): Promise<LatestIndex> {
+  const method = typeof methodOrId === 'string' ? service.method(methodOrId) : methodOrId;
+  // A user-defined method's versions differ: each is its own entry.
+  const key = `${method.id}|${method.version}|${method.authorship?.version ?? ''}`;
   const version = await obs.refresh();
   let byMethod = cache.get(service);
   if (!byMethod) cache.set(service, (byMethod = new Map()));
-  const hit = byMethod.get(methodId);
+  const hit = byMethod.get(key);
   if (hit && hit.version === version) return hit.value;
-  const value = find(service, obs, methodId);
-  byMethod.set(methodId, { version, value });
-  value.catch(() => byMethod.delete(methodId));
+  const value = find(service, obs, method);
+  byMethod.set(key, { version, value });
+  value.catch(() => byMethod.delete(key));
   return value;
 }
 
-async function find(service: ReadinessService, obs: Observatory, methodId: string): Promise<LatestIndex> {
-  const method = service.method(methodId);
+async function find(service: ReadinessService, obs: Observatory, method: IndexMethod): Promise<LatestIndex> {
   const ref = await obs.ref();
   let newest: number | null = null;
   for (const c of method.components) {
@@ -49,7 +52,7 @@ async function find(service: ReadinessService, obs: Observatory, methodId: strin
   if (newest === null) return { latest: null, edition: null, newestTried: null };
   let latest: ReadinessAnswer | null = null;
   for (let y = newest; y > newest - YEARS_TRIED; y--) {
-    const a = await service.compute(method.id, y);
+    const a = await service.compute(method, y);
     if (a.rows.some((r) => r.score !== null)) {
       latest = a;
       break;
@@ -61,7 +64,7 @@ async function find(service: ReadinessService, obs: Observatory, methodId: strin
     const stored = ref.indicators.has(method.published.index) ? (await obs.indicatorValues(method.published.index)).years : [];
     const years = [...new Set([...method.published.years, ...stored])].sort((a, b) => b - a);
     for (const y of years) {
-      const a = await service.compute(method.id, y);
+      const a = await service.compute(method, y);
       if (a.rows.some((r) => r.published !== null)) {
         edition = a;
         break;

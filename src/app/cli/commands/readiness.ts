@@ -7,6 +7,7 @@ import { FORMAT_OPTION, outputFormat, parse, UsageError, type Command } from '..
 import { flagParams, mention, parseOptions, queryOf, readFlags } from '../question-flags.ts';
 import { globalSettings, withServices } from '../settings.ts';
 import { print, printColumns } from '../table.ts';
+import { checkPlace, isPlaceAction, PLACE_QUESTIONS, placeUsage, runPlace } from './readiness-places.ts';
 
 const author = (m: IndexMethod) => m.authorship?.author ?? 'built-in';
 
@@ -39,22 +40,27 @@ export const readiness: Command = {
     { form: 'readiness show <METHOD>', summary: `scores and ranks beside the published index (${flagParams(readinessIndex).map((p) => mention(p, 'flag')).join(', ')})` },
     { form: 'readiness method list', summary: 'every version of the methods, with author, date and note' },
     { form: 'readiness method add <FILE>', summary: 'store a user-defined method (JSON) or its next version ("baseVersion" in the file; --why TEXT)' },
+    ...placeUsage,
   ],
   async run(args, io) {
-    const { values, positionals } = parse(args, { ...FORMAT_OPTION, why: { type: 'string' }, ...parseOptions([readinessIndex]) });
+    const { values, positionals } = parse(args, { ...FORMAT_OPTION, why: { type: 'string' }, ...parseOptions([readinessIndex, ...PLACE_QUESTIONS]) });
     const format = outputFormat(values.format as string | undefined);
     const [action = 'list', target, file] = positionals;
-    if (action === 'method') {
+    if (isPlaceAction(action)) {
+      checkPlace(action, target, file);
+      if (values.why !== undefined) throw new UsageError('--why is for readiness method add');
+    } else if (action === 'method') {
       if (target !== 'list' && target !== 'add') throw new UsageError(`unknown readiness method action "${target ?? ''}"; use list or add`);
       if (target === 'add' && !file) throw new UsageError('readiness method add needs a JSON file');
       queryOf(readinessMethods, values, [readinessIndex], `readiness method ${target}`);
     } else if (values.why !== undefined) throw new UsageError('--why is for readiness method add');
     else if (action === 'list') queryOf(readinessMethods, values, [readinessIndex], 'readiness list');
-    else if (action !== 'show') throw new UsageError(`unknown readiness action "${action}"; use list, show or method`);
+    else if (action !== 'show') throw new UsageError(`unknown readiness action "${action}"; use list, show, method, country or group`);
     else if (!target) throw new UsageError('readiness show needs a method (see readiness list)');
     // The file is read and checked as JSON before the store is opened.
     const document = action === 'method' && target === 'add' ? readMethodFile(file as string) : null;
     return withServices(globalSettings(values as Record<string, string | undefined>), async (services) => {
+      if (isPlaceAction(action)) return runPlace(action, target as string, file as string, values, format, io.out, services, [readinessIndex, ...PLACE_QUESTIONS]);
       if (action === 'list') {
         print(
           io.out,

@@ -10,6 +10,7 @@ import { moratoriumShareSchemas } from './moratorium-shares.ts';
 import { practiceSchemas } from './practices.ts';
 import { qualitySchemas } from './quality.ts';
 import { readinessSchemas } from './readiness.ts';
+import { readinessPlaceSchemas } from './readiness-places.ts';
 import { etreadySchemas } from './etready.ts';
 import { strategySchemas } from './strategies.ts';
 import { reviewSchemas } from './review.ts';
@@ -32,6 +33,7 @@ export const schemas: Record<string, Schema> = {
   ...practiceSchemas,
   ...qualitySchemas,
   ...readinessSchemas,
+  ...readinessPlaceSchemas,
   ...etreadySchemas,
   ...strategySchemas,
 };

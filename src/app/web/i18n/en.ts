@@ -10,6 +10,7 @@ import { readiness } from './en/readiness.ts';
 import { etready } from './en/etready.ts';
 import { strategies } from './en/strategies.ts';
 import { readinessViews } from './en/readiness-views.ts';
+import { readinessPlaces } from './en/readiness-places.ts';
 import { readinessMethods } from './en/readiness-methods.ts';
 import { moratoriumLists } from './en/moratorium-lists.ts';
 import { moratoriumShares } from './en/moratorium-shares.ts';
@@ -19,6 +20,6 @@ import { memberships } from './en/memberships.ts';
 import { wbClassification } from './en/wb-classification.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, readinessViews, readinessMethods, etready, strategies, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, readinessViews, readinessMethods, readinessPlaces, etready, strategies, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };
 
 export type Messages = typeof en;

@@ -11,6 +11,7 @@ import { readiness } from './fr/readiness.ts';
 import { etready } from './fr/etready.ts';
 import { strategies } from './fr/strategies.ts';
 import { readinessViews } from './fr/readiness-views.ts';
+import { readinessPlaces } from './fr/readiness-places.ts';
 import { readinessMethods } from './fr/readiness-methods.ts';
 import { moratoriumLists } from './fr/moratorium-lists.ts';
 import { moratoriumShares } from './fr/moratorium-shares.ts';
@@ -20,4 +21,4 @@ import { memberships } from './fr/memberships.ts';
 import { wbClassification } from './fr/wb-classification.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, readinessViews, readinessMethods, etready, strategies, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, readinessViews, readinessMethods, readinessPlaces, etready, strategies, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };

@@ -38,7 +38,7 @@ function trend(ctx: PageContext, points: readonly { year: number; value: number 
 }
 
 /** A country's profile: memberships, key figures with gap to the world and ranks, a chart and a map. */
-export async function countryPage(ctx: PageContext, params: Record<string, string>) {
+export async function countryPage(ctx: PageContext, params: Record<string, string>, query: URLSearchParams = new URLSearchParams()) {
   const { obs, t, lang } = ctx;
   const iso3 = (params.iso3 ?? '').toUpperCase();
   const ref = await obs.ref();
@@ -114,7 +114,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
   }
 
   const cyberlaw = country ? await CountryCyberlaw({ ctx, iso3 }) : null;
-  const readiness = country ? await CountryReadiness({ ctx, iso3 }) : null;
+  const readiness = country ? await CountryReadiness({ ctx, iso3, query }) : null;
 
   return (
     <Layout ctx={ctx} title={name} description={t.country.title(name)}>

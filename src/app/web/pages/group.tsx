@@ -5,7 +5,7 @@ import { pick } from '../../../domain/lang.ts';
 import { formatDate } from '../format.ts';
 import { HttpError } from '../http-error.ts';
 import { href, type PageContext } from './context.ts';
-import { GroupReadiness } from './readiness-sections.tsx';
+import { GroupReadiness, ReadinessHidden } from './readiness-sections.tsx';
 import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, headlineIndicators, latestOk, redirect, uniqueVintages } from './common.ts';
 import { ImputeFields, pageImpute, withImpute } from './impute-form.tsx';
@@ -80,7 +80,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
     }
   }
 
-  const readiness = await GroupReadiness({ ctx, id });
+  const readiness = await GroupReadiness({ ctx, id, query });
 
   return (
     <Layout ctx={ctx} title={name}>
@@ -108,6 +108,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
       <h2>{t.group.aggregates}</h2>
       <form class="inline" method="get" action={href(ctx, `/groups/${id}`)}>
         <ImputeFields ctx={ctx} options={imputing} />
+        <ReadinessHidden query={query} />
         <button type="submit">{t.imputation.apply}</button>
       </form>
       <table>

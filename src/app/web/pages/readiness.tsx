@@ -7,6 +7,7 @@ import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
 import { ParamField } from './param-field.tsx';
 import { ReadinessFigures } from './readiness-figures.tsx';
+import { placeQuery } from '../../questions/readiness-places.ts';
 import { DefineMethod, MethodByline, UserMethodList } from './readiness-methods.tsx';
 
 /** /{lang}/readiness: the methods. */
@@ -102,6 +103,8 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
   const closeness = rep && rep.compared > 0 ? r.reproduction(formatNumber(rep.compared, lang), fmt(rep.meanAbsoluteDifference, 2), fmt(rep.maxAbsoluteDifference, 1), fmt(rep.spearman, 3)) : r.noPublished;
   const versionQuery = options.version === undefined ? '' : `&version=${options.version}`;
   const api = `/api/v1/readiness/${found.id}?year=${a.year}&missing=${a.missing}${versionQuery}`;
+  // Country and group links open their readiness section on the same choice.
+  const choice = placeQuery({ method: found.id, year: a.year, missing: a.missing });
   const title = `${found.name} ${a.year}`;
   // A user-defined method reproduces no published index: no columns or paragraphs about one.
   const hasPublished = found.published !== undefined;
@@ -136,7 +139,7 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
               {a.groups.map((g) => (
                 <tr>
                   <th scope="row">
-                    <a href={href(ctx, `/groups/${g.id}`)}>{pick(ref.groups.get(g.id)?.names ?? { en: g.id }, lang)}</a>
+                    <a href={href(ctx, `/groups/${g.id}?${choice}#readiness`)}>{pick(ref.groups.get(g.id)?.names ?? { en: g.id }, lang)}</a>
                   </th>
                   <td class="num">{fmt(g.value)}</td>
                   <td class="num">{r.coverage(formatNumber(g.membersWithData, lang), formatNumber(g.membersTotal, lang), g.populationCovered === null ? '–' : formatNumber(g.populationCovered * 100, lang, 0))}</td>
@@ -169,7 +172,7 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
             <tr>
               <td class="num">{row.rank ?? '–'}</td>
               <th scope="row">
-                <a href={href(ctx, `/countries/${row.iso3}`)}>{name(row.iso3)}</a>
+                <a href={href(ctx, `/countries/${row.iso3}?${choice}#readiness`)}>{name(row.iso3)}</a>
               </th>
               <td class="num">{fmt(row.score)}</td>
               {hasPublished ? (
@@ -194,7 +197,12 @@ export async function readinessPage(ctx: PageContext, params: Record<string, str
         <a href={api}>JSON</a> · <a href={`${api}&format=csv`}>CSV</a>
       </p>
       <MethodSection ctx={ctx} method={found} closeness={closeness} />
-      {found.authorship ? null : <p>{t.readinessViews.pagesNote}</p>}
+      {found.authorship ? null : (
+        <>
+          <p>{t.readinessViews.pagesNote}</p>
+          <p>{t.readinessPlaces.pagesChoice}</p>
+        </>
+      )}
       <DefineMethod ctx={ctx} />
     </Layout>
   );
