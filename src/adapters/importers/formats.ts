@@ -9,6 +9,7 @@ import { cyberlawHistory } from './formats/cyberlaw-history.ts';
 import { cyberlawTracker } from './formats/cyberlaw-tracker.ts';
 import { etready } from './formats/etready.ts';
 import { strategyStatements } from './formats/strategies.ts';
+import { etreadyMatrix, etreadyReviews } from './formats/etready-matrix.ts';
 import { acpEvidence, ldcDates } from './formats/dated-memberships.ts';
 import { findex } from './formats/findex.ts';
 import { hsCorrelation } from './formats/hs-correlation.ts';
@@ -69,6 +70,8 @@ export const IMPORT_FORMATS = [
   vatRegistry,
   unctadB2c,
   etready,
+  etreadyMatrix,
+  etreadyReviews,
   strategyStatements,
   // Standard VAT/GST rates, one table per source.
   vatRatesPwc,

@@ -9,6 +9,7 @@ import { practice, practices } from './practices.ts';
 import { quality } from './quality.ts';
 import { readinessIndex, readinessMethods } from './readiness.ts';
 import { etready } from './etready.ts';
+import { etreadyCountryQuestion, etreadyRequestsQuestion, etreadyReviewsQuestion } from './etready-matrix.ts';
 import { strategies } from './strategies.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
@@ -46,6 +47,9 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   readinessMethods,
   readinessIndex,
   etready,
+  etreadyRequestsQuestion,
+  etreadyReviewsQuestion,
+  etreadyCountryQuestion,
   strategies,
   status,
 ];

@@ -11,6 +11,7 @@ import { practiceSchemas } from './practices.ts';
 import { qualitySchemas } from './quality.ts';
 import { readinessSchemas } from './readiness.ts';
 import { etreadySchemas } from './etready.ts';
+import { etreadyMatrixSchemas } from './etready-matrix.ts';
 import { strategySchemas } from './strategies.ts';
 import { reviewSchemas } from './review.ts';
 
@@ -33,5 +34,6 @@ export const schemas: Record<string, Schema> = {
   ...qualitySchemas,
   ...readinessSchemas,
   ...etreadySchemas,
+  ...etreadyMatrixSchemas,
   ...strategySchemas,
 };
