@@ -22,6 +22,7 @@ export const etreadyDate = {
   description: 'The day the recommendations’ statuses are read on (YYYY-MM-DD): each recommendation counts with its latest status dated on or before it. Today by default; a day after today is refused.',
   schema: string(undefined, { format: 'date', pattern: DATE }),
   example: '2022-12-31',
+  field: { label: 'etreadyMatrix.dateLabel', size: 10, pattern: '\\d{4}-\\d{2}-\\d{2}' },
   parse: (raw, ctx) => {
     const d = parseDate(raw, 'date') ?? ctx.today;
     if (d > ctx.today) throw new ParameterError('date', `${d} is after today (${ctx.today}): statuses are known up to today`);

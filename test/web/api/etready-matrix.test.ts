@@ -15,7 +15,8 @@ import { createApp } from '../../../src/app/web/server.ts';
 import { ENGINES } from '../../support/engines.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { seed, TODAY } from './fixture.ts';
-import { MATRIX, REVIEWS } from './etready-matrix-fixture.ts';
+import { HEADER, MATRIX, REVIEWS } from './etready-matrix-fixture.ts';
+import { readXlsxRows } from '../../../src/adapters/sources/xlsx-read.ts';
 
 for (const engine of ENGINES) {
   describe(`eT Ready action matrices on ${engine.name}`, () => {
@@ -163,6 +164,101 @@ for (const engine of ENGINES) {
       const csv = parseCsv(await (await app.request('/api/v1/etready/requests?format=csv&groups=LDC,ACP')).text());
       expect(csv[0]).toEqual(['iso3', 'name', 'authority', 'requested', 'status', 'waiting', 'days', 'groups', 'request_source', 'vintage', 'source']);
       expect(csv[1]?.slice(0, 8)).toEqual(['HTI', 'Haiti', 'Ministry of Commerce', '2019', 'requested', 'true', '2737', 'LDC;ACP']);
+    });
+  });
+}
+
+for (const engine of ENGINES) {
+  describe(`eT Ready pages on ${engine.name}`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    let app: Hono;
+    let folder: string;
+
+    beforeAll(async () => {
+      ({ store, dispose } = await engine.open());
+      await seed(store);
+      folder = mkdtempSync(join(tmpdir(), 'observatory-etready-pages-'));
+      writeFileSync(join(folder, 'matrix.csv'), MATRIX);
+      writeFileSync(join(folder, 'reviews.csv'), REVIEWS);
+      await importFile(store, join(folder, 'matrix.csv'));
+      await importFile(store, join(folder, 'reviews.csv'));
+      app = createApp({ obs: new Observatory(store, { today: () => TODAY, versionCheckMs: 0 }) });
+    });
+    afterAll(async () => {
+      await dispose();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    const page = async (path: string): Promise<string> => {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      return res.text();
+    };
+
+    it('shows a country’s matrix on a date: the form, the table per area, the chart, the histories with sources', async () => {
+      const html = await page('/en/etready/MLI?date=2021-12-31');
+      expect(html).toContain('eTrade Readiness Assessment: Mali');
+      expect(html).toContain('name="date"');
+      expect(html).toContain('value="2021-12-31"');
+      expect(html).toMatch(/<th scope="row">Payment solutions<\/th>\s*<td class="num">2<\/td>\s*<td class="num">0% \(0 of 2\)<\/td>\s*<td class="num">100% \(2 of 2\)<\/td>/);
+      expect(html).toMatch(/<th scope="row">All areas<\/th>\s*<td class="num">3<\/td>\s*<td class="num">33.3% \(1 of 3\)<\/td>\s*<td class="num">66.7% \(2 of 3\)<\/td>\s*<td class="num">1<\/td>/);
+      expect(html).toContain('<svg');
+      expect(html).toContain('Share of recommendations completed and under implementation, by policy area, on 2021-12-31');
+      expect(html).toContain('Allow mobile money interoperability');
+      expect(html).toContain('2020-12 under implementation (Implementation review 2020)');
+      expect(html).toContain('<a href="https://example.org/mli-2022">');
+      expect(html).toContain('/templates/etready-action-matrix.xlsx');
+      const fr = await page('/fr/etready/MLI?date=2021-12-31');
+      expect(fr).toContain('Solutions de paiement');
+      expect(fr).toContain('33,3 % (1 sur 3)');
+      expect(fr).toContain('Matrice d’action');
+    });
+
+    it('says "no action matrix recorded" on a country without one, and refuses a bad date', async () => {
+      const html = await page('/en/etready/NGA');
+      expect(html).toContain('No action matrix recorded');
+      expect(html).not.toMatch(/>0%/);
+      expect((await app.request('/en/etready/MLI?date=2030-01-01')).status).toBe(400);
+      expect((await app.request('/en/etready/XYZ')).status).toBe(404);
+    });
+
+    it('lists the requests still waiting by group, with the members not recorded and the stock-take', async () => {
+      const html = await page('/en/etready/requests?groups=LDC,ACP');
+      expect(html).toContain('Requests for an eTrade Readiness Assessment');
+      expect(html).toContain('3 members: 3 with an eT Ready record, 0 not recorded.');
+      expect(html).toContain('7 members: 5 with an eT Ready record, 2 not recorded.');
+      expect(html).toMatch(/Haiti<\/a><\/th>\s*<td>Ministry of Commerce<\/td>\s*<td>2019<\/td>\s*<td>requested<\/td>\s*<td class="num">2,737 days \(7.5 years\), still waiting<\/td>/);
+      expect(html).toContain('3 countries named, without the status of each');
+      expect(html).not.toMatch(/\bnone\b(?!”)/);
+      const fr = await page('/fr/etready/requests?groups=LDC');
+      expect(fr).toContain('toujours en attente');
+      expect(fr).toContain('non enregistrés');
+    });
+
+    it('adds the implementation by group and the links to the eT Ready page, and a section to the country page', async () => {
+      const html = await page('/en/etready?groups=LDC,ECOWAS');
+      expect(html).toContain('Implementation of the action matrices');
+      expect(html).toMatch(/Least developed countries<\/a><\/th>\s*<td>2 of 3<\/td>\s*<td class="num">75%<\/td>\s*<td class="num">25%<\/td>/);
+      expect(html).toMatch(/ECOWAS<\/a><\/th>\s*<td>0 of 0<\/td>\s*<td colspan="2">no action matrix recorded<\/td>/);
+      expect(html).toContain('href="/en/etready/requests"');
+      expect(html).toContain('1st implementation review (Dec 2020)');
+      expect(html).toContain('Results not found.');
+      const country = await page('/en/countries/MLI');
+      expect(country).toContain('id="etready"');
+      expect(country).toContain('href="/en/etready/MLI"');
+    });
+
+    it('offers the empty template as CSV and XLSX, made from one column definition', async () => {
+      const csv = await app.request('/templates/etready-action-matrix.csv');
+      expect(csv.status).toBe(200);
+      expect(await csv.text()).toBe(`${HEADER}\r\n`);
+      const xlsx = await app.request('/templates/etready-action-matrix.xlsx');
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+      const rows = readXlsxRows(new Uint8Array(await xlsx.arrayBuffer()), 't.xlsx');
+      expect(rows).toEqual([HEADER.split(',')]);
+      expect((await app.request('/templates/other.csv')).status).toBe(404);
     });
   });
 }
