@@ -180,10 +180,6 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
     header: (first) => first.startsWith('rank_2019,country_upu_name,ipd2_score_2019'),
     reason: "UPU's overall postal development score (2IPD), not the postal reliability component of the B2C index, which is imported with the index's editions",
   },
-  {
-    header: (first) => first.startsWith('id,review,finding,source_url,caveat'),
-    reason: 'headline findings of the eT Ready implementation reviews, quoted with their sources: no status of a country’s assessment',
-  },
 ];
 
 /**
