@@ -450,6 +450,15 @@ export const MIGRATIONS: readonly Migration[] = [
         sources TEXT NOT NULL,
         caveat TEXT
       )`,
+      // A change a country proposed and a curator accepted (domain/etready/edits.ts): one row per version of a record.
+      `CREATE TABLE etready_edit (
+        iso3 TEXT NOT NULL,
+        record_key TEXT NOT NULL,
+        change TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        accepted_at TEXT NOT NULL,
+        proposal_id INTEGER NOT NULL
+      )`,
     ],
   },
 ];

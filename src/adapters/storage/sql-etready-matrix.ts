@@ -2,6 +2,7 @@ import { parsePriority, type Recommendation } from '../../domain/etready/matrix.
 import type { ReviewCheckpoint, ReviewFigures } from '../../domain/etready/reviews.ts';
 import { parseItemStatus, parsePolicyArea, type StatusChange } from '../../domain/tracking.ts';
 import type { SqlClient, Transaction } from './sql.ts';
+import { readEdits } from './sql-etready-edits.ts';
 
 /** The recommendations of the current vintages, and the vintages they come from. */
 export interface StoredMatrix {
@@ -46,12 +47,19 @@ export async function readMatrix(db: SqlClient): Promise<StoredMatrix> {
     const k = key(Number(s.vintage_id), s.iso3, s.assessment, s.recommendation_id);
     history.set(k, [...(history.get(k) ?? []), { status, date: s.status_date, source: s.source }]);
   }
+  // Statuses countries proposed and curators accepted follow the imported history of the same recommendation.
+  const edits = new Map<string, StatusChange[]>();
+  for (const e of await readEdits(db)) {
+    if (e.target !== 'recommendation') continue;
+    const k = `${e.iso3}|${e.id}`;
+    edits.set(k, [...(edits.get(k) ?? []), { status: e.status, date: e.date, source: e.source }]);
+  }
   return {
     recommendations: recs.flatMap((r) => {
       const area = parsePolicyArea(r.area);
       if (!area) return [];
       const vintageId = Number(r.vintage_id);
-      return [{ vintageId, iso3: r.iso3, assessment: r.assessment, id: r.id, area, text: r.text, priority: r.priority ? parsePriority(r.priority) : null, lead: r.lead_agency, partners: r.partners, timeline: r.timeline, history: history.get(key(vintageId, r.iso3, r.assessment, r.id)) ?? [] }];
+      return [{ vintageId, iso3: r.iso3, assessment: r.assessment, id: r.id, area, text: r.text, priority: r.priority ? parsePriority(r.priority) : null, lead: r.lead_agency, partners: r.partners, timeline: r.timeline, history: [...(history.get(key(vintageId, r.iso3, r.assessment, r.id)) ?? []), ...(r.iso3 ? (edits.get(`${r.iso3}|${r.id}`) ?? []) : [])] }];
     }),
   };
 }

@@ -47,9 +47,9 @@ const limit = {
 const entity = {
   name: 'entity',
   in: 'query',
-  description: 'Only the entries about this kind of record: account, proposal, cyberlaw or practice.',
-  schema: string(undefined, { enum: ['account', 'proposal', 'cyberlaw', 'practice'] }),
-  choices: ['account', 'proposal', 'cyberlaw', 'practice'],
+  description: 'Only the entries about this kind of record: account, proposal, cyberlaw, practice or etready.',
+  schema: string(undefined, { enum: ['account', 'proposal', 'cyberlaw', 'practice', 'etready'] }),
+  choices: ['account', 'proposal', 'cyberlaw', 'practice', 'etready'],
   parse: (raw) => raw || undefined,
 } satisfies Param<string | undefined>;
 

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import { pick } from '../../../domain/lang.ts';
 import type { MatrixShares } from '../../../domain/etready/matrix.ts';
+import type { EtreadyChange } from '../../../domain/etready/edits.ts';
 import type { ReviewCheckpoint } from '../../../domain/etready/reviews.ts';
 import { ETREADY_STATUSES } from '../../../domain/etready/status.ts';
 import { statusAt, type Shares } from '../../../domain/tracking.ts';
@@ -307,5 +308,19 @@ export async function etreadyRequestsPage(ctx: PageContext, _params: Record<stri
       </p>
       <TemplateLinks ctx={ctx} />
     </Layout>
+  );
+}
+
+/** A proposed or accepted eT Ready change, on the review queue: the status, its date and its source. */
+export function EtreadyChangeView(props: { ctx: PageContext; change: EtreadyChange | null }) {
+  const { ctx, change } = props;
+  if (!change) return <p>–</p>;
+  const m = ctx.t.etreadyMatrix;
+  const status = change.target === 'assessment' ? (ctx.t.etready.statuses[change.status] ?? change.status) : (m.itemStatuses[change.status] ?? change.status);
+  return (
+    <p>
+      {change.target === 'recommendation' ? `${change.id}: ` : ''}
+      {status}, {change.date} ({change.source})
+    </p>
   );
 }

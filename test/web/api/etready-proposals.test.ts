@@ -1,0 +1,110 @@
+/**
+ * Countries keep their eT Ready records current on both engines: an editor proposes a new status of a
+ * recommendation of its country's action matrix, or of its assessment; nothing changes until a curator
+ * accepts; the share moves; every step is audited; a proposal from a stale version is a 409; bad fields are
+ * refused naming the field; an editor of another country is refused.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { importFile } from '../../../src/adapters/importers/import-file.ts';
+import type { Store } from '../../../src/adapters/storage/store.ts';
+import { composeServices, type Services } from '../../../src/app/services/compose.ts';
+import { Observatory } from '../../../src/app/services/observatory.ts';
+import { createApp } from '../../../src/app/web/server.ts';
+import type { Account } from '../../../src/domain/accounts.ts';
+import { ForbiddenError, InputError, NotFoundError } from '../../../src/domain/errors.ts';
+import { StaleVersionError } from '../../../src/domain/review.ts';
+import { ENGINES } from '../../support/engines.ts';
+import { seed, TODAY } from './fixture.ts';
+import { MATRIX } from './etready-matrix-fixture.ts';
+
+for (const engine of ENGINES) {
+  describe(`eT Ready proposals on ${engine.name}`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    let services: Services;
+    let app: Hono;
+    let folder: string;
+    let editor: Account;
+    let other: Account;
+    let curator: Account;
+
+    beforeAll(async () => {
+      ({ store, dispose } = await engine.open());
+      await seed(store);
+      folder = mkdtempSync(join(tmpdir(), 'observatory-etready-proposals-'));
+      writeFileSync(join(folder, 'matrix.csv'), MATRIX);
+      await importFile(store, join(folder, 'matrix.csv'));
+      services = composeServices(new Observatory(store, { today: () => TODAY, versionCheckMs: 0 }));
+      app = createApp(services);
+      const r = store.registry;
+      editor = await r.createAccount({ email: 'editor@ml.example', name: 'Editor', role: 'editor', countries: ['MLI'], passwordHash: 'h1' }, null, 'setup');
+      other = await r.createAccount({ email: 'editor@ke.example', name: 'Other', role: 'editor', countries: ['KEN'], passwordHash: 'h2' }, null, 'setup');
+      curator = await r.createAccount({ email: 'curator@unctad.example', name: 'Curator', role: 'curator', countries: [], passwordHash: 'h3' }, null, 'setup');
+    });
+    afterAll(async () => {
+      await dispose();
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    const shares = async () => ((await (await app.request('/api/v1/etready/MLI')).json()) as any).overall;
+    const propose = (account: Account, key: string, payload: object, baseVersion = 0) =>
+      services.registry.propose(account, { kind: 'etready', iso3: 'MLI', key, baseVersion, why: 'reported at the 2026 review', payload }, 'request body');
+
+    it('applies a recommendation’s new status only once a curator accepts it, and the share moves', async () => {
+      expect(await shares()).toMatchObject({ counted: 3, completed: 2, underImplementation: 1, completedPct: 66.7 });
+      const p = await propose(editor, 'recommendation:PAY-2', { status: 'completed', date: '2026-03', source: 'Steering committee, March 2026' });
+      expect(await shares()).toMatchObject({ completed: 2 });
+      await services.registry.accept(curator, p.id, 'checked');
+      expect(await shares()).toMatchObject({ counted: 3, completed: 3, underImplementation: 0, completedPct: 100 });
+      const mli = (await (await app.request('/api/v1/etready/MLI?date=2026-02-28')).json()) as any;
+      expect(mli.overall).toMatchObject({ completed: 2 });
+      const pay2 = mli.recommendations.find((r: any) => r.id === 'PAY-2');
+      expect(pay2.history.at(-1)).toEqual({ status: 'completed', date: '2026-03', source: 'Steering committee, March 2026' });
+      const log = await store.registry.auditLog();
+      expect(log[0]).toMatchObject({ action: 'accept', actor: curator.id, entity: 'etready', entityId: 'MLI/recommendation:PAY-2', before: null, why: 'reported at the 2026 review' });
+      expect(log[0]?.after).toMatchObject({ target: 'recommendation', id: 'PAY-2', status: 'completed', version: 1 });
+    });
+
+    it('refuses a proposal accepted over a newer version (409) with the current record', async () => {
+      const a = await propose(editor, 'recommendation:LEG-1', { status: 'dropped', date: '2025-01', source: 'a' }, 0);
+      const b = await propose(editor, 'recommendation:LEG-1', { status: 'under implementation', date: '2025-02', source: 'b' }, 0);
+      await services.registry.accept(curator, a.id, null);
+      const error = await services.registry.accept(curator, b.id, null).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StaleVersionError);
+      expect((error as StaleVersionError).currentVersion).toBe(1);
+      expect((error as StaleVersionError).current).toMatchObject({ status: 'dropped', source: 'a' });
+    });
+
+    it('records a new assessment status of the country, shown with the assessments', async () => {
+      const p = await propose(editor, 'assessment', { status: 'requested', date: '2025-05-02', source: 'Letter of the Ministry of Trade' });
+      await services.registry.accept(curator, p.id, null);
+      const a = (await (await app.request('/api/v1/etready')).json()) as any;
+      expect(a.countries.find((c: any) => c.iso3 === 'MLI')).toMatchObject({ status: 'requested', requested: '2025-05-02' });
+      const r = (await (await app.request('/api/v1/etready/requests')).json()) as any;
+      expect(r.waiting.find((w: any) => w.iso3 === 'MLI')).toMatchObject({ requested: '2025-05-02', days: 424, source: 'Letter of the Ministry of Trade' });
+    });
+
+    it('refuses bad fields naming them, an unknown recommendation, and another country’s editor', async () => {
+      const cases: [string, object, string][] = [
+        ['recommendation:PAY-1', { status: 'approved', date: '2025', source: 's' }, 'field "status"'],
+        ['recommendation:PAY-1', { status: 'completed', date: '2999-01', source: 's' }, 'field "date": 2999-01 is in the future'],
+        ['recommendation:PAY-1', { status: 'completed', date: '2025-13', source: 's' }, 'field "date"'],
+        ['recommendation:PAY-1', { status: 'completed', date: '2025', source: '' }, 'field "source"'],
+        ['recommendation:PAY-1', { status: 'completed', date: '2022-06', source: 's' }, 'already has a status on 2022-06'],
+        ['assessment', { status: 'approved', date: '2025', source: 's' }, 'field "status"'],
+        ['matrix', { status: 'completed', date: '2025', source: 's' }, 'field "key"'],
+      ];
+      for (const [key, payload, message] of cases) {
+        const error = await propose(editor, key, payload).catch((e: unknown) => e);
+        expect(error, key).toBeInstanceOf(InputError);
+        expect((error as Error).message).toContain(message);
+      }
+      await expect(propose(editor, 'recommendation:NOPE', { status: 'completed', date: '2025', source: 's' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(propose(other, 'recommendation:PAY-1', { status: 'completed', date: '2025', source: 's' })).rejects.toBeInstanceOf(ForbiddenError);
+    });
+  });
+}
