@@ -13,6 +13,7 @@ import { importFile } from '../../../src/adapters/importers/import-file.ts';
 import type { Store } from '../../../src/adapters/storage/store.ts';
 import { composeServices, type Services } from '../../../src/app/services/compose.ts';
 import { Observatory } from '../../../src/app/services/observatory.ts';
+import { AuthService } from '../../../src/app/services/auth.ts';
 import { createApp } from '../../../src/app/web/server.ts';
 import type { Account } from '../../../src/domain/accounts.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../../src/domain/errors.ts';
@@ -108,3 +109,71 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+const PASSWORD = 'a long enough passphrase';
+
+/** Signs in through the form; returns the session cookie and the CSRF token of the pages. */
+async function signIn(app: Hono, email: string): Promise<{ cookie: string; csrf: string }> {
+  const page = await app.request('/en/login');
+  const login = (page.headers.getSetCookie().find((c) => c.startsWith('obs_login=')) ?? '').split(';')[0] ?? '';
+  const token = /name="login" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const res = await app.request('/en/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: login },
+    body: new URLSearchParams({ login: token, email, password: PASSWORD }).toString(),
+  });
+  const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('obs_session=')) ?? '').split(';')[0] ?? '';
+  const home = await app.request(res.headers.get('location') ?? '/en/edit', { headers: { cookie } });
+  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(await home.text())?.[1] ?? '' };
+}
+
+describe.each(ENGINES)('eT Ready proposals over HTTP on $name', (engine) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let app: Hono;
+  let folder: string;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await engine.open());
+    await seed(store);
+    folder = mkdtempSync(join(tmpdir(), 'observatory-etready-http-'));
+    writeFileSync(join(folder, 'matrix.csv'), MATRIX);
+    await importFile(store, join(folder, 'matrix.csv'));
+    const obs = new Observatory(store, { today: () => TODAY, versionCheckMs: 0 });
+    const auth = new AuthService(store.registry);
+    app = createApp({ obs, auth });
+    await auth.createAccount({ email: 'editor@tv.example', name: 'Editor', role: 'editor', countries: ['TUV'], password: PASSWORD }, null, 'setup');
+    await auth.createAccount({ email: 'curator@unctad.example', name: 'Curator', role: 'curator', countries: [], password: PASSWORD }, null, 'setup');
+  }, 60_000);
+  afterAll(async () => {
+    await dispose();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const call = (path: string, who: { cookie: string; csrf: string }, body: unknown) =>
+    app.request(`/api/v1${path}`, { method: 'POST', headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('takes an editor’s proposal, a curator’s acceptance, and refuses a stale one with a 409 and the current record', async () => {
+    const editor = await signIn(app, 'editor@tv.example');
+    const curator = await signIn(app, 'curator@unctad.example');
+    const change = (baseVersion: number, status: string, date: string) => ({ kind: 'etready', iso3: 'TUV', key: 'recommendation:ICT-1', baseVersion, why: 'outer islands connected', payload: { status, date, source: 'Ministry report 2025' } });
+    const first = await call('/proposals', editor, change(0, 'dropped', '2025-06'));
+    expect(first.status, await first.clone().text()).toBe(201);
+    const stale = await call('/proposals', editor, change(0, 'under implementation', '2025-07'));
+    expect(stale.status).toBe(201);
+    const id = ((await first.json()) as any).proposal.id;
+    const queue = await (await app.request('/en/review', { headers: { cookie: curator.cookie } })).text();
+    expect(queue).toContain('eT Ready: recommendation:ICT-1');
+    expect(queue).toContain('ICT-1: dropped, 2025-06 (Ministry report 2025)');
+    const accepted = await call(`/proposals/${id}/accept`, curator, {});
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+    expect(((await accepted.json()) as any).current).toMatchObject({ version: 1, record: { status: 'dropped', date: '2025-06' } });
+    const tuv = (await (await app.request('/api/v1/etready/TUV')).json()) as any;
+    expect(tuv.overall).toMatchObject({ counted: 0, dropped: 1, completedPct: null });
+    const conflict = await call(`/proposals/${((await stale.json()) as any).proposal.id}/accept`, curator, {});
+    expect(conflict.status).toBe(409);
+    // A new proposal from the stale version is refused at once; another country's record is not the editor's.
+    expect((await call('/proposals', editor, change(0, 'completed', '2025-08'))).status).toBe(409);
+    expect((await call('/proposals', editor, { ...change(1, 'completed', '2025-08'), iso3: 'MLI' })).status).toBe(403);
+  });
+});
