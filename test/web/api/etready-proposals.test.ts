@@ -177,3 +177,51 @@ describe.each(ENGINES)('eT Ready proposals over HTTP on $name', (engine) => {
     expect((await call('/proposals', editor, { ...change(1, 'completed', '2025-08'), iso3: 'MLI' })).status).toBe(403);
   });
 });
+
+describe.each(ENGINES)('the eT Ready edit form on $name', (engine) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let app: Hono;
+  let folder: string;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await engine.open());
+    await seed(store);
+    folder = mkdtempSync(join(tmpdir(), 'observatory-etready-form-'));
+    writeFileSync(join(folder, 'matrix.csv'), MATRIX);
+    await importFile(store, join(folder, 'matrix.csv'));
+    const auth = new AuthService(store.registry);
+    app = createApp({ obs: new Observatory(store, { today: () => TODAY, versionCheckMs: 0 }), auth });
+    await auth.createAccount({ email: 'editor@ml.example', name: 'Editor', role: 'editor', countries: ['MLI'], password: PASSWORD }, null, 'setup');
+  }, 60_000);
+  afterAll(async () => {
+    await dispose();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('offers a form per record to the country’s editor, refuses a bad date, and sends a good change for review', async () => {
+    const editor = await signIn(app, 'editor@ml.example');
+    const page = await (await app.request('/en/etready/MLI', { headers: { cookie: editor.cookie } })).text();
+    expect(page).toContain('href="/en/edit/etready/MLI"');
+    expect(await (await app.request('/en/etready/MLI')).text()).not.toContain('/en/edit/etready/MLI');
+    const form = await app.request('/en/edit/etready/MLI', { headers: { cookie: editor.cookie } });
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(html).toContain('value="recommendation:PAY-2"');
+    expect(html).toContain('value="assessment"');
+    const send = (fields: Record<string, string>) =>
+      app.request('/en/edit/etready/MLI', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: editor.cookie, origin: 'http://localhost' },
+        body: new URLSearchParams({ csrf: editor.csrf, key: 'recommendation:PAY-2', baseVersion: '0', status: 'completed', source: 'Review 2026', why: 'switch live', ...fields }).toString(),
+      });
+    const bad = await send({ date: '2031-01' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('2031-01 is in the future');
+    const good = await send({ date: '2026-04' });
+    expect(good.status).toBe(303);
+    const pending = await store.registry.proposals({ status: 'pending' });
+    expect(pending.map((p) => [p.kind, p.iso3, p.key])).toEqual([['etready', 'MLI', 'recommendation:PAY-2']]);
+    expect(((await (await app.request('/en/edit/etready/KEN', { headers: { cookie: editor.cookie } })).status))).toBe(403);
+  });
+});

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import { pick } from '../../../domain/lang.ts';
+import { canPropose } from '../../../domain/accounts.ts';
 import type { MatrixShares } from '../../../domain/etready/matrix.ts';
 import type { EtreadyChange } from '../../../domain/etready/edits.ts';
 import type { ReviewCheckpoint } from '../../../domain/etready/reviews.ts';
@@ -170,6 +171,11 @@ export async function etreadyCountryPage(ctx: PageContext, params: Record<string
       </p>
       <h1>{m.countryTitle(name)}</h1>
       <p class="lead">{m.countryIntro}</p>
+      {ctx.account && canPropose(ctx.account, c.iso3) ? (
+        <p>
+          <a href={href(ctx, `/edit/etready/${c.iso3}`)}>{m.editLink}</a>
+        </p>
+      ) : null}
       <h2 id="assessment">{m.assessmentTitle}</h2>
       {a ? (
         <>
