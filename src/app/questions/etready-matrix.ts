@@ -1,4 +1,4 @@
-import type { MatrixShares, Recommendation } from '../../domain/etready/matrix.ts';
+import { isWeighting, WEIGHTINGS, type MatrixShares, type Recommendation, type Weighting } from '../../domain/etready/matrix.ts';
 import type { ReviewCheckpoint } from '../../domain/etready/reviews.ts';
 import { ParameterError } from '../../domain/errors.ts';
 import { statusAt, type Shares } from '../../domain/tracking.ts';
@@ -29,6 +29,23 @@ export const etreadyDate = {
     return d;
   },
 } satisfies Param<string>;
+
+/** `weighting=assessments`: how a group's shares are made from its members' matrices. */
+export const etreadyWeighting = {
+  name: 'weighting',
+  in: 'query',
+  description:
+    'How the shares of several assessments are combined: recommendations (the default) pools every recommendation, so a long matrix weighs more; assessments takes the mean of each assessment’s own percent, each country weighing the same. Counts are pooled either way.',
+  schema: string(undefined, { enum: [...WEIGHTINGS] }),
+  example: 'assessments',
+  choices: [...WEIGHTINGS],
+  field: { label: 'etreadyMatrix.weightingLabel', choiceLabels: 'etreadyMatrix.weightings' },
+  parse: (raw) => {
+    if (raw === undefined || raw === '') return 'recommendations' as Weighting;
+    if (!isWeighting(raw)) throw new ParameterError('weighting', `expected ${WEIGHTINGS.join(' or ')}, got "${raw}"`);
+    return raw;
+  },
+} satisfies Param<Weighting>;
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
@@ -108,7 +125,7 @@ export const etreadyReviewsQuestion = defineQuestion({
   id: 'etreadyReviews',
   method: 'get',
   path: '/etready/reviews',
-  params: { groups: etreadyGroups, date: etreadyDate, format },
+  params: { groups: etreadyGroups, date: etreadyDate, weighting: etreadyWeighting, format },
   doc: {
     summary: 'Implementation of the eT Ready action matrices on a date, by assessment and group, beside the published reviews',
     description:
@@ -116,8 +133,8 @@ export const etreadyReviewsQuestion = defineQuestion({
     tags: ['etready'],
     responses: { '200': ok('The implementation reviews.', 'EtreadyReviews', 'etready-reviews.csv'), ...errors('400') },
   },
-  async answer({ groups, date }, { obs }) {
-    const o = await etreadyReviews(obs, groups, date);
+  async answer({ groups, date, weighting }, { obs }) {
+    const o = await etreadyReviews(obs, groups, date, weighting);
     const { ref, vintages, source } = await vintagesOf(obs, o.vintageIds);
     const rows = (kind: string, id: string, name: string, coverage: string | null, m: MatrixShares | null) =>
       m === null
@@ -130,6 +147,7 @@ export const etreadyReviewsQuestion = defineQuestion({
       json: () => ({
         today: o.today,
         date: o.date,
+        weighting: o.weighting,
         partial: ETREADY_PARTIAL,
         recorded: o.recorded,
         withMatrix: o.assessments.length,
@@ -141,7 +159,7 @@ export const etreadyReviewsQuestion = defineQuestion({
         vintages: vintages.map(vintageSummary),
       }),
       csv: () => ({
-        filename: `etready-reviews-${o.date}.csv`,
+        filename: `etready-reviews-${o.date}-${o.weighting}.csv`,
         header: ['kind', 'id', 'name', 'coverage', 'area', 'matrix', ...SHARE_COLUMNS, 'vintage', 'source'],
         rows: [
           ...rows('all', 'all', 'all assessments', `${o.assessments.length}/${o.recorded}`, o.overall),

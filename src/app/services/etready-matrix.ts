@@ -1,6 +1,6 @@
 import { membersAt } from '../../domain/group.ts';
 import { pick } from '../../domain/lang.ts';
-import { assessmentKey, matrixShares, type MatrixShares, type Recommendation } from '../../domain/etready/matrix.ts';
+import { assessmentKey, groupShares, matrixShares, type MatrixShares, type Recommendation, type Weighting } from '../../domain/etready/matrix.ts';
 import type { ReviewCheckpoint } from '../../domain/etready/reviews.ts';
 import { assessments, daysSince, startOf, type Assessment, type EtreadyEvent, type EtreadyStatus } from '../../domain/etready/status.ts';
 import type { Observatory } from './observatory.ts';
@@ -104,7 +104,7 @@ export interface GroupReview {
   assessed: number;
   /** Members with an action matrix recorded. */
   withMatrix: number;
-  /** The shares of all their recommendations together; null when none has a matrix. */
+  /** The shares of their recommendations, pooled or averaged by assessment; null when none has a matrix. */
   shares: MatrixShares | null;
   /** Each member with a matrix and its own shares. */
   countries: { iso3: string; shares: MatrixShares }[];
@@ -113,6 +113,7 @@ export interface GroupReview {
 export interface ReviewsOverview {
   today: string;
   date: string;
+  weighting: Weighting;
   /** Every assessment with a matrix (countries and regions) and its shares on the date. */
   assessments: { iso3: string | null; name: string; shares: MatrixShares }[];
   /** All matrices together; null when none is recorded. */
@@ -134,7 +135,7 @@ function byAssessment(recs: readonly Recommendation[]): Map<string, Recommendati
 }
 
 /** The implementation reviews computed from the action matrices on `date`, by group with coverage, beside the published ones. */
-export async function etreadyReviews(obs: Observatory, groupIds: readonly string[], date: string): Promise<ReviewsOverview> {
+export async function etreadyReviews(obs: Observatory, groupIds: readonly string[], date: string, weighting: Weighting = 'recommendations'): Promise<ReviewsOverview> {
   const ref = await obs.ref();
   const today = obs.today();
   const s = await stored(obs);
@@ -145,13 +146,12 @@ export async function etreadyReviews(obs: Observatory, groupIds: readonly string
   const groups = groupIds.map((id) => {
     const members = membersAt(ref.memberships.get(id) ?? [], today);
     const withMatrix = members.filter((m) => matrices.has(m)).sort();
-    const pooled = withMatrix.flatMap((m) => matrices.get(m) ?? []);
     return {
       id,
       members: members.length,
       assessed: members.filter((m) => assessed.has(m)).length,
       withMatrix: withMatrix.length,
-      shares: pooled.length ? matrixShares(pooled, date) : null,
+      shares: groupShares(withMatrix.map((m) => matrices.get(m) ?? []), date, weighting),
       countries: withMatrix.map((iso3) => ({ iso3, shares: matrixShares(matrices.get(iso3) ?? [], date) })),
     };
   });
@@ -160,7 +160,8 @@ export async function etreadyReviews(obs: Observatory, groupIds: readonly string
     today,
     date,
     assessments: [...matrices.values()].map((recs) => ({ iso3: (recs[0] as Recommendation).iso3, name: (recs[0] as Recommendation).assessment, shares: matrixShares(recs, date) })),
-    overall: s.matrix.length ? matrixShares(s.matrix, date) : null,
+    overall: groupShares([...matrices.values()], date, weighting),
+    weighting,
     recorded,
     groups,
     published: s.reviews,

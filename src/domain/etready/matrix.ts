@@ -84,3 +84,44 @@ export interface MatrixShares {
 export function matrixShares(items: readonly TrackedItem[], date: string): MatrixShares {
   return { date, overall: sharesAt(items, date), byArea: sharesByArea(items, date) };
 }
+
+/**
+ * How a group's (or all assessments') shares are made: `recommendations` pools every recommendation of the
+ * assessments (a long matrix weighs more), `assessments` is the mean of each assessment's own share (each
+ * country weighs the same, as a review averaging national rates does).
+ */
+export const WEIGHTINGS = ['recommendations', 'assessments'] as const;
+export type Weighting = (typeof WEIGHTINGS)[number];
+
+const mean = (xs: readonly (number | null)[]): number | null => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+};
+
+function averaged(pooled: Shares, parts: readonly Shares[]): Shares {
+  return { ...pooled, underImplementationShare: mean(parts.map((p) => p.underImplementationShare)), completedShare: mean(parts.map((p) => p.completedShare)) };
+}
+
+/**
+ * The shares of several assessments' recommendations on a date, by the weighting asked for. The counts are
+ * always the pooled counts; with `assessments`, the percents are the means of the assessments' percents
+ * (an assessment with nothing counted in an area is left out of that area's mean).
+ */
+export function groupShares(matrices: readonly (readonly TrackedItem[])[], date: string, weighting: Weighting): MatrixShares | null {
+  const all = matrices.flat();
+  if (all.length === 0) return null;
+  const pooled = matrixShares(all, date);
+  if (weighting === 'recommendations') return pooled;
+  const each = matrices.map((m) => matrixShares(m, date));
+  return {
+    date,
+    overall: averaged(pooled.overall, each.map((e) => e.overall)),
+    byArea: pooled.byArea.map((a) => ({
+      area: a.area,
+      shares: averaged(a.shares, each.flatMap((e) => e.byArea.filter((x) => x.area === a.area).map((x) => x.shares))),
+    })),
+  };
+}
+
+export const isWeighting = (v: string): v is Weighting => (WEIGHTINGS as readonly string[]).includes(v);
+

@@ -129,6 +129,19 @@ for (const engine of ENGINES) {
       expect(at2020.groups[0].overall).toMatchObject({ counted: 4, underImplementation: 2, completed: 0 });
     });
 
+    it('weighs each assessment alike when asked: the mean of their percents, the counts pooled', async () => {
+      const pooled = await json('/etready/reviews?date=2021-12-31&groups=LDC');
+      expect(pooled.weighting).toBe('recommendations');
+      expect(pooled.groups[0].overall).toMatchObject({ counted: 4, completed: 1, underImplementation: 3, completedPct: 25, underImplementationPct: 75 });
+      const mean = await json('/etready/reviews?date=2021-12-31&groups=LDC&weighting=assessments');
+      expect(mean.groups[0].overall).toMatchObject({ counted: 4, completed: 1, underImplementation: 3, completedPct: 16.7, underImplementationPct: 83.3 });
+      // An area only one assessment has: its own percent either way.
+      expect(mean.groups[0].byArea.find((a: any) => a.area === 'payments')).toMatchObject({ underImplementationPct: 100 });
+      const res = await app.request('/api/v1/etready/reviews?weighting=countries');
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).error.parameter).toBe('weighting');
+    });
+
     it('keeps the published reviews beside the computed figures, a review not found as not found', async () => {
       const r = await json('/etready/reviews');
       expect(r.published.map((p: any) => [p.id, p.date, p.found])).toEqual([
@@ -242,6 +255,11 @@ for (const engine of ENGINES) {
       expect(html).toMatch(/Least developed countries<\/a><\/th>\s*<td>2 of 3<\/td>\s*<td class="num">75%<\/td>\s*<td class="num">25%<\/td>/);
       expect(html).toMatch(/ECOWAS<\/a><\/th>\s*<td>0 of 0<\/td>\s*<td colspan="2">no action matrix recorded<\/td>/);
       expect(html).toContain('href="/en/etready/requests"');
+      expect(html).toContain('name="weighting"');
+      const mean = await page('/en/etready?groups=LDC&date=2021-12-31&weighting=assessments');
+      expect(mean).toMatch(/Least developed countries<\/a><\/th>\s*<td>2 of 3<\/td>\s*<td class="num">16.7%<\/td>\s*<td class="num">83.3%<\/td>/);
+      expect(mean).toContain('<option value="assessments" selected="">assessments (mean of their percents)</option>');
+      expect((await app.request('/en/etready?weighting=nope')).status).toBe(400);
       expect(html).toContain('1st implementation review (Dec 2020)');
       expect(html).toContain('Results not found.');
       const country = await page('/en/countries/MLI');

@@ -90,6 +90,7 @@ export const etreadyMatrixSchemas: Record<string, Schema> = {
   EtreadyReviews: object({
     today: string(),
     date: string(),
+    weighting: string('recommendations (pooled) or assessments (mean of their percents).', { enum: ['recommendations', 'assessments'] }),
     partial: string(),
     recorded: integer('Assessments recorded (countries and regions).'),
     withMatrix: integer('Assessments with an action matrix.'),

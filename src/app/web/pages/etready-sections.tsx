@@ -4,6 +4,9 @@ import { formatNumber } from '../format.ts';
 import { TEMPLATE_PATHS } from '../templates.ts';
 import { href, type PageContext } from './context.ts';
 import { PublishedReviews } from './etready-matrix.tsx';
+import { ParamField } from './param-field.tsx';
+import { etreadyDate, etreadyWeighting } from '../../questions/etready-matrix.ts';
+import { parseParams } from '../../questions/question.ts';
 
 const pctText = (ctx: PageContext, x: number | null) => (x === null ? '–' : `${formatNumber(x, ctx.lang, 1)}${ctx.lang === 'fr' ? ' %' : '%'}`);
 
@@ -12,11 +15,12 @@ const pctText = (ctx: PageContext, x: number | null) => (x === null ? '–' : `$
  * all of them, "no action matrix recorded" where none is; the published reviews beside; the links to the
  * requests page and the template.
  */
-export async function EtreadyReviewsSection(props: { ctx: PageContext; groups: readonly string[] }) {
+export async function EtreadyReviewsSection(props: { ctx: PageContext; groups: readonly string[]; search: URLSearchParams }) {
   const { ctx } = props;
   const m = ctx.t.etreadyMatrix;
   const ref = await ctx.obs.ref();
-  const o = await etreadyReviews(ctx.obs, props.groups, ctx.obs.today());
+  const options = parseParams({ date: etreadyDate, weighting: etreadyWeighting }, props.search, { ref, today: ctx.obs.today() });
+  const o = await etreadyReviews(ctx.obs, props.groups, options.date, options.weighting);
   const num = (x: number) => formatNumber(x, ctx.lang, 0);
   const rows = [
     { label: m.allMatrices, link: null as string | null, coverage: m.coverageValue(num(o.assessments.length), num(o.recorded)), shares: o.overall },
@@ -31,6 +35,12 @@ export async function EtreadyReviewsSection(props: { ctx: PageContext; groups: r
       </p>
       <h2>{m.reviewsTitle}</h2>
       <p>{m.reviewsIntro(o.date)}</p>
+      <form method="get" action={`${href(ctx, '/etready')}#implementation`}>
+        {props.search.get('groups') ? <input type="hidden" name="groups" value={props.search.get('groups') ?? ''} /> : null}
+        <ParamField t={ctx.t} param={etreadyDate} value={options.date} />
+        <ParamField t={ctx.t} param={etreadyWeighting} value={options.weighting} />
+        <button type="submit">{m.show}</button>
+      </form>
       <table>
         <thead>
           <tr>

@@ -85,7 +85,7 @@ export async function etreadyPage(ctx: PageContext, _params: Record<string, stri
       <p class="lead">{e.intro}</p>
       <p class="note" id="partial">{e.partial}</p>
       <p>{e.summary(num(recorded.length), num(o.regions.length), num(o.waiting.length), num(notRecorded))}</p>
-      {await EtreadyReviewsSection({ ctx, groups: options.groups })}
+      {await EtreadyReviewsSection({ ctx, groups: options.groups, search })}
       <h2 id="waiting">{e.waitingTitle}</h2>
       <p>{e.waitingIntro}</p>
       {o.groups.map((g) => (

@@ -81,11 +81,14 @@ export const etreadyMatrix = {
   changeSource: 'Source',
   why: 'Why',
   propose: 'Propose',
+  weightingLabel: 'Combine assessments by',
+  weightings: { recommendations: 'recommendations (pooled)', assessments: 'assessments (mean of their percents)' } as Record<string, string>,
   methodTitle: 'How the implementation is computed',
   method: [
     'A recommendation’s status on a date is its latest status dated on or before it; a date given as a year counts from 1 January, a month from its first day.',
     'Shares are of the recommendations recorded by the date and not dropped: dropped ones are counted apart and leave the denominator. A recommendation first recorded after the date does not count.',
     'A group’s shares pool the recommendations of its members (today) that have an action matrix; its coverage says how many members with an assessment have one. Without any matrix the page says “no action matrix recorded”, never 0%.',
+    'With weighting=assessments, a group’s percents are the mean of its assessments’ own percents (each country weighs the same, as a review averaging national rates does) instead of the share of all their recommendations pooled (the default, where a long matrix weighs more); the counts are pooled either way.',
     'Published review figures (the first review’s 50% overall rate, the second’s 140 new achievements) are shown as published, beside the computed figures, not recomputed or compared area by area.',
   ],
 };

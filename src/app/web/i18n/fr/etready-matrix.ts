@@ -83,11 +83,14 @@ export const etreadyMatrix: typeof en = {
   changeSource: 'Source du changement',
   why: 'Motif',
   propose: 'Proposer',
+  weightingLabel: 'Combiner les évaluations par',
+  weightings: { recommendations: 'recommandations (regroupées)', assessments: 'évaluations (moyenne de leurs pourcentages)' },
   methodTitle: 'Comment la mise en œuvre est calculée',
   method: [
     'Le statut d’une recommandation à une date est son dernier statut daté de ce jour ou d’avant ; une date donnée par l’année compte à partir du 1er janvier, un mois à partir de son premier jour.',
     'Les parts portent sur les recommandations enregistrées à la date et non abandonnées : les abandonnées sont comptées à part et sortent du dénominateur. Une recommandation enregistrée pour la première fois après la date n’est pas comptée.',
     'Les parts d’un groupe regroupent les recommandations de ses membres (à ce jour) dotés d’une matrice d’action ; sa couverture dit combien de membres évalués en ont une. Sans aucune matrice, la page indique « aucune matrice d’action enregistrée », jamais 0 %.',
+    'Avec weighting=assessments, les pourcentages d’un groupe sont la moyenne des pourcentages de ses évaluations (chaque pays pèse autant, comme dans un examen qui fait la moyenne des taux nationaux) au lieu de la part de toutes leurs recommandations regroupées (par défaut, où une longue matrice pèse davantage) ; les effectifs sont regroupés dans les deux cas.',
     'Les chiffres des examens publiés (le taux global de 50 % du premier examen, les 140 nouvelles réalisations du second) sont montrés tels que publiés, à côté des chiffres calculés, sans être recalculés ni comparés domaine par domaine.',
   ],
 };
