@@ -17,6 +17,8 @@ import { parseCsv } from '../../support/csv.ts';
 import { seed, TODAY } from './fixture.ts';
 import { HEADER, MATRIX, REVIEWS } from './etready-matrix-fixture.ts';
 import { readXlsxRows } from '../../../src/adapters/sources/xlsx-read.ts';
+import { ref } from '../../../src/app/questions/schema.ts';
+import { schemaErrors } from './schema-check.ts';
 
 for (const engine of ENGINES) {
   describe(`eT Ready action matrices on ${engine.name}`, () => {
@@ -45,6 +47,17 @@ for (const engine of ENGINES) {
       expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
       return res.json();
     };
+
+    it('answers as the API document says', async () => {
+      const cases: [string, string][] = [
+        ['/etready/MLI?date=2021-12-31', 'EtreadyCountry'],
+        ['/etready/NGA', 'EtreadyCountry'],
+        ['/etready/requests?groups=LDC,ACP', 'EtreadyRequests'],
+        ['/etready/reviews?groups=LDC,ECOWAS', 'EtreadyReviews'],
+        ['/etready/reviews?groups=LDC&weighting=assessments', 'EtreadyReviews'],
+      ];
+      for (const [path, schema] of cases) expect(schemaErrors(await json(path), ref(schema)), path).toEqual([]);
+    });
 
     it('recognises the template and the review statements', () => {
       expect(imported.map((r) => [r.status, r.format])).toEqual([
