@@ -1,7 +1,7 @@
 import { isWeighting, WEIGHTINGS, type MatrixShares, type Recommendation, type Weighting } from '../../domain/etready/matrix.ts';
 import type { ReviewCheckpoint } from '../../domain/etready/reviews.ts';
 import { ParameterError } from '../../domain/errors.ts';
-import { statusAt, type Shares } from '../../domain/tracking.ts';
+import { changeDates, sharesAt, statusAt, type Shares } from '../../domain/tracking.ts';
 import { startOf } from '../../domain/etready/status.ts';
 import { etreadyCountry, etreadyRequests, etreadyReviews, type RequestRow } from '../services/etready-matrix.ts';
 import type { Observatory } from '../services/observatory.ts';
@@ -200,6 +200,10 @@ export const etreadyCountryQuestion = defineQuestion({
         requests: c.requests.map(requestJson),
         ...matrixSharesJson(c.shares),
         recommendations: c.recommendations.map((r) => recommendationJson(r, c.date)),
+        progress: changeDates(c.recommendations).map((d) => {
+          const s = sharesAt(c.recommendations, d);
+          return { date: d, counted: s.counted, completedPct: pct(s.completedShare), underImplementationPct: pct(s.underImplementationShare) };
+        }),
         published: c.reviews.map(reviewJson),
         source,
         vintages: vintages.map(vintageSummary),

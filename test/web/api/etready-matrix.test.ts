@@ -100,6 +100,15 @@ for (const engine of ENGINES) {
       expect(before.overall).toMatchObject({ recorded: 0, counted: 0, underImplementationPct: null, completedPct: null });
       // By default, today.
       expect((await json('/etready/MLI')).date).toBe(TODAY);
+      // The progress over time: the overall shares on each day a status changed.
+      expect(at2022.progress.map((p: any) => [p.date, p.counted, p.completedPct, p.underImplementationPct])).toEqual([
+        ['2019-06-01', 4, 0, 0],
+        ['2020-06-01', 3, 0, 0],
+        ['2020-12-01', 3, 0, 33.3],
+        ['2021-01-01', 3, 33.3, 33.3],
+        ['2021-03-01', 3, 33.3, 66.7],
+        ['2022-06-01', 3, 66.7, 33.3],
+      ]);
     });
 
     it('says "no action matrix recorded" for a country without one, never 0%', async () => {
@@ -232,6 +241,8 @@ for (const engine of ENGINES) {
       expect(html).toContain('<svg');
       expect(html).toContain('Share of recommendations completed and under implementation, by policy area, on 2021-12-31');
       expect(html).toContain('Allow mobile money interoperability');
+      expect(html).toMatch(/<th scope="row">2021-01-01<\/th>\s*<td class="num">3<\/td>\s*<td class="num">33.3% \(1 of 3\)<\/td>/);
+      expect(html).not.toContain('<th scope="row">2022-06-01</th>');
       expect(html).toContain('2020-12 under implementation (Implementation review 2020)');
       expect(html).toContain('<a href="https://example.org/mli-2022">');
       expect(html).toContain('/templates/etready-action-matrix.xlsx');

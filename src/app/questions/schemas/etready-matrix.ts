@@ -72,6 +72,10 @@ export const etreadyMatrixSchemas: Record<string, Schema> = {
         history: array(object({ status: string(), date: string(), source: orNull(string()) })),
       }),
     ),
+    progress: array(
+      object({ date: string('A day a status changed (YYYY-MM-DD, a partial date at its first day).'), counted: integer(), completedPct: orNull(number()), underImplementationPct: orNull(number()) }),
+      'The overall shares on each day a recommendation’s status changed: the progress over time.',
+    ),
     published: array(ref('EtreadyPublishedReview')),
     source: string(),
     vintages: array(ref('VintageSummary')),

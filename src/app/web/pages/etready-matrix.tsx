@@ -5,12 +5,12 @@ import type { MatrixShares } from '../../../domain/etready/matrix.ts';
 import type { EtreadyChange } from '../../../domain/etready/edits.ts';
 import type { ReviewCheckpoint } from '../../../domain/etready/reviews.ts';
 import { ETREADY_STATUSES } from '../../../domain/etready/status.ts';
-import { statusAt, type Shares } from '../../../domain/tracking.ts';
+import { changeDates, sharesAt, statusAt, type Shares } from '../../../domain/tracking.ts';
 import { etreadyGroups } from '../../questions/etready.ts';
 import { etreadyDate } from '../../questions/etready-matrix.ts';
 import { pathCountry } from '../../questions/params.ts';
 import { parseParams } from '../../questions/question.ts';
-import { etreadyCountry, etreadyRequests, type RequestRow } from '../../services/etready-matrix.ts';
+import { etreadyCountry, etreadyRequests, type CountryMatrix, type RequestRow } from '../../services/etready-matrix.ts';
 import { formatNumber } from '../format.ts';
 import { renderShareBars } from '../render/share-bars.ts';
 import { TEMPLATE_PATHS } from '../templates.ts';
@@ -139,6 +139,42 @@ function RequestTable(props: { ctx: PageContext; rows: readonly RequestRow[] }) 
   );
 }
 
+/** The overall shares on each day a status changed, up to the date asked for. */
+function ProgressTable(props: { ctx: PageContext; c: CountryMatrix }) {
+  const { ctx, c } = props;
+  const m = ctx.t.etreadyMatrix;
+  const dates = changeDates(c.recommendations).filter((d) => d <= c.date);
+  if (dates.length === 0) return null;
+  return (
+    <section id="progress">
+      <h3>{m.progressTitle}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{m.progressDate}</th>
+            <th scope="col" class="num">{m.counted}</th>
+            <th scope="col" class="num">{m.completed}</th>
+            <th scope="col" class="num">{m.underImplementation}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dates.map((d) => {
+            const s = sharesAt(c.recommendations, d);
+            return (
+              <tr>
+                <th scope="row">{d}</th>
+                <td class="num">{s.counted}</td>
+                <td class="num">{shareCell(ctx, s.completedShare, s.completed, s.counted)}</td>
+                <td class="num">{shareCell(ctx, s.underImplementationShare, s.underImplementation, s.counted)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 function TemplateLinks(props: { ctx: PageContext }) {
   const m = props.ctx.t.etreadyMatrix;
   return (
@@ -203,6 +239,7 @@ export async function etreadyCountryPage(ctx: PageContext, params: Record<string
         <button type="submit">{m.show}</button>
       </form>
       {c.shares === null ? <p class="note">{m.noMatrix}</p> : c.shares.overall.recorded === 0 ? <p>{m.nothingYet(date)}</p> : <SharesTable ctx={ctx} shares={c.shares} chart />}
+      {c.recommendations.length ? <ProgressTable ctx={ctx} c={c} /> : null}
       {c.recommendations.length ? (
         <>
           <h2 id="matrix">{m.matrixTitle}</h2>

@@ -83,6 +83,8 @@ export const etreadyMatrix = {
   propose: 'Propose',
   weightingLabel: 'Combine assessments by',
   weightings: { recommendations: 'recommendations (pooled)', assessments: 'assessments (mean of their percents)' } as Record<string, string>,
+  progressTitle: 'Progress over time (all areas)',
+  progressDate: 'Day of a change',
   methodTitle: 'How the implementation is computed',
   method: [
     'A recommendation’s status on a date is its latest status dated on or before it; a date given as a year counts from 1 January, a month from its first day.',

@@ -85,6 +85,8 @@ export const etreadyMatrix: typeof en = {
   propose: 'Proposer',
   weightingLabel: 'Combiner les évaluations par',
   weightings: { recommendations: 'recommandations (regroupées)', assessments: 'évaluations (moyenne de leurs pourcentages)' },
+  progressTitle: 'Progression dans le temps (tous les domaines)',
+  progressDate: 'Jour d’un changement',
   methodTitle: 'Comment la mise en œuvre est calculée',
   method: [
     'Le statut d’une recommandation à une date est son dernier statut daté de ce jour ou d’avant ; une date donnée par l’année compte à partir du 1er janvier, un mois à partir de son premier jour.',
