@@ -42,8 +42,6 @@ const SKIPPED_ON_PURPOSE: Record<string, RegExp> = {
   'unctad-cyberlaw-history/unctad_cyberlaw_aggregate_statements.csv': /^UNCTAD's headline figures per area/,
   // UPU's overall score; the postal reliability component comes with the B2C index's editions.
   'unctad-b2c-index/upu_2ipd_2019.csv': /^UPU's overall postal development score/,
-  // The implementation reviews' headline findings: quoted, no country's status.
-  'unctad-etrade-readiness/etready_implementation_review_statements.csv': /^headline findings of the eT Ready implementation reviews/,
 };
 
 /** The earlier editions of the tracker's data-protection area, imported as its history. */
@@ -69,8 +67,8 @@ const TRADE_FILES = [
 /** The published editions of the UNCTAD B2C E-commerce Index, for the readiness index. */
 const B2C_FILES = ['unctad-b2c-index/unctad_b2c_index_2019.csv', 'unctad-b2c-index/unctad_b2c_index_2020.csv'];
 
-/** UNCTAD's partial list of eTrade Readiness Assessments. */
-const ETREADY_FILES = ['unctad-etrade-readiness/unctad_etready_list_partial.csv'];
+/** UNCTAD's partial list of eTrade Readiness Assessments, and the implementation reviews' published findings. */
+const ETREADY_FILES = ['unctad-etrade-readiness/unctad_etready_list_partial.csv', 'unctad-etrade-readiness/etready_implementation_review_statements.csv'];
 
 /** The quoted progress statements of the Pacific and ECOWAS e-commerce strategies. */
 const STRATEGY_FILES = ['regional-ecommerce-strategies/pacific_ecowas_strategy_progress_statements.csv'];

@@ -9,6 +9,7 @@ import { cyberlawHistory } from './formats/cyberlaw-history.ts';
 import { cyberlawTracker } from './formats/cyberlaw-tracker.ts';
 import { etready } from './formats/etready.ts';
 import { strategyStatements } from './formats/strategies.ts';
+import { etreadyMatrix, etreadyReviews } from './formats/etready-matrix.ts';
 import { acpEvidence, ldcDates } from './formats/dated-memberships.ts';
 import { findex } from './formats/findex.ts';
 import { hsCorrelation } from './formats/hs-correlation.ts';
@@ -69,6 +70,8 @@ export const IMPORT_FORMATS = [
   vatRegistry,
   unctadB2c,
   etready,
+  etreadyMatrix,
+  etreadyReviews,
   strategyStatements,
   // Standard VAT/GST rates, one table per source.
   vatRatesPwc,
@@ -176,10 +179,6 @@ const NOT_IMPORTED: readonly { header: (first: string) => boolean; reason: strin
   {
     header: (first) => first.startsWith('rank_2019,country_upu_name,ipd2_score_2019'),
     reason: "UPU's overall postal development score (2IPD), not the postal reliability component of the B2C index, which is imported with the index's editions",
-  },
-  {
-    header: (first) => first.startsWith('id,review,finding,source_url,caveat'),
-    reason: 'headline findings of the eT Ready implementation reviews, quoted with their sources: no status of a country’s assessment',
   },
 ];
 

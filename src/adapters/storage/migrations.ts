@@ -410,6 +410,58 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 14,
+    name: 'eT Ready action matrices, requesting authorities and published implementation reviews',
+    statements: () => [
+      // The authority that asked for an assessment, where a request line names it.
+      `ALTER TABLE etready_status ADD COLUMN authority TEXT`,
+      // One row per recommendation of an assessment's action matrix (domain/etready/matrix.ts); iso3 NULL for a region, by name.
+      `CREATE TABLE etready_recommendation (
+        vintage_id INTEGER NOT NULL,
+        iso3 TEXT,
+        assessment TEXT NOT NULL,
+        id TEXT NOT NULL,
+        area TEXT NOT NULL,
+        text TEXT NOT NULL,
+        priority TEXT,
+        lead_agency TEXT,
+        partners TEXT,
+        timeline TEXT
+      )`,
+      // One row per dated status of a recommendation, with its source.
+      `CREATE TABLE etready_recommendation_status (
+        vintage_id INTEGER NOT NULL,
+        iso3 TEXT,
+        assessment TEXT NOT NULL,
+        recommendation_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        status_date TEXT NOT NULL,
+        source TEXT
+      )`,
+      // One row per published implementation review or stock-take (domain/etready/reviews.ts); figures, names and sources as JSON.
+      `CREATE TABLE etready_review (
+        vintage_id INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        review TEXT NOT NULL,
+        review_date TEXT,
+        finding TEXT,
+        figures TEXT NOT NULL,
+        named_countries TEXT NOT NULL,
+        sources TEXT NOT NULL,
+        caveat TEXT
+      )`,
+      // A change a country proposed and a curator accepted (domain/etready/edits.ts): one row per version of a record.
+      `CREATE TABLE etready_edit (
+        iso3 TEXT NOT NULL,
+        record_key TEXT NOT NULL,
+        change TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        accepted_at TEXT NOT NULL,
+        proposal_id INTEGER NOT NULL
+      )`,
+    ],
+  },
+  {
     version: 15,
     name: 'user-defined readiness methods, every version kept',
     statements: () => [

@@ -1,6 +1,7 @@
 import { isCyberlawStatus, type CyberlawEntry, type Law } from '../../domain/cyberlaw.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import type { PracticeAnswer } from '../../domain/practice-answer.ts';
+import { latestEdit } from './sql-etready-edits.ts';
 import type { AnswerValue } from '../../domain/practices.ts';
 import type { VersionedRecord } from '../../domain/proposal.ts';
 import { checkVersion, type RecordKind } from '../../domain/review.ts';
@@ -94,6 +95,7 @@ export class SqlRecords {
     const v = await client.query<{ version: number }>(`SELECT version FROM record_version WHERE kind = $1 AND iso3 = $2 AND record_key = $3`, [kind, iso3, key]);
     const version = Number(v[0]?.version ?? 0);
     if (version === 0) return { version: 0, record: null };
+    if (kind === 'etready') return { version, record: await latestEdit(client, iso3, key) };
     if (kind === 'cyberlaw') {
       const rows = await client.query<EntryRow>(
         `SELECT iso3, area, status, as_of, source, laws, version FROM cyberlaw_entry WHERE iso3 = $1 AND area = $2 ORDER BY version DESC LIMIT 1`,
@@ -160,7 +162,7 @@ export class SqlRecords {
     }
     if (!moved[0]) {
       const now = await this.currentIn(tx, kind, iso3, key);
-      checkVersion(expected ?? -1, now.version, now.record, `${kind === 'cyberlaw' ? 'The cyberlaw status' : 'The answers'} of ${iso3} (${key})`);
+      checkVersion(expected ?? -1, now.version, now.record, `${kind === 'cyberlaw' ? 'The cyberlaw status' : kind === 'etready' ? 'The eT Ready record' : 'The answers'} of ${iso3} (${key})`);
       throw new ConflictError(`${kind} ${iso3} ${key} was changed by another request meanwhile; try again`);
     }
     return Number(moved[0].version);

@@ -24,6 +24,7 @@ import type { DutyBaseRequest, EstimateRequest, ImportWriter, ObservationQuery, 
 import { readPeriods, type StoredPeriod } from './sql-periods.ts';
 import { readEtready } from './sql-etready.ts';
 import { readStrategies, type StoredStrategies } from './sql-strategies.ts';
+import { readMatrix, readReviews, type StoredMatrix, type StoredReviews } from './sql-etready-matrix.ts';
 import type { EtreadyEvent } from '../../domain/etready/status.ts';
 import type { StoredMethodVersion } from '../../domain/readiness/user-methods.ts';
 import { readReadinessMethods, writeReadinessMethod, type NewMethodVersion } from './sql-readiness-methods.ts';
@@ -183,6 +184,14 @@ export class SqlStore implements Store {
 
   strategies(): Promise<StoredStrategies> {
     return readStrategies(this.db);
+  }
+
+  etreadyMatrix(): Promise<StoredMatrix> {
+    return readMatrix(this.db);
+  }
+
+  etreadyReviews(): Promise<StoredReviews> {
+    return readReviews(this.db);
   }
 
   refreshDutyBase(): Promise<void> {

@@ -17,6 +17,7 @@ import { writeQualityFlags } from './sql-quality.ts';
 import { writePeriods } from './sql-periods.ts';
 import { writeEtready } from './sql-etready.ts';
 import { writeStrategies } from './sql-strategies.ts';
+import { writeMatrix, writeReviews } from './sql-etready-matrix.ts';
 import { placeholders, type Database, type Transaction } from './sql.ts';
 import type { ImportWriter } from './store.ts';
 
@@ -162,6 +163,14 @@ export class SqlVintages {
         addStrategies: async (strategies, checkpoints) => {
           await writeStrategies(tx, strategies, checkpoints, vintageId);
           wrote(strategies.length + checkpoints.length);
+        },
+        addEtreadyMatrix: async (recs) => {
+          await writeMatrix(tx, recs, vintageId);
+          wrote(recs.length);
+        },
+        addEtreadyReviews: async (reviews) => {
+          await writeReviews(tx, reviews, vintageId);
+          wrote(reviews.length);
         },
       };
       await fill(writer);

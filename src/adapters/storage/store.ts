@@ -23,6 +23,9 @@ import type { Checkpoint, Strategy } from '../../domain/strategies/checkpoints.t
 import type { StoredStrategies } from './sql-strategies.ts';
 import type { NewMethodVersion } from './sql-readiness-methods.ts';
 import type { StoredMethodVersion } from '../../domain/readiness/user-methods.ts';
+import type { Recommendation } from '../../domain/etready/matrix.ts';
+import type { ReviewCheckpoint } from '../../domain/etready/reviews.ts';
+import type { StoredMatrix, StoredReviews } from './sql-etready-matrix.ts';
 import type { DatedPeriod, PeriodKind } from '../../domain/moratorium/periods.ts';
 
 export type { QualityFlagQuery } from './sql-quality.ts';
@@ -79,6 +82,10 @@ export interface ImportWriter {
   addEtready(events: readonly EtreadyEvent[]): Promise<void>;
   /** E-commerce strategies and their published checkpoints (domain/strategies/checkpoints.ts). */
   addStrategies(strategies: readonly Strategy[], checkpoints: readonly Checkpoint[]): Promise<void>;
+  /** The recommendations of eT Ready action matrices, with their dated statuses (domain/etready/matrix.ts). */
+  addEtreadyMatrix(recommendations: readonly Recommendation[]): Promise<void>;
+  /** The published results of eT Ready implementation reviews (domain/etready/reviews.ts). */
+  addEtreadyReviews(reviews: readonly ReviewCheckpoint[]): Promise<void>;
 }
 
 export interface EstimateRequest {
@@ -167,6 +174,10 @@ export interface ReadStore {
   strategies(): Promise<StoredStrategies>;
   /** Every version of the user-defined readiness methods (of one method with `id`), by id then version. */
   readinessMethods(id?: string): Promise<StoredMethodVersion[]>;
+  /** The recommendations of the eT Ready action matrices, current vintages. */
+  etreadyMatrix(): Promise<StoredMatrix>;
+  /** The published eT Ready implementation reviews, current vintages. */
+  etreadyReviews(): Promise<StoredReviews>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */

@@ -10,6 +10,7 @@ import { quality } from './quality.ts';
 import { readinessIndex, readinessMethods } from './readiness.ts';
 import { readinessCountry, readinessGroup } from './readiness-places.ts';
 import { etready } from './etready.ts';
+import { etreadyCountryQuestion, etreadyRequestsQuestion, etreadyReviewsQuestion } from './etready-matrix.ts';
 import { strategies } from './strategies.ts';
 import { createReadinessMethod, readinessMethodVersions } from './readiness-methods.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
@@ -52,6 +53,9 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   readinessCountry,
   readinessGroup,
   etready,
+  etreadyRequestsQuestion,
+  etreadyReviewsQuestion,
+  etreadyCountryQuestion,
   strategies,
   status,
 ];

@@ -47,9 +47,9 @@ const limit = {
 const entity = {
   name: 'entity',
   in: 'query',
-  description: 'Only the entries about this kind of record: account, proposal, cyberlaw, practice or readiness-method.',
-  schema: string(undefined, { enum: ['account', 'proposal', 'cyberlaw', 'practice', 'readiness-method'] }),
-  choices: ['account', 'proposal', 'cyberlaw', 'practice', 'readiness-method'],
+  description: 'Only the entries about this kind of record: account, proposal, cyberlaw, practice, readiness-method or etready.',
+  schema: string(undefined, { enum: ['account', 'proposal', 'cyberlaw', 'practice', 'readiness-method', 'etready'] }),
+  choices: ['account', 'proposal', 'cyberlaw', 'practice', 'readiness-method', 'etready'],
   parse: (raw) => raw || undefined,
 } satisfies Param<string | undefined>;
 

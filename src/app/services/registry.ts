@@ -1,5 +1,6 @@
 import type { RegistryStore } from '../../adapters/storage/registry-store.ts';
 import type { PracticeAnswer } from '../../domain/practice-answer.ts';
+import { etreadyPayload } from './etready-proposals.ts';
 import type { ProposalPayload, VersionedRecord } from '../../domain/proposal.ts';
 import { canPropose, canReview, type Account } from '../../domain/accounts.ts';
 import { CYBERLAW_AREAS, coverage, isCyberlawArea, isCyberlawStatus, statusesOn, type AreaCoverage, type CyberlawEntry, type Law } from '../../domain/cyberlaw.ts';
@@ -154,7 +155,12 @@ export class RegistryService {
     if (!Number.isInteger(input.baseVersion) || input.baseVersion < 0) {
       throw new InputError('the version the change starts from is missing', { file: where, field: 'version' });
     }
-    const payload = input.kind === 'cyberlaw' ? this.cyberlawPayload(input.key, input.payload, where) : this.practicePayload(input.key, input.payload, where);
+    const payload =
+      input.kind === 'etready'
+        ? await etreadyPayload(this.obs, iso3, input.key, input.payload, where)
+        : input.kind === 'cyberlaw'
+          ? this.cyberlawPayload(input.key, input.payload, where)
+          : this.practicePayload(input.key, input.payload, where);
     return this.writes.propose({ kind: input.kind, iso3, key: input.key, payload, baseVersion: input.baseVersion, why, proposedBy: account.id });
   }
 

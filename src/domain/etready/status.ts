@@ -25,6 +25,8 @@ export interface EtreadyEvent {
   symbol: string | null;
   link: string | null;
   note: string | null;
+  /** The authority that asked for the assessment, where a request names it. */
+  authority?: string | null;
 }
 
 /** A status as written in a file ("in preparation", "Implementation review"), or null when it is none of the four. */

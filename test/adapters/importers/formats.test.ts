@@ -73,6 +73,8 @@ describe('detectFormat', () => {
       [classificationFile('b2c.csv', 'rank_2020,economy,internet_use_pct,account_ownership_pct,secure_servers_normalized,upu_postal_reliability,index_value_2020,index_value_change_2019_20,rank_2019_recomputed', '1,Nepal,50,45,30,40,41.3,0.1,1'), 'unctad-b2c'],
       [classificationFile('etready.csv', 'country_or_region,acp_member,title,year_published,document_symbol,evidence_url,evidence_note', 'Samoa,yes,t,2017,UNCTAD/DTL/STICT/2017/10,https://x,n'), 'etready'],
       [classificationFile('etready-statuses.csv', 'country_or_region,status,status_date,document_symbol,link', 'Samoa,requested,2016,,'), 'etready'],
+      [classificationFile('etready-matrix.csv', 'row_type,country,area,recommendation_id,recommendation,priority,lead_agency,partners,timeline,status,status_date,source,requesting_authority', 'request,Samoa,,,,,,,,,2016,,'), 'etready-matrix'],
+      [classificationFile('etready-reviews.csv', 'id,review,finding,source_url,caveat', 'IR3,3rd review (2024),NOT FOUND,,'), 'etready-reviews'],
       [classificationFile('strategies.csv', 'statement_id,strategy,date_of_statement,metric,value,unit,source_url,quote_excerpt', 'P03,Pacific Regional E-commerce Strategy,2022-12-02,share_of_measures_under_implementation,43,percent,https://x,q'), 'strategy-statements'],
     ];
     const detected = [];

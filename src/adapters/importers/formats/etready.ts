@@ -6,7 +6,7 @@ import type { Store } from '../../storage/store.ts';
 import { defineFormat, today } from '../format.ts';
 
 /** Country names → ISO3: the names sources gave with codes, the common aliases and the countries' names. */
-async function countryCodes(store: Store): Promise<Map<string, string>> {
+export async function countryCodes(store: Store): Promise<Map<string, string>> {
   const names = await store.aliases();
   for (const a of NAME_ALIASES) names.set(nameKey(a.name), a.iso3);
   for (const c of await store.countries()) {

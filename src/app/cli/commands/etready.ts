@@ -3,6 +3,7 @@ import { FORMAT_OPTION, outputFormat, parse, UsageError, type Command } from '..
 import { flagParams, mention, parseOptions, readFlags } from '../question-flags.ts';
 import { globalSettings, withServices } from '../settings.ts';
 import { printColumns } from '../table.ts';
+import { ETREADY_MATRIX_USAGE, etreadyImport, etreadyShow, etreadyTemplate } from './etready-matrix.ts';
 
 /**
  * `observatory etready`: the eTrade Readiness Assessments recorded and the requests still waiting; the flags
@@ -11,8 +12,11 @@ import { printColumns } from '../table.ts';
  */
 export const etready: Command = {
   name: 'etready',
-  usage: [{ form: 'etready', summary: `eTrade Readiness Assessments and the requests still waiting (${flagParams(etreadyQuestion).map((p) => mention(p, 'flag')).join(', ')})` }],
+  usage: [{ form: 'etready', summary: `eTrade Readiness Assessments and the requests still waiting (${flagParams(etreadyQuestion).map((p) => mention(p, 'flag')).join(', ')})` }, ...ETREADY_MATRIX_USAGE],
   async run(args, io) {
+    if (args[0] === 'template') return etreadyTemplate(args.slice(1), io);
+    if (args[0] === 'import') return etreadyImport(args.slice(1), io);
+    if (args[0] === 'show') return etreadyShow(args.slice(1), io);
     const { values, positionals } = parse(args, { ...FORMAT_OPTION, ...parseOptions([etreadyQuestion]) });
     if (positionals.length > 0) throw new UsageError(`etready takes no argument, got "${positionals.join(' ')}"`);
     const format = outputFormat(values.format as string | undefined);

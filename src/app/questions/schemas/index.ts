@@ -12,6 +12,7 @@ import { qualitySchemas } from './quality.ts';
 import { readinessSchemas } from './readiness.ts';
 import { readinessPlaceSchemas } from './readiness-places.ts';
 import { etreadySchemas } from './etready.ts';
+import { etreadyMatrixSchemas } from './etready-matrix.ts';
 import { strategySchemas } from './strategies.ts';
 import { reviewSchemas } from './review.ts';
 
@@ -35,5 +36,6 @@ export const schemas: Record<string, Schema> = {
   ...readinessSchemas,
   ...readinessPlaceSchemas,
   ...etreadySchemas,
+  ...etreadyMatrixSchemas,
   ...strategySchemas,
 };

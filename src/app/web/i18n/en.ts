@@ -8,6 +8,7 @@ import { imputation } from './en/imputation.ts';
 import { quality } from './en/quality.ts';
 import { readiness } from './en/readiness.ts';
 import { etready } from './en/etready.ts';
+import { etreadyMatrix } from './en/etready-matrix.ts';
 import { strategies } from './en/strategies.ts';
 import { readinessViews } from './en/readiness-views.ts';
 import { readinessPlaces } from './en/readiness-places.ts';
@@ -20,6 +21,6 @@ import { memberships } from './en/memberships.ts';
 import { wbClassification } from './en/wb-classification.ts';
 
 /** The English catalogue; it defines every message the pages use. */
-export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, readinessViews, readinessMethods, readinessPlaces, etready, strategies, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };
+export const en = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, readinessViews, readinessMethods, readinessPlaces, etready, etreadyMatrix, strategies, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };
 
 export type Messages = typeof en;

@@ -9,6 +9,7 @@ import { imputation } from './fr/imputation.ts';
 import { quality } from './fr/quality.ts';
 import { readiness } from './fr/readiness.ts';
 import { etready } from './fr/etready.ts';
+import { etreadyMatrix } from './fr/etready-matrix.ts';
 import { strategies } from './fr/strategies.ts';
 import { readinessViews } from './fr/readiness-views.ts';
 import { readinessPlaces } from './fr/readiness-places.ts';
@@ -21,4 +22,4 @@ import { memberships } from './fr/memberships.ts';
 import { wbClassification } from './fr/wb-classification.ts';
 
 /** The French catalogue: complete. */
-export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, readinessViews, readinessMethods, readinessPlaces, etready, strategies, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };
+export const fr: Messages = { ...shared, ...indicatorPages, edit, moratorium, cyberlaw, practices, imputation, quality, readiness, readinessViews, readinessMethods, readinessPlaces, etready, etreadyMatrix, strategies, moratoriumLists, moratoriumShares, moratoriumSchedules, moratoriumVatRates, memberships, wbClassification, api };

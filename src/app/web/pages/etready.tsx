@@ -6,6 +6,7 @@ import { etreadyOverview } from '../../services/etready.ts';
 import { formatNumber } from '../format.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
+import { EtreadyReviewsSection } from './etready-sections.tsx';
 
 function WaitingTable(props: { ctx: PageContext; rows: readonly WaitingRequest[]; name: (a: Assessment) => string }) {
   const { ctx } = props;
@@ -44,7 +45,7 @@ export async function etreadyPage(ctx: PageContext, _params: Record<string, stri
     const c = a.iso3 ? ref.countries.get(a.iso3) : undefined;
     return c ? pick(c.names, lang) : a.name;
   };
-  const countryCell = (a: Assessment) => (a.iso3 ? <a href={href(ctx, `/countries/${a.iso3}`)}>{name(a)}</a> : name(a));
+  const countryCell = (a: Assessment) => (a.iso3 ? <a href={href(ctx, `/etready/${a.iso3}`)}>{name(a)}</a> : name(a));
   const recorded = o.countries.flatMap((c) => (c.assessment ? [c.assessment] : []));
   const notRecorded = o.countries.length - recorded.length;
   const inGroups = new Set(o.groups.flatMap((g) => g.waiting.map((w) => w.assessment)));
@@ -84,6 +85,7 @@ export async function etreadyPage(ctx: PageContext, _params: Record<string, stri
       <p class="lead">{e.intro}</p>
       <p class="note" id="partial">{e.partial}</p>
       <p>{e.summary(num(recorded.length), num(o.regions.length), num(o.waiting.length), num(notRecorded))}</p>
+      {await EtreadyReviewsSection({ ctx, groups: options.groups, search })}
       <h2 id="waiting">{e.waitingTitle}</h2>
       <p>{e.waitingIntro}</p>
       {o.groups.map((g) => (

@@ -211,6 +211,10 @@ export async function aboutPage(ctx: PageContext) {
       {t.wbClassification.method.map((p) => (
         <p>{p}</p>
       ))}
+      <h2 id="etready-implementation">{t.etreadyMatrix.methodTitle}</h2>
+      {t.etreadyMatrix.method.map((p) => (
+        <p>{p}</p>
+      ))}
     </Layout>
   );
 }

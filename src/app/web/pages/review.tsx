@@ -6,7 +6,9 @@ import { CYBERLAW_AREAS, type CyberlawEntry } from '../../../domain/cyberlaw.ts'
 import { ConflictError, ForbiddenError, InputError } from '../../../domain/errors.ts';
 import { pick } from '../../../domain/lang.ts';
 import { QUESTIONNAIRES } from '../../../domain/practices.ts';
-import type { AuditEntry } from '../../../domain/review.ts';
+import type { AuditEntry, RecordKind } from '../../../domain/review.ts';
+import type { EtreadyChange } from '../../../domain/etready/edits.ts';
+import { EtreadyChangeView } from './etready-matrix.tsx';
 import type { RegistryService } from '../../services/registry.ts';
 import { formatDate } from '../format.ts';
 import { href, type PageContext } from './context.ts';
@@ -23,8 +25,9 @@ async function namesById(ctx: PageContext): Promise<Map<number, string>> {
   return new Map((await ctx.services.auth.list()).map((a) => [a.id, `${a.name} <${a.email}>`]));
 }
 
-function RecordSide(props: { ctx: PageContext; kind: 'cyberlaw' | 'practice'; key_: string; record: unknown }) {
+function RecordSide(props: { ctx: PageContext; kind: RecordKind; key_: string; record: unknown }) {
   const { ctx } = props;
+  if (props.kind === 'etready') return <EtreadyChangeView ctx={ctx} change={props.record as EtreadyChange | null} />;
   if (props.kind === 'cyberlaw') return <CyberlawView ctx={ctx} entry={props.record as CyberlawEntry | null} />;
   const q = QUESTIONNAIRES.find((x) => x.id === props.key_);
   if (!q) return <pre>{JSON.stringify(props.record, null, 1)}</pre>;
@@ -50,9 +53,11 @@ export async function reviewQueue(c: Context, ctx: PageContext, state: { error?:
       {items.length === 0 ? <p>{t.nothingToReview}</p> : null}
       {items.map(({ p, current }) => {
         const payload = p.payload as ProposalPayload;
-        const after = payload.kind === 'cyberlaw' ? payload.entry : { answers: payload.answers };
+        const after = payload.kind === 'cyberlaw' ? payload.entry : payload.kind === 'etready' ? payload.change : { answers: payload.answers };
         const what =
-          p.kind === 'cyberlaw'
+          p.kind === 'etready'
+            ? `eT Ready: ${p.key}`
+            : p.kind === 'cyberlaw'
             ? pick(CYBERLAW_AREAS.find((a) => a.id === p.key)?.names ?? { en: p.key }, ctx.lang)
             : pick(QUESTIONNAIRES.find((q) => q.id === p.key)?.title ?? { en: p.key }, ctx.lang);
         const country = ref.countries.get(p.iso3);

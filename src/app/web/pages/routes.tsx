@@ -14,6 +14,8 @@ import { practicePage, practicesPage } from './practices.tsx';
 import { qualityPage } from './quality.tsx';
 import { readinessIndexPage, readinessPage } from './readiness.tsx';
 import { etreadyPage } from './etready.tsx';
+import { etreadyCountryPage, etreadyRequestsPage } from './etready-matrix.tsx';
+import { templateFile } from '../templates.ts';
 import { strategiesPage } from './strategies.tsx';
 import { aboutPage, countriesPage, groupsPage, indicatorsPage, sourcesPage } from './lists.tsx';
 
@@ -50,6 +52,9 @@ export function pageRoutes(contextFor: (c: Context, lang: Lang) => PageContext):
   app.get('/:lang/readiness', page(readinessIndexPage));
   app.get('/:lang/readiness/:method', page(readinessPage));
   app.get('/:lang/etready', page(etreadyPage));
+  app.get('/:lang/etready/requests', page(etreadyRequestsPage));
+  app.get('/:lang/etready/:iso3', page(etreadyCountryPage));
+  app.get('/templates/:file', templateFile);
   app.get('/:lang/strategies', page(strategiesPage));
   app.get('/:lang/about', page(aboutPage));
   return app;

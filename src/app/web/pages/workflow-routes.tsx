@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { etreadyEditForm, proposeEtready } from './etready-edit.tsx';
 import { isLang, type Lang } from '../../../domain/lang.ts';
 import type { Services } from '../../services/compose.ts';
 import { HttpError } from '../http-error.ts';
@@ -53,6 +54,8 @@ export function workflowRoutes(contextFor: (c: Context, lang: Lang) => PageConte
   app.post('/:lang/edit/cyberlaw/:iso3/:area', limit, withLang((c, ctx) => proposeCyberlaw(c, ctx, registry)));
   app.get('/:lang/edit/practices/:iso3/:questionnaire', signedIn((c, ctx) => practiceForm(c, ctx)));
   app.post('/:lang/edit/practices/:iso3/:questionnaire', limit, withLang((c, ctx) => proposePractice(c, ctx, registry)));
+  app.get('/:lang/edit/etready/:iso3', signedIn((c, ctx) => etreadyEditForm(c, ctx)));
+  app.post('/:lang/edit/etready/:iso3', limit, withLang((c, ctx) => proposeEtready(c, ctx, registry)));
   app.get('/:lang/review', signedIn((c, ctx) => reviewQueue(c, ctx)));
   app.get('/:lang/review/audit', signedIn((c, ctx) => auditPage(c, ctx)));
   app.post('/:lang/review/:id/accept', limit, withLang((c, ctx) => decide(c, ctx, registry, 'accept')));
