@@ -9,6 +9,7 @@ import { cyberlawHistory } from './formats/cyberlaw-history.ts';
 import { cyberlawTracker } from './formats/cyberlaw-tracker.ts';
 import { etready } from './formats/etready.ts';
 import { strategyStatements } from './formats/strategies.ts';
+import { strategyMeasures } from './formats/strategy-measures.ts';
 import { acpEvidence, ldcDates } from './formats/dated-memberships.ts';
 import { findex } from './formats/findex.ts';
 import { hsCorrelation } from './formats/hs-correlation.ts';
@@ -70,6 +71,7 @@ export const IMPORT_FORMATS = [
   unctadB2c,
   etready,
   strategyStatements,
+  strategyMeasures,
   // Standard VAT/GST rates, one table per source.
   vatRatesPwc,
   vatRatesOecd,

@@ -24,6 +24,7 @@ import type { DutyBaseRequest, EstimateRequest, ImportWriter, ObservationQuery, 
 import { readPeriods, type StoredPeriod } from './sql-periods.ts';
 import { readEtready } from './sql-etready.ts';
 import { readStrategies, type StoredStrategies } from './sql-strategies.ts';
+import { readStrategyMeasures, type StoredMeasures } from './sql-strategy-measures.ts';
 import type { EtreadyEvent } from '../../domain/etready/status.ts';
 
 /**
@@ -181,6 +182,10 @@ export class SqlStore implements Store {
 
   strategies(): Promise<StoredStrategies> {
     return readStrategies(this.db);
+  }
+
+  strategyMeasures(): Promise<StoredMeasures> {
+    return readStrategyMeasures(this.db);
   }
 
   refreshDutyBase(): Promise<void> {

@@ -17,6 +17,7 @@ import { writeQualityFlags } from './sql-quality.ts';
 import { writePeriods } from './sql-periods.ts';
 import { writeEtready } from './sql-etready.ts';
 import { writeStrategies } from './sql-strategies.ts';
+import { writeStrategyMeasures } from './sql-strategy-measures.ts';
 import { placeholders, type Database, type Transaction } from './sql.ts';
 import type { ImportWriter } from './store.ts';
 
@@ -162,6 +163,10 @@ export class SqlVintages {
         addStrategies: async (strategies, checkpoints) => {
           await writeStrategies(tx, strategies, checkpoints, vintageId);
           wrote(strategies.length + checkpoints.length);
+        },
+        addStrategyMeasures: async (measures) => {
+          await writeStrategyMeasures(tx, measures, vintageId);
+          wrote(measures.length);
         },
       };
       await fill(writer);

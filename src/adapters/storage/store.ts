@@ -21,6 +21,8 @@ import type { StoredPeriod } from './sql-periods.ts';
 import type { EtreadyEvent } from '../../domain/etready/status.ts';
 import type { Checkpoint, Strategy } from '../../domain/strategies/checkpoints.ts';
 import type { StoredStrategies } from './sql-strategies.ts';
+import type { Measure } from '../../domain/strategies/measures.ts';
+import type { StoredMeasures } from './sql-strategy-measures.ts';
 import type { DatedPeriod, PeriodKind } from '../../domain/moratorium/periods.ts';
 
 export type { QualityFlagQuery } from './sql-quality.ts';
@@ -77,6 +79,8 @@ export interface ImportWriter {
   addEtready(events: readonly EtreadyEvent[]): Promise<void>;
   /** E-commerce strategies and their published checkpoints (domain/strategies/checkpoints.ts). */
   addStrategies(strategies: readonly Strategy[], checkpoints: readonly Checkpoint[]): Promise<void>;
+  /** The measures of strategies with their dated statuses (domain/strategies/measures.ts). */
+  addStrategyMeasures(measures: readonly Measure[]): Promise<void>;
 }
 
 export interface EstimateRequest {
@@ -163,6 +167,8 @@ export interface ReadStore {
   etreadyStatuses(): Promise<EtreadyEvent[]>;
   /** The e-commerce strategies and their published checkpoints, current vintages. */
   strategies(): Promise<StoredStrategies>;
+  /** The measures of strategies with their dated statuses, current vintages. */
+  strategyMeasures(): Promise<StoredMeasures>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */
