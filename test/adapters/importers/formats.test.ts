@@ -74,6 +74,7 @@ describe('detectFormat', () => {
       [classificationFile('etready.csv', 'country_or_region,acp_member,title,year_published,document_symbol,evidence_url,evidence_note', 'Samoa,yes,t,2017,UNCTAD/DTL/STICT/2017/10,https://x,n'), 'etready'],
       [classificationFile('etready-statuses.csv', 'country_or_region,status,status_date,document_symbol,link', 'Samoa,requested,2016,,'), 'etready'],
       [classificationFile('strategies.csv', 'statement_id,strategy,date_of_statement,metric,value,unit,source_url,quote_excerpt', 'P03,Pacific Regional E-commerce Strategy,2022-12-02,share_of_measures_under_implementation,43,percent,https://x,q'), 'strategy-statements'],
+      [classificationFile('strategy-measures.csv', 'strategy_id,measure_id,policy_area,measure,status,status_date', 'pacific,1,legal,A law,completed,2024-01-01'), 'strategy-measures'],
     ];
     const detected = [];
     for (const [path] of cases) detected.push([relative(dir, path), await detectFormat(path)]);
