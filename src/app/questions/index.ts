@@ -10,6 +10,7 @@ import { quality } from './quality.ts';
 import { readinessIndex, readinessMethods } from './readiness.ts';
 import { etready } from './etready.ts';
 import { strategies } from './strategies.ts';
+import { strategy } from './strategy.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
 /** Every question the API answers, in the order the API document lists them. */
@@ -47,5 +48,6 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   readinessIndex,
   etready,
   strategies,
+  strategy,
   status,
 ];

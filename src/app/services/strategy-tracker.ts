@@ -1,5 +1,5 @@
 import { membersAt } from '../../domain/group.ts';
-import type { Checkpoint, Strategy } from '../../domain/strategies/checkpoints.ts';
+import { KNOWN_STRATEGIES, type Checkpoint, type Strategy } from '../../domain/strategies/checkpoints.ts';
 import {
   compareCheckpoints,
   coverageCountries,
@@ -70,7 +70,11 @@ export async function strategyTracker(obs: Observatory, q: TrackerQuery): Promis
   const members = (id: string) => (ref.memberships.has(id) || ref.groups.has(id) ? membersAt(ref.memberships.get(id) ?? [], q.date) : null);
   const byId = new Map<string, Strategy>(stored.strategies.map((s) => [s.id, s]));
   // Measures of a strategy only declared by a measures file that is not current any more are kept under their id.
-  for (const m of all) if (!byId.has(m.strategyId)) byId.set(m.strategyId, { id: m.strategyId, name: m.strategyId, scope: 'national', coverage: '', period: null });
+  for (const m of all) {
+    if (byId.has(m.strategyId)) continue;
+    const known = KNOWN_STRATEGIES.find((k) => k.id === m.strategyId);
+    byId.set(m.strategyId, known ? { id: known.id, name: known.name, scope: known.scope, coverage: known.coverage, period: known.period } : { id: m.strategyId, name: m.strategyId, scope: 'national', coverage: '', period: null });
+  }
   const strategies = [...byId.values()].filter((s) => q.strategy === undefined || s.id === q.strategy).sort((a, b) => a.name.localeCompare(b.name));
   const countriesOf = new Map(strategies.map((s) => [s.id, coverageCountries(s.coverage, members, iso)]));
   const pick = (list: readonly Measure[]) => {
