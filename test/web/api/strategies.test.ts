@@ -96,7 +96,7 @@ for (const engine of ENGINES) {
       expect(spec.components.schemas.Strategies).toBeDefined();
     });
 
-    it('shows the page in English and French: checkpoints with quotes and sources, the tracker not yet available', async () => {
+    it('shows the page in English and French: checkpoints with quotes and sources, no measures recorded said rather than 0%', async () => {
       const en = await app.request('/en/strategies');
       expect(en.status).toBe(200);
       const html = await en.text();
@@ -104,11 +104,11 @@ for (const engine of ENGINES) {
       expect(html).toMatch(/2024-04-18<\/th>\s*<td class="num">61%<\/td>\s*<td class="num">23%<\/td>/);
       expect(html).toContain('currently being actioned');
       expect(html).toContain('href="https://example.org/p8"');
-      expect(html).toContain('The measure-by-measure tracker');
+      expect(html).toContain('No measures recorded yet: the published figures are shown.');
       expect(html).toContain('No progress figure has been published for this strategy');
       const fr = await (await app.request('/fr/strategies')).text();
       expect(fr).toContain('61\u00a0%');
-      expect(fr).toContain('n’est pas encore disponible');
+      expect(fr).toContain('Aucune mesure enregistrée pour l’instant');
       expect(fr).toContain('non publié');
     });
 

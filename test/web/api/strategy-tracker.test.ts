@@ -15,6 +15,8 @@ import { ENGINES } from '../../support/engines.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { seed, TODAY } from './fixture.ts';
 import { importStrategies } from './strategy-measures-fixture.ts';
+import { MEASURE_HEADER } from '../../../src/domain/strategies/template.ts';
+import { xlsxRows } from '../../../src/adapters/sources/xlsx-rows.ts';
 
 const third = 100 / 3;
 
@@ -156,6 +158,59 @@ for (const engine of ENGINES) {
       expect(spec.paths['/strategies'].get.parameters.map((p: any) => p.name)).toEqual(['date', 'strategy', 'area', 'country', 'format']);
       expect(spec.paths['/strategies/{id}'].get.parameters.map((p: any) => p.name)).toEqual(['id', 'date', 'area', 'country', 'format']);
       expect(spec.components.schemas.StrategyDetail).toBeDefined();
+    });
+
+    it('shows the list page: shares per strategy, area and country on the date, in English and French', async () => {
+      const res = await app.request('/en/strategies?date=2025-06-30');
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toMatch(/Fiji E-commerce Strategy<\/a><\/th><td class="num">3<\/td><td class="num">33\.3% \(1\)<\/td><td class="num">33\.3% \(1\)<\/td><td class="num">1<\/td>/);
+      expect(html).toMatch(/Payment solutions<\/th><td class="num">2<\/td><td class="num">0% \(0\)<\/td><td class="num">100% \(2\)<\/td>/);
+      expect(html).toMatch(/<input name="date"[^>]*value="2025-06-30"/);
+      expect(html).toContain('href="/templates/strategy-measures.xlsx"');
+      const fr = await (await app.request('/fr/strategies?date=2025-06-30&country=NGA')).text();
+      expect(fr).toContain('Solutions de paiement');
+      expect(fr).toMatch(/<td class="num">50\u00a0% \(1\)<\/td>/);
+      expect((await app.request('/en/strategies?area=farming')).status).toBe(400);
+    });
+
+    it('shows a strategy page: the chart, checkpoints compared, funding by currency, measures with history and sources', async () => {
+      const html = await (await app.request('/en/strategies/pacific?date=2025-06-30')).text();
+      expect(html).toContain('<svg');
+      expect(html).not.toContain('<script');
+      expect(html).toMatch(/2024-04-18<\/th><td class="num">61%<\/td><td class="num">50%<\/td><td class="num">-11<\/td><td class="num">23%<\/td><td class="num">25%<\/td><td class="num">\+2<\/td>/);
+      const fji = await (await app.request('/en/strategies/fji-ecom?date=2025-06-30')).text();
+      expect(fji).toMatch(/<th scope="row">USD<\/th><td class="num">2<\/td><td class="num">1,500<\/td><td class="num">900<\/td><td class="num">60%<\/td>/);
+      expect(fji).toContain('2025-03-01: completed (Committee, 2nd meeting)');
+      expect(fji).toContain('never added together');
+      const fr = await (await app.request('/fr/strategies/fji-ecom?date=2025-06-30')).text();
+      expect(fr).toContain('2025-03-01: achevée (Committee, 2nd meeting)');
+      const none = await (await app.request('/en/strategies/nostat')).text();
+      expect(none).toContain('No measures recorded yet: the published figures are shown.');
+      expect(none).not.toContain('id="shares"');
+      expect((await app.request('/en/strategies/atlantis')).status).toBe(404);
+    });
+
+    it('lists the strategies covering a country and a group on their pages', async () => {
+      const fji = await (await app.request('/en/countries/FJI')).text();
+      expect(fji).toMatch(/<section id="strategies">[\s\S]*Fiji E-commerce Strategy[\s\S]*<\/section>/);
+      const ken = await (await app.request('/en/countries/KEN')).text();
+      expect(ken).toContain('No strategy recorded covers it.');
+      const ecowas = await (await app.request('/en/groups/ECOWAS')).text();
+      expect(ecowas).toMatch(/<section id="strategies">[\s\S]*ECOWAS E-commerce Strategy[\s\S]*<\/section>/);
+    });
+
+    it('serves the empty templates, CSV and XLSX, from the same columns', async () => {
+      const csv = await app.request('/templates/strategy-measures.csv');
+      expect(csv.status).toBe(200);
+      const lines = (await csv.text()).split('\r\n');
+      expect(lines[0]).toBe(MEASURE_HEADER.join(','));
+      expect(lines[1]?.startsWith('# fji-ecommerce,')).toBe(true);
+      const xlsx = await app.request('/templates/strategy-measures.xlsx');
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+      const rows = xlsxRows(new Uint8Array(await xlsx.arrayBuffer()), 't.xlsx');
+      expect(rows[0]).toEqual([...MEASURE_HEADER]);
+      expect(rows[1]?.[0]).toBe('# fji-ecommerce');
     });
   });
 }

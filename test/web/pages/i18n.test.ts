@@ -36,6 +36,7 @@ const SAME_IN_FRENCH = new Set([
   'nav.etready',
   'strategies.date',
   'strategies.source',
+  'strategies.budget',
   'common.source',
   'common.sources',
   'common.downloadJson',

@@ -11,6 +11,7 @@ import { aggregatePoints, entityNames, IndicatorMap, LineChart } from './widgets
 import { LeftOut } from './left-out.tsx';
 import { CountryCyberlaw } from './cyberlaw.tsx';
 import { CountryReadiness } from './readiness-sections.tsx';
+import { StrategiesCovering } from './strategy-parts.tsx';
 import { countryFlags, FlagMark } from './quality.tsx';
 import { renderSparkline } from '../render/sparkline.ts';
 
@@ -216,6 +217,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
       {map}
       {mapInfo ? <SourceLine ctx={ctx} vintages={mapInfo.vintages} /> : null}
       {readiness}
+      {country ? await StrategiesCovering({ ctx, iso3 }) : null}
       {cyberlaw}
     </Layout>
   );

@@ -15,6 +15,7 @@ import { qualityPage } from './quality.tsx';
 import { readinessIndexPage, readinessPage } from './readiness.tsx';
 import { etreadyPage } from './etready.tsx';
 import { strategiesPage } from './strategies.tsx';
+import { strategyPage, templateResponse } from './strategy.tsx';
 import { aboutPage, countriesPage, groupsPage, indicatorsPage, sourcesPage } from './lists.tsx';
 
 type Page = (ctx: PageContext, params: Record<string, string>, query: URLSearchParams) => Promise<unknown>;
@@ -51,6 +52,8 @@ export function pageRoutes(contextFor: (c: Context, lang: Lang) => PageContext):
   app.get('/:lang/readiness/:method', page(readinessPage));
   app.get('/:lang/etready', page(etreadyPage));
   app.get('/:lang/strategies', page(strategiesPage));
+  app.get('/:lang/strategies/:id', page(strategyPage));
+  for (const ext of ['csv', 'xlsx'] as const) app.get(`/templates/strategy-measures.${ext}`, () => templateResponse(ext));
   app.get('/:lang/about', page(aboutPage));
   return app;
 }
