@@ -1,7 +1,7 @@
 import { ConflictError } from './errors.ts';
 
-/** What a proposal changes: a cyberlaw status of a country and area, or a country's questionnaire answers. */
-export type RecordKind = 'cyberlaw' | 'practice';
+/** What a proposal changes: a cyberlaw status of a country and area, a country's questionnaire answers, or a strategy measure's status. */
+export type RecordKind = 'cyberlaw' | 'practice' | 'strategy-measure';
 
 export type ProposalStatus = 'pending' | 'accepted' | 'returned' | 'withdrawn';
 

@@ -439,7 +439,8 @@ export const MIGRATIONS: readonly Migration[] = [
         measure_id TEXT NOT NULL,
         status TEXT NOT NULL,
         status_date TEXT NOT NULL,
-        source TEXT
+        source TEXT,
+        proposal_id INTEGER
       )`,
     ],
   },

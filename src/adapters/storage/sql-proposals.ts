@@ -3,6 +3,7 @@ import type { ProposalPayload, RegistryRecord } from '../../domain/proposal.ts';
 import type { Proposal, ProposalStatus, RecordKind } from '../../domain/review.ts';
 import type { NewProposal } from './registry-store.ts';
 import { audit } from './sql-audit.ts';
+import { appendMeasureChange } from './sql-strategy-measures.ts';
 import { nextId } from './sql-counters.ts';
 import type { SqlRecords } from './sql-records.ts';
 import { equalities, placeholders, type Database, type Transaction } from './sql.ts';
@@ -114,6 +115,8 @@ export class SqlProposals {
       if (payload.kind === 'cyberlaw') {
         after = { ...payload.entry, iso3: p.iso3, area: p.key, version };
         await this.records.writeEntry(tx, after, null, p.id);
+      } else if (payload.kind === 'strategy-measure') {
+        after = await appendMeasureChange(tx, p.key, payload.change, p.id);
       } else {
         const acceptedAt = new Date().toISOString();
         after = { iso3: p.iso3, questionnaire: p.key, questionnaireVersion: payload.questionnaireVersion, answers: payload.answers, version, acceptedAt, proposalId: p.id };

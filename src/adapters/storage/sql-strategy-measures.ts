@@ -1,5 +1,7 @@
-import type { Measure } from '../../domain/strategies/measures.ts';
-import type { ItemStatus, PolicyArea } from '../../domain/tracking.ts';
+import { parseMeasureKey, type Measure, type MeasureRecord } from '../../domain/strategies/measures.ts';
+import { ConflictError } from '../../domain/errors.ts';
+import { startOf } from '../../domain/etready/status.ts';
+import type { ItemStatus, PolicyArea, StatusChange } from '../../domain/tracking.ts';
 import type { Priority } from '../../domain/strategies/measures.ts';
 import type { SqlClient, Transaction } from './sql.ts';
 
@@ -83,4 +85,32 @@ export async function readStrategyMeasures(db: SqlClient): Promise<StoredMeasure
   }
   const measures = [...latest.values()].sort((a, b) => a.strategyId.localeCompare(b.strategyId) || a.id.localeCompare(b.id, 'en', { numeric: true }));
   return { measures, vintageIds: [...new Set(measures.map((m) => m.vintageId))].sort((a, b) => a - b) };
+}
+
+/** The measure a registry key names, with its current vintage and history, read by the connection or transaction given; null when none is stored. */
+export async function currentMeasure(client: SqlClient, strategyId: string, measureId: string): Promise<{ vintageId: number; record: MeasureRecord } | null> {
+  const m = await client.query<{ vintage_id: number }>(
+    `SELECT vintage_id FROM strategy_measure WHERE ${CURRENT} AND strategy_id = $1 AND measure_id = $2 ORDER BY vintage_id DESC LIMIT 1`,
+    [strategyId, measureId],
+  );
+  if (!m[0]) return null;
+  const vintageId = Number(m[0].vintage_id);
+  const history = await client.query<{ status: string; status_date: string; source: string | null }>(
+    `SELECT status, status_date, source FROM strategy_measure_status WHERE vintage_id = $1 AND strategy_id = $2 AND measure_id = $3 ORDER BY status_date`,
+    [vintageId, strategyId, measureId],
+  );
+  return { vintageId, record: { strategyId, measureId, history: history.map((h) => ({ status: h.status, date: h.status_date, source: h.source })) } };
+}
+
+/** An accepted proposal's status change, appended to the measure's history in the review's transaction. */
+export async function appendMeasureChange(tx: Transaction, key: string, change: StatusChange, proposalId: number): Promise<MeasureRecord> {
+  const k = parseMeasureKey(key);
+  const now = k ? await currentMeasure(tx, k.strategyId, k.measureId) : null;
+  if (!k || !now) throw new ConflictError(`the measure ${key} is no longer recorded`);
+  if (now.record.history.some((h) => startOf(h.date) === startOf(change.date))) throw new ConflictError(`measure ${key} has a status on ${change.date} already`);
+  await tx.run(
+    `INSERT INTO strategy_measure_status (vintage_id, strategy_id, measure_id, status, status_date, source, proposal_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [now.vintageId, k.strategyId, k.measureId, change.status, change.date, change.source, proposalId],
+  );
+  return { ...now.record, history: [...now.record.history, { status: change.status, date: change.date, source: change.source }].sort((a, b) => startOf(a.date).localeCompare(startOf(b.date))) };
 }

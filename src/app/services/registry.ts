@@ -8,6 +8,7 @@ import { isIsoDate, type IsoDate } from '../../domain/group.ts';
 import { QUESTIONNAIRES, summarizeAnswers, validateAnswers, type AnswerValue, type Questionnaire, type QuestionSummary } from '../../domain/practices.ts';
 import type { AuditEntry, Proposal, RecordKind } from '../../domain/review.ts';
 import type { Observatory } from './observatory.ts';
+import { strategyMeasurePayload } from './strategy-proposals.ts';
 
 export interface GroupCoverage {
   groupId: string;
@@ -154,7 +155,12 @@ export class RegistryService {
     if (!Number.isInteger(input.baseVersion) || input.baseVersion < 0) {
       throw new InputError('the version the change starts from is missing', { file: where, field: 'version' });
     }
-    const payload = input.kind === 'cyberlaw' ? this.cyberlawPayload(input.key, input.payload, where) : this.practicePayload(input.key, input.payload, where);
+    const payload =
+      input.kind === 'strategy-measure'
+        ? await strategyMeasurePayload(this.obs, iso3, input.key, input.payload, where)
+        : input.kind === 'cyberlaw'
+          ? this.cyberlawPayload(input.key, input.payload, where)
+          : this.practicePayload(input.key, input.payload, where);
     return this.writes.propose({ kind: input.kind, iso3, key: input.key, payload, baseVersion: input.baseVersion, why, proposedBy: account.id });
   }
 

@@ -136,3 +136,22 @@ export function coverageCountries(coverage: string, groupMembers: (groupId: stri
   const codes = coverage.split(';').map((c) => c.trim().toUpperCase());
   return codes.length > 0 && codes.every((c) => countries.has(c)) ? codes : null;
 }
+
+/**
+ * A measure as the registry keeps it for review (record kind "strategy-measure", key "strategy/measure"): its
+ * dated history. Proposals add one status change; accepting one appends it to the measure's history.
+ */
+export interface MeasureRecord {
+  strategyId: string;
+  measureId: string;
+  history: { status: string; date: string; source: string | null }[];
+}
+
+/** The registry key of a measure ("pacific/1.2"), and back. */
+export function measureKey(strategyId: string, measureId: string): string {
+  return `${strategyId}/${measureId}`;
+}
+export function parseMeasureKey(key: string): { strategyId: string; measureId: string } | null {
+  const i = key.indexOf('/');
+  return i > 0 && i < key.length - 1 ? { strategyId: key.slice(0, i), measureId: key.slice(i + 1) } : null;
+}
