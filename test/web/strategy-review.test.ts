@@ -131,4 +131,30 @@ describe.each(ENGINES)('strategy measure proposals on $name', (engine) => {
     }
     expect((await api(app, 'POST', '/proposals', fiji, change('FJI', 'fji-ecom/9.9', 0, { status: 'completed', date: '2026-06-01', source: 'x' }))).status).toBe(404);
   });
+
+  it('walks the same through the pages: the link on the strategy page, the form, the review queue', async () => {
+    const page = await (await app.request('/en/strategies/fji-ecom?date=2026-06-30', { headers: { cookie: fiji.cookie } })).text();
+    expect(page).toContain('href="/en/edit/strategies/FJI/fji-ecom/1.2"');
+    const form = await app.request('/en/edit/strategies/FJI/fji-ecom/1.2', { headers: { cookie: fiji.cookie } });
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(html).toContain('name="baseVersion" value="0"');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const send = (fields: Record<string, string>) =>
+      app.request('/en/edit/strategies/FJI/fji-ecom/1.2', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: fiji.cookie }, body: new URLSearchParams({ csrf, ...fields }).toString() });
+    const bad = await send({ baseVersion: '0', status: 'completed', date: '2099-01-01', source: 'Report', why: 'done' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('the status date 2099-01-01 is in the future');
+    const sent = await send({ baseVersion: '0', status: 'completed', date: '2026-06-01', source: 'Committee, 4th meeting', why: 'the act was adopted' });
+    expect(sent.status).toBe(303);
+    const queue = await (await app.request('/en/review', { headers: { cookie: curator.cookie } })).text();
+    const id = /action="\/en\/review\/(\d+)\/accept"/.exec(queue)?.[1];
+    expect(id).toBeDefined();
+    const accept = await app.request(`/en/review/${id}/accept`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: curator.cookie, origin: 'http://localhost' }, body: new URLSearchParams({ csrf: curator.csrf }).toString() });
+    expect(accept.status).toBe(303);
+    const after = await (await app.request('/en/strategies/fji-ecom?date=2026-06-30')).text();
+    expect(after).toMatch(/Measures<\/th><td class="num">3<\/td><td class="num">33\.3% \(1\)<\/td><td class="num">66\.7% \(2\)<\/td>/);
+    const stale = await send({ baseVersion: '0', status: 'dropped', date: '2026-06-15', source: 'x', why: 'y' });
+    expect(stale.status).toBe(409);
+  });
 });

@@ -95,11 +95,12 @@ export class SqlRecords {
   async currentIn(client: SqlClient, kind: RecordKind, iso3: string, key: string): Promise<VersionedRecord> {
     const v = await client.query<{ version: number }>(`SELECT version FROM record_version WHERE kind = $1 AND iso3 = $2 AND record_key = $3`, [kind, iso3, key]);
     const version = Number(v[0]?.version ?? 0);
-    if (version === 0) return { version: 0, record: null };
+    // A measure exists before any proposal: its imported history is the record of version 0.
     if (kind === 'strategy-measure') {
       const k = parseMeasureKey(key);
       return { version, record: k ? ((await currentMeasure(client, k.strategyId, k.measureId))?.record ?? null) : null };
     }
+    if (version === 0) return { version: 0, record: null };
     if (kind === 'cyberlaw') {
       const rows = await client.query<EntryRow>(
         `SELECT iso3, area, status, as_of, source, laws, version FROM cyberlaw_entry WHERE iso3 = $1 AND area = $2 ORDER BY version DESC LIMIT 1`,

@@ -31,6 +31,9 @@ export async function strategyPage(ctx: PageContext, params: Record<string, stri
     const c = ref.countries.get(iso3);
     return c ? pick(c.names, lang) : iso3;
   };
+  // A signed-in editor proposes changes for the measures that apply to its countries.
+  const editorOf = ctx.account?.role === 'editor' ? ctx.account.countries : [];
+  const editable = (countries: readonly string[]) => (countries.length ? countries : (s.countries ?? [])).filter((c) => editorOf.includes(c));
   const svg = s.hasMeasures
     ? renderProgressChart(s.progress, s.published, { title: `${e.progressTitle}: ${s.strategy.name}`, description: e.chartAlt, labels: { underImplementation: e.underImplementation, completed: e.completed, published: e.published } })
     : null;
@@ -124,6 +127,7 @@ export async function strategyPage(ctx: PageContext, params: Record<string, stri
                 <th scope="col">{e.appliesTo}</th>
                 <th scope="col">{e.statusOnDate}</th>
                 <th scope="col">{e.history}</th>
+                {editorOf.length ? <th scope="col">{e.proposeTitle}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -151,6 +155,13 @@ export async function strategyPage(ctx: PageContext, params: Record<string, stri
                         ))}
                       </ul>
                     </td>
+                    {editorOf.length ? (
+                      <td>
+                        {editable(m.countries).map((c) => (
+                          <a href={href(ctx, `/edit/strategies/${c}/${s.strategy.id}/${encodeURIComponent(m.id)}`)}>{`${e.proposeFor} ${c}`} </a>
+                        ))}
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })}

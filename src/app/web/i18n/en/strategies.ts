@@ -72,6 +72,8 @@ export const strategies = {
   templateXlsx: 'Template (XLSX)',
   sectionTitle: 'E-commerce strategies',
   sectionNone: 'No strategy recorded covers it.',
+  proposeTitle: 'Propose a status change',
+  proposeFor: 'Propose a change for',
   back: 'All strategies',
   methodTitle: 'Method',
   method: [

@@ -74,6 +74,8 @@ export const strategies: typeof en = {
   templateXlsx: 'Modèle (XLSX)',
   sectionTitle: 'Stratégies de commerce électronique',
   sectionNone: 'Aucune stratégie enregistrée ne le couvre.',
+  proposeTitle: 'Proposer un changement de statut',
+  proposeFor: 'Proposer un changement pour',
   back: 'Toutes les stratégies',
   methodTitle: 'Méthode',
   method: [
