@@ -1,7 +1,7 @@
 import { ConflictError } from './errors.ts';
 
-/** What a proposal changes: a cyberlaw status of a country and area, a country's questionnaire answers, or its eT Ready statuses. */
-export type RecordKind = 'cyberlaw' | 'practice' | 'etready';
+/** What a proposal changes: a cyberlaw status of a country and area, a country's questionnaire answers, its eT Ready statuses, or a strategy measure's status. */
+export type RecordKind = 'cyberlaw' | 'practice' | 'etready' | 'strategy-measure';
 
 export type ProposalStatus = 'pending' | 'accepted' | 'returned' | 'withdrawn';
 

@@ -54,9 +54,25 @@ describe('the Pacific and ECOWAS strategies’ published progress', () => {
     expect((by.get('ecowas') as any).period).toBe('2023-2027');
   });
 
-  it('shows them on the page with the tracker not yet available', () => {
+  it('shows them on the page, saying that no measures are recorded rather than showing 0%', () => {
     expect(page).toContain('43% of the Strategy');
     expect(page).toMatch(/2024-04-18<\/th>\s*<td class="num">61%<\/td>\s*<td class="num">23%<\/td>/);
-    expect(page).toContain('measure-by-measure tracker');
+    expect(page).toContain('No measures recorded yet: the published figures are shown.');
+    expect(page).not.toMatch(/Pacific Regional E-commerce Strategy and Roadmap<\/a><\/th><td class="num">/);
+  });
+
+  it('has no measures to compute shares from: null shares and the published checkpoints only', async () => {
+    const pacific: any = answer.strategies.find((s: any) => s.id === 'pacific');
+    expect([pacific.hasMeasures, pacific.shares]).toEqual([false, null]);
+    const app = createApp({ obs: new Observatory(store, { versionCheckMs: 0 }) });
+    const detail: any = await (await app.request('/api/v1/strategies/pacific')).json();
+    expect(detail.note).toMatch(/^No measures recorded yet/);
+    expect(detail.checkpoints.map((c: any) => [c.date, c.published.underImplementation, c.computed])).toEqual([
+      ['2022-12-02', 43, null],
+      ['2024-04-18', 61, null],
+    ]);
+    const html = await (await app.request('/en/strategies/pacific')).text();
+    expect(html).toContain('id="no-measures"');
+    expect(html).not.toContain('<svg');
   });
 });

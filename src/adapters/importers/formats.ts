@@ -10,6 +10,7 @@ import { cyberlawTracker } from './formats/cyberlaw-tracker.ts';
 import { etready } from './formats/etready.ts';
 import { strategyStatements } from './formats/strategies.ts';
 import { etreadyMatrix, etreadyReviews } from './formats/etready-matrix.ts';
+import { strategyMeasures } from './formats/strategy-measures.ts';
 import { acpEvidence, ldcDates } from './formats/dated-memberships.ts';
 import { findex } from './formats/findex.ts';
 import { hsCorrelation } from './formats/hs-correlation.ts';
@@ -73,6 +74,7 @@ export const IMPORT_FORMATS = [
   etreadyMatrix,
   etreadyReviews,
   strategyStatements,
+  strategyMeasures,
   // Standard VAT/GST rates, one table per source.
   vatRatesPwc,
   vatRatesOecd,

@@ -478,6 +478,41 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 13,
+    name: 'Strategy measures and their dated statuses',
+    statements: () => [
+      // One row per measure of a strategy a vintage gives (domain/strategies/measures.ts); countries ';'-joined, empty for all.
+      `CREATE TABLE strategy_measure (
+        vintage_id INTEGER NOT NULL,
+        strategy_id TEXT NOT NULL,
+        measure_id TEXT NOT NULL,
+        area TEXT NOT NULL,
+        text TEXT NOT NULL,
+        priority TEXT,
+        lead_agency TEXT,
+        partners TEXT,
+        donors TEXT,
+        budget DOUBLE PRECISION,
+        currency TEXT,
+        funding_committed DOUBLE PRECISION,
+        indicator TEXT,
+        baseline TEXT,
+        target TEXT,
+        countries TEXT NOT NULL
+      )`,
+      // One row per dated status of a measure, with its source.
+      `CREATE TABLE strategy_measure_status (
+        vintage_id INTEGER NOT NULL,
+        strategy_id TEXT NOT NULL,
+        measure_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        status_date TEXT NOT NULL,
+        source TEXT,
+        proposal_id INTEGER
+      )`,
+    ],
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@ import type { Proposal, ProposalStatus, RecordKind } from '../../domain/review.t
 import type { NewProposal } from './registry-store.ts';
 import { audit } from './sql-audit.ts';
 import { writeEdit } from './sql-etready-edits.ts';
+import { appendMeasureChange } from './sql-strategy-measures.ts';
 import { nextId } from './sql-counters.ts';
 import type { SqlRecords } from './sql-records.ts';
 import { equalities, placeholders, type Database, type Transaction } from './sql.ts';
@@ -118,6 +119,8 @@ export class SqlProposals {
       } else if (payload.kind === 'etready') {
         after = { ...payload.change, iso3: p.iso3, key: p.key, version, acceptedAt: new Date().toISOString(), proposalId: p.id };
         await writeEdit(tx, after);
+      } else if (payload.kind === 'strategy-measure') {
+        after = await appendMeasureChange(tx, p.key, payload.change, p.id);
       } else {
         const acceptedAt = new Date().toISOString();
         after = { iso3: p.iso3, questionnaire: p.key, questionnaireVersion: payload.questionnaireVersion, answers: payload.answers, version, acceptedAt, proposalId: p.id };

@@ -6,6 +6,8 @@ import type { AnswerValue } from '../../domain/practices.ts';
 import type { VersionedRecord } from '../../domain/proposal.ts';
 import { checkVersion, type RecordKind } from '../../domain/review.ts';
 import { audit } from './sql-audit.ts';
+import { parseMeasureKey } from '../../domain/strategies/measures.ts';
+import { currentMeasure } from './sql-strategy-measures.ts';
 import { equalities, placeholders, type Database, type SqlClient, type SqlValue, type Transaction } from './sql.ts';
 
 interface EntryRow {
@@ -94,6 +96,11 @@ export class SqlRecords {
   async currentIn(client: SqlClient, kind: RecordKind, iso3: string, key: string): Promise<VersionedRecord> {
     const v = await client.query<{ version: number }>(`SELECT version FROM record_version WHERE kind = $1 AND iso3 = $2 AND record_key = $3`, [kind, iso3, key]);
     const version = Number(v[0]?.version ?? 0);
+    // A measure exists before any proposal: its imported history is the record of version 0.
+    if (kind === 'strategy-measure') {
+      const k = parseMeasureKey(key);
+      return { version, record: k ? ((await currentMeasure(client, k.strategyId, k.measureId))?.record ?? null) : null };
+    }
     if (version === 0) return { version: 0, record: null };
     if (kind === 'etready') return { version, record: await latestEdit(client, iso3, key) };
     if (kind === 'cyberlaw') {

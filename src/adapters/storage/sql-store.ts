@@ -25,6 +25,7 @@ import { readPeriods, type StoredPeriod } from './sql-periods.ts';
 import { readEtready } from './sql-etready.ts';
 import { readStrategies, type StoredStrategies } from './sql-strategies.ts';
 import { readMatrix, readReviews, type StoredMatrix, type StoredReviews } from './sql-etready-matrix.ts';
+import { readStrategyMeasures, type StoredMeasures } from './sql-strategy-measures.ts';
 import type { EtreadyEvent } from '../../domain/etready/status.ts';
 import type { StoredMethodVersion } from '../../domain/readiness/user-methods.ts';
 import { readReadinessMethods, writeReadinessMethod, type NewMethodVersion } from './sql-readiness-methods.ts';
@@ -192,6 +193,10 @@ export class SqlStore implements Store {
 
   etreadyReviews(): Promise<StoredReviews> {
     return readReviews(this.db);
+  }
+
+  strategyMeasures(): Promise<StoredMeasures> {
+    return readStrategyMeasures(this.db);
   }
 
   refreshDutyBase(): Promise<void> {

@@ -26,10 +26,10 @@ export async function writeStrategies(tx: Transaction, strategies: readonly Stra
 
 const CURRENT = `vintage_id IN (SELECT MAX(id) FROM vintage GROUP BY dataset)`;
 
-/** The strategies of the current vintage of each dataset, with their checkpoints by date. */
+/** The strategies of the current vintage of each dataset (the latest vintage's declaration of each), with their checkpoints by date. */
 export async function readStrategies(db: SqlClient): Promise<StoredStrategies> {
   const s = await db.query<{ vintage_id: number; id: string; name: string; scope: string; coverage: string; period: string | null }>(
-    `SELECT vintage_id, id, name, scope, coverage, period FROM strategy WHERE ${CURRENT} ORDER BY id, vintage_id`,
+    `SELECT vintage_id, id, name, scope, coverage, period FROM strategy WHERE ${CURRENT} ORDER BY id, vintage_id DESC`,
   );
   const c = await db.query<{ vintage_id: number; strategy_id: string; checkpoint_date: string; under_implementation: number | null; completed: number | null; measures: number | null; quotes: string; sources: string }>(
     `SELECT vintage_id, strategy_id, checkpoint_date, under_implementation, completed, measures, quotes, sources FROM strategy_checkpoint WHERE ${CURRENT} ORDER BY strategy_id, checkpoint_date, vintage_id`,

@@ -18,6 +18,7 @@ import { writePeriods } from './sql-periods.ts';
 import { writeEtready } from './sql-etready.ts';
 import { writeStrategies } from './sql-strategies.ts';
 import { writeMatrix, writeReviews } from './sql-etready-matrix.ts';
+import { writeStrategyMeasures } from './sql-strategy-measures.ts';
 import { placeholders, type Database, type Transaction } from './sql.ts';
 import type { ImportWriter } from './store.ts';
 
@@ -171,6 +172,10 @@ export class SqlVintages {
         addEtreadyReviews: async (reviews) => {
           await writeReviews(tx, reviews, vintageId);
           wrote(reviews.length);
+        },
+        addStrategyMeasures: async (measures) => {
+          await writeStrategyMeasures(tx, measures, vintageId);
+          wrote(measures.length);
         },
       };
       await fill(writer);

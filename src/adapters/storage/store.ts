@@ -26,6 +26,8 @@ import type { StoredMethodVersion } from '../../domain/readiness/user-methods.ts
 import type { Recommendation } from '../../domain/etready/matrix.ts';
 import type { ReviewCheckpoint } from '../../domain/etready/reviews.ts';
 import type { StoredMatrix, StoredReviews } from './sql-etready-matrix.ts';
+import type { Measure } from '../../domain/strategies/measures.ts';
+import type { StoredMeasures } from './sql-strategy-measures.ts';
 import type { DatedPeriod, PeriodKind } from '../../domain/moratorium/periods.ts';
 
 export type { QualityFlagQuery } from './sql-quality.ts';
@@ -86,6 +88,8 @@ export interface ImportWriter {
   addEtreadyMatrix(recommendations: readonly Recommendation[]): Promise<void>;
   /** The published results of eT Ready implementation reviews (domain/etready/reviews.ts). */
   addEtreadyReviews(reviews: readonly ReviewCheckpoint[]): Promise<void>;
+  /** The measures of strategies with their dated statuses (domain/strategies/measures.ts). */
+  addStrategyMeasures(measures: readonly Measure[]): Promise<void>;
 }
 
 export interface EstimateRequest {
@@ -178,6 +182,8 @@ export interface ReadStore {
   etreadyMatrix(): Promise<StoredMatrix>;
   /** The published eT Ready implementation reviews, current vintages. */
   etreadyReviews(): Promise<StoredReviews>;
+  /** The measures of strategies with their dated statuses, current vintages. */
+  strategyMeasures(): Promise<StoredMeasures>;
 }
 
 /** The Observatory's storage, the same on the embedded engine and on PostgreSQL: the reads and the writes. */

@@ -8,12 +8,13 @@ import { indicators } from './commands/indicators.ts';
 import { moratorium } from './commands/moratorium.ts';
 import { readiness } from './commands/readiness.ts';
 import { etready } from './commands/etready.ts';
+import { strategies } from './commands/strategies.ts';
 import { serve } from './commands/serve.ts';
 import { vintages } from './commands/vintages.ts';
 import { generalHelp } from './help.ts';
 
 /** Every command, in the order the general help lists them. */
-export const COMMANDS: readonly Command[] = [serve, importCommand, groups, indicators, aggregate, vintages, moratorium, readiness, etready, accounts];
+export const COMMANDS: readonly Command[] = [serve, importCommand, groups, indicators, aggregate, vintages, moratorium, readiness, etready, strategies, accounts];
 
 const HELP = generalHelp(COMMANDS);
 

@@ -13,6 +13,7 @@ import { etready } from './etready.ts';
 import { etreadyCountryQuestion, etreadyRequestsQuestion, etreadyReviewsQuestion } from './etready-matrix.ts';
 import { strategies } from './strategies.ts';
 import { createReadinessMethod, readinessMethodVersions } from './readiness-methods.ts';
+import { strategy } from './strategy.ts';
 import { acceptProposal, audit, propose, proposals, returnProposal } from './review.ts';
 
 /** Every question the API answers, in the order the API document lists them. */
@@ -57,5 +58,6 @@ export const QUESTIONS: readonly Question<any, any>[] = [
   etreadyReviewsQuestion,
   etreadyCountryQuestion,
   strategies,
+  strategy,
   status,
 ];

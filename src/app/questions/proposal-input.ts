@@ -23,7 +23,7 @@ export async function checkFresh(registry: RegistryService, input: Pick<Proposal
 }
 
 function isKind(value: unknown): value is RecordKind {
-  return value === 'cyberlaw' || value === 'practice' || value === 'etready';
+  return value === 'cyberlaw' || value === 'practice' || value === 'etready' || value === 'strategy-measure';
 }
 
 /**
@@ -32,7 +32,7 @@ function isKind(value: unknown): value is RecordKind {
  */
 export function proposalFromJson(body: Record<string, unknown>, where: string): ProposalInput {
   const { kind, iso3, key, baseVersion, why, payload } = body;
-  if (!isKind(kind)) throw new InputError('expected "cyberlaw", "practice" or "etready"', { file: where, field: 'kind' });
+  if (!isKind(kind)) throw new InputError('expected "cyberlaw", "practice", "etready" or "strategy-measure"', { file: where, field: 'kind' });
   if (typeof iso3 !== 'string' || !/^[A-Za-z]{3}$/.test(iso3)) throw new InputError('expected an ISO3 country code', { file: where, field: 'iso3' });
   if (typeof key !== 'string' || key === '') throw new InputError('expected the cyberlaw area, the questionnaire id, or for eT Ready "assessment" or "recommendation:<id>"', { file: where, field: 'key' });
   if (typeof baseVersion !== 'number' || !Number.isInteger(baseVersion) || baseVersion < 0) {

@@ -1,68 +1,62 @@
-import { strategiesOverview } from '../services/strategies.ts';
+import { strategyTracker } from '../services/strategy-tracker.ts';
 import { format } from './common.ts';
 import { sourceLine, vintageCell, vintageSummary } from './present.ts';
 import { defineQuestion } from './question.ts';
 import { errors, ok } from './schema.ts';
+import { trackerArea, trackerCountry, trackerDate, trackerStrategy } from './strategy-params.ts';
+import { FUNDING_NOTE, SHARES_HEADER, sharesCells, sharesJson, STRATEGIES_TRACKER, trackSummaryJson } from './strategies-present.ts';
+import { ParameterError } from '../../domain/errors.ts';
 
-/** Said in every answer: these are the secretariats' headline figures, not a tracker of the measures. */
-export const STRATEGIES_TRACKER =
-  'These are the progress figures the strategies’ secretariats published, quoted as published. The measure-by-measure tracker (each measure and its status) is not yet available in the Observatory.';
+export { STRATEGIES_TRACKER } from './strategies-present.ts';
 
-/** GET /strategies: the e-commerce strategies and the progress checkpoints published for them. */
+/** GET /strategies: the e-commerce strategies, their measures' shares on a date and their published checkpoints. */
 export const strategies = defineQuestion({
   id: 'strategies',
   method: 'get',
   path: '/strategies',
-  params: { format },
+  params: { date: trackerDate, strategy: trackerStrategy, area: trackerArea, country: trackerCountry, format },
   doc: {
-    summary: 'E-commerce strategies and their published progress checkpoints',
+    summary: 'E-commerce strategies: shares of measures under implementation and completed at a date, and published checkpoints',
     description:
-      'Every national or regional e-commerce strategy imported (id, name, scope, countries or group, period) with its published checkpoints: on each date, the share of measures under implementation and the share completed, in percent, as published (null when not given that date), the number of measures where given, the quotes word for word and their sources. Nothing is derived or interpolated. CSV: one row per checkpoint, and one per strategy without any.',
+      'Every national or regional e-commerce strategy (id, name, scope, countries or group, period) with, on `date` (today by default), the counts and shares of its measures under implementation and completed (null when no measure is recorded: then only the published figures are known), its funding by currency, and its published checkpoints as published (quotes and sources). Also the shares of all the measures asked for, per policy area and per country covered. `strategy`, `area` and `country` narrow the measures counted. CSV: one row per strategy and area ("all" first) with the counts and shares on the date.',
     tags: ['strategies'],
     responses: { '200': ok('The strategies.', 'Strategies', 'strategies.csv'), ...errors('400') },
   },
-  async answer(_params, { obs }) {
+  async answer({ date, strategy, area, country }, { obs }) {
     const ref = await obs.ref();
-    const o = await strategiesOverview(obs);
-    const vintages = o.vintageIds.flatMap((id) => {
+    const t = await strategyTracker(obs, { date, strategy, area, country });
+    if (strategy !== undefined && t.strategies.length === 0) throw new ParameterError('strategy', `unknown strategy "${strategy}"`);
+    const vintages = t.vintageIds.flatMap((id) => {
       const v = ref.vintages.get(id);
       return v ? [v] : [];
     });
     const source = sourceLine(vintages);
     return {
       json: () => ({
+        date,
+        filters: { strategy: strategy ?? null, area: area ?? null, country: country ?? null },
         tracker: STRATEGIES_TRACKER,
-        strategies: o.strategies.map((s) => ({
-          id: s.id,
-          name: s.name,
-          scope: s.scope,
-          coverage: s.coverage,
-          period: s.period,
-          checkpoints: s.checkpoints.map((c) => ({ date: c.date, underImplementation: c.underImplementation, completed: c.completed, measures: c.measures, quotes: c.quotes, sources: c.sources })),
-        })),
+        funding: FUNDING_NOTE,
+        strategies: t.strategies.map(trackSummaryJson),
+        overall: sharesJson(t.overall),
+        byArea: t.byArea.map((a) => ({ area: a.area, shares: sharesJson(a.shares) })),
+        byCountry: t.byCountry.map((c) => ({ iso3: c.iso3, strategies: c.strategies, shares: sharesJson(c.shares) })),
         source,
         vintages: vintages.map(vintageSummary),
       }),
       csv: () => ({
         filename: 'strategies.csv',
-        header: ['strategy_id', 'name', 'scope', 'coverage', 'period', 'date', 'under_implementation_pct', 'completed_pct', 'measures', 'quotes', 'sources', 'vintage', 'source'],
-        rows: o.strategies.flatMap((s) =>
-          (s.checkpoints.length ? s.checkpoints : [null]).map((c) => [
-            s.id,
-            s.name,
-            s.scope,
-            s.coverage,
-            s.period,
-            c?.date ?? null,
-            c?.underImplementation ?? null,
-            c?.completed ?? null,
-            c?.measures ?? null,
-            c ? c.quotes.join(' | ') : null,
-            c ? c.sources.join(' ') : null,
-            vintageCell(vintages),
-            source,
-          ]),
-        ),
+        header: ['strategy_id', 'name', 'scope', 'coverage', 'period', 'date', 'area', ...SHARES_HEADER, 'latest_published_date', 'published_under_implementation_pct', 'published_completed_pct', 'vintage', 'source'],
+        rows: t.strategies.flatMap((s) => {
+          const last = s.published.filter((c) => c.date <= date).at(-1) ?? null;
+          const head = [s.strategy.id, s.strategy.name, s.strategy.scope, s.strategy.coverage, s.strategy.period, date];
+          const tail = [last?.date ?? null, last?.underImplementation ?? null, last?.completed ?? null, vintageCell(vintages), source];
+          const none = SHARES_HEADER.map(() => null);
+          return [
+            [...head, 'all', ...(s.hasMeasures ? sharesCells(s.shares) : none), ...tail],
+            ...s.byArea.map((a) => [...head, a.area, ...sharesCells(a.shares), ...tail]),
+          ];
+        }),
       }),
       headers: { 'x-data-version': String(ref.version) },
     };

@@ -9,6 +9,7 @@ import { isIsoDate, type IsoDate } from '../../domain/group.ts';
 import { QUESTIONNAIRES, summarizeAnswers, validateAnswers, type AnswerValue, type Questionnaire, type QuestionSummary } from '../../domain/practices.ts';
 import type { AuditEntry, Proposal, RecordKind } from '../../domain/review.ts';
 import type { Observatory } from './observatory.ts';
+import { strategyMeasurePayload } from './strategy-proposals.ts';
 
 export interface GroupCoverage {
   groupId: string;
@@ -158,6 +159,8 @@ export class RegistryService {
     const payload =
       input.kind === 'etready'
         ? await etreadyPayload(this.obs, iso3, input.key, input.payload, where)
+        : input.kind === 'strategy-measure'
+        ? await strategyMeasurePayload(this.obs, iso3, input.key, input.payload, where)
         : input.kind === 'cyberlaw'
           ? this.cyberlawPayload(input.key, input.payload, where)
           : this.practicePayload(input.key, input.payload, where);

@@ -76,6 +76,7 @@ describe('detectFormat', () => {
       [classificationFile('etready-matrix.csv', 'row_type,country,area,recommendation_id,recommendation,priority,lead_agency,partners,timeline,status,status_date,source,requesting_authority', 'request,Samoa,,,,,,,,,2016,,'), 'etready-matrix'],
       [classificationFile('etready-reviews.csv', 'id,review,finding,source_url,caveat', 'IR3,3rd review (2024),NOT FOUND,,'), 'etready-reviews'],
       [classificationFile('strategies.csv', 'statement_id,strategy,date_of_statement,metric,value,unit,source_url,quote_excerpt', 'P03,Pacific Regional E-commerce Strategy,2022-12-02,share_of_measures_under_implementation,43,percent,https://x,q'), 'strategy-statements'],
+      [classificationFile('strategy-measures.csv', 'strategy_id,measure_id,policy_area,measure,status,status_date', 'pacific,1,legal,A law,completed,2024-01-01'), 'strategy-measures'],
     ];
     const detected = [];
     for (const [path] of cases) detected.push([relative(dir, path), await detectFormat(path)]);

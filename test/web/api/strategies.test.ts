@@ -58,7 +58,8 @@ for (const engine of ENGINES) {
       const res = await app.request('/api/v1/strategies');
       expect(res.status).toBe(200);
       const a: any = await res.json();
-      expect(a.tracker).toMatch(/measure-by-measure tracker .* not yet available/);
+      expect(a.tracker).toMatch(/no measure recorded shows only the figures its secretariat published/);
+      expect(a.strategies.map((s: any) => [s.id, s.hasMeasures, s.shares])).toEqual([['ecowas', false, null], ['pacific', false, null]]);
       expect(a.strategies.map((s: any) => [s.id, s.scope, s.coverage, s.period])).toEqual([
         ['ecowas', 'regional', 'ECOWAS', '2023-2027'],
         ['pacific', 'regional', 'Forum Island Countries (Pacific Islands Forum)', '2021-'],
@@ -77,15 +78,15 @@ for (const engine of ENGINES) {
       ]);
     });
 
-    it('answers CSV, one row per checkpoint and one per strategy without any', async () => {
-      const res = await app.request('/api/v1/strategies?format=csv');
+    it('answers CSV, one row per strategy on the date, no share computed without measures, the latest published checkpoint beside it', async () => {
+      const res = await app.request('/api/v1/strategies?format=csv&date=2024-12-31');
       expect(res.status).toBe(200);
       const rows = parseCsv(await res.text());
-      expect(rows[0]?.slice(0, 9)).toEqual(['strategy_id', 'name', 'scope', 'coverage', 'period', 'date', 'under_implementation_pct', 'completed_pct', 'measures']);
-      expect(rows.slice(1).map((r) => [r[0], ...r.slice(5, 9)])).toEqual([
-        ['ecowas', '', '', '', ''],
-        ['pacific', '2022-12-02', '43', '', '54'],
-        ['pacific', '2024-04-18', '61', '23', '54'],
+      expect(rows[0]?.slice(0, 7)).toEqual(['strategy_id', 'name', 'scope', 'coverage', 'period', 'date', 'area']);
+      expect(rows[0]?.slice(14, 17)).toEqual(['latest_published_date', 'published_under_implementation_pct', 'published_completed_pct']);
+      expect(rows.slice(1).map((r) => [r[0], r[6], r[7], r[12], ...r.slice(14, 17)])).toEqual([
+        ['ecowas', 'all', '', '', '', '', ''],
+        ['pacific', 'all', '', '', '2024-04-18', '61', '23'],
       ]);
     });
 
@@ -95,7 +96,7 @@ for (const engine of ENGINES) {
       expect(spec.components.schemas.Strategies).toBeDefined();
     });
 
-    it('shows the page in English and French: checkpoints with quotes and sources, the tracker not yet available', async () => {
+    it('shows the page in English and French: checkpoints with quotes and sources, no measures recorded said rather than 0%', async () => {
       const en = await app.request('/en/strategies');
       expect(en.status).toBe(200);
       const html = await en.text();
@@ -103,11 +104,11 @@ for (const engine of ENGINES) {
       expect(html).toMatch(/2024-04-18<\/th>\s*<td class="num">61%<\/td>\s*<td class="num">23%<\/td>/);
       expect(html).toContain('currently being actioned');
       expect(html).toContain('href="https://example.org/p8"');
-      expect(html).toContain('The measure-by-measure tracker');
+      expect(html).toContain('No measures recorded yet: the published figures are shown.');
       expect(html).toContain('No progress figure has been published for this strategy');
       const fr = await (await app.request('/fr/strategies')).text();
       expect(fr).toContain('61\u00a0%');
-      expect(fr).toContain('n’est pas encore disponible');
+      expect(fr).toContain('Aucune mesure enregistrée pour l’instant');
       expect(fr).toContain('non publié');
     });
 

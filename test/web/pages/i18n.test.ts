@@ -37,6 +37,7 @@ const SAME_IN_FRENCH = new Set([
   'strategies.date',
   'strategies.source',
   'etreadyMatrix.sources',
+  'strategies.budget',
   'common.source',
   'common.sources',
   'common.downloadJson',

@@ -34,7 +34,7 @@ export const reviewSchemas: Record<string, Schema> = {
   ProposalInput: {
     type: 'object',
     properties: {
-      kind: string(undefined, { enum: ['cyberlaw', 'practice', 'etready'] }),
+      kind: string(undefined, { enum: ['cyberlaw', 'practice', 'etready', 'strategy-measure'] }),
       iso3: string(undefined, { pattern: ISO3 }),
       key: string(`The cyberlaw area (${CYBERLAW_AREAS.map((a) => a.id).join(', ')}) or the questionnaire id.`),
       baseVersion: integer('The version of the record the change starts from (0 when there is none yet); see a 409’s currentVersion.', { minimum: 0 }),
@@ -48,7 +48,7 @@ export const reviewSchemas: Record<string, Schema> = {
     type: 'object',
     properties: {
       id: integer(),
-      kind: string(undefined, { enum: ['cyberlaw', 'practice', 'etready'] }),
+      kind: string(undefined, { enum: ['cyberlaw', 'practice', 'etready', 'strategy-measure'] }),
       iso3: string(undefined, { pattern: '^[A-Z]{3}$' }),
       key: string(),
       payload: { type: 'object', description: 'The checked change: { kind: "cyberlaw", entry } or { kind: "practice", questionnaireVersion, answers }.' },

@@ -1,6 +1,8 @@
-import { array, integer, number, object, orNull, ref, string, type Schema } from '../schema.ts';
+import { array, boolean, integer, number, object, orNull, ref, string, type Schema } from '../schema.ts';
 
-/** The answer of GET /strategies. */
+const share = (what: string) => orNull(number(`Percent of the counted measures ${what} on the date; null when none is counted.`));
+
+/** The answers of GET /strategies and GET /strategies/{id}. */
 export const strategySchemas: Record<string, Schema> = {
   StrategyCheckpoint: object({
     date: string('YYYY-MM-DD or YYYY-MM, as precise as the source.'),
@@ -10,17 +12,87 @@ export const strategySchemas: Record<string, Schema> = {
     quotes: array(string(), 'The published sentences, word for word.'),
     sources: array(string(), 'The addresses of the pages quoted.'),
   }),
+  MeasureShares: object({
+    recorded: integer('Measures with a status dated on or before the date, dropped ones included.'),
+    counted: integer('Measures the shares are of: recorded, not dropped.'),
+    notStarted: integer(),
+    underImplementation: integer(),
+    completed: integer(),
+    dropped: integer(),
+    underImplementationShare: share('under implementation'),
+    completedShare: share('completed'),
+  }),
+  StrategyFunding: object({
+    currency: string('ISO 4217 code as given; amounts of different currencies are never added.'),
+    measures: integer('Measures with an amount in this currency.'),
+    budget: number(),
+    committed: number(),
+    committedShare: orNull(number('Percent of the budget committed; null when the budget is 0.')),
+  }),
   Strategy: object({
     id: string(),
     name: string(),
     scope: string('national or regional', { enum: ['national', 'regional'] }),
-    coverage: string('The countries or the group the strategy covers.'),
+    coverage: string('The countries (ISO3 separated by ";") or the group the strategy covers, or a description.'),
     period: orNull(string('As published, e.g. 2023-2027; "2021-" when no end is given.')),
+    countries: orNull(array(string(), 'The countries covered on the date; null when the coverage names no group or codes the Observatory holds.')),
+    hasMeasures: boolean('Whether any measure of the strategy is recorded.'),
+    measures: integer('Measures counted after the filters.'),
+    shares: orNull(ref('MeasureShares')),
+    funding: array(ref('StrategyFunding')),
     checkpoints: array(ref('StrategyCheckpoint'), 'The progress figures published, oldest first; empty when none was published.'),
   }),
+  AreaShares: object({ area: string('One of the seven policy areas.'), shares: ref('MeasureShares') }),
   Strategies: object({
-    tracker: string('Why only published headline figures are given.'),
+    date: string('The date the statuses are read on.'),
+    filters: object({ strategy: orNull(string()), area: orNull(string()), country: orNull(string()) }),
+    tracker: string('How the shares are computed.'),
+    funding: string('How amounts are summed.'),
     strategies: array(ref('Strategy')),
+    overall: ref('MeasureShares'),
+    byArea: array(ref('AreaShares')),
+    byCountry: array(object({ iso3: string(), strategies: array(string()), shares: ref('MeasureShares') })),
+    source: string(),
+    vintages: array(ref('VintageSummary')),
+  }),
+  StrategyDetail: object({
+    date: string(),
+    tracker: string(),
+    note: orNull(string('Why no share is computed, when no measure is recorded.')),
+    funding: string(),
+    strategy: ref('Strategy'),
+    byArea: array(ref('AreaShares')),
+    checkpoints: array(
+      object({
+        date: string(),
+        published: object({ underImplementation: orNull(number()), completed: orNull(number()), measures: orNull(integer()) }),
+        computed: orNull(ref('MeasureShares')),
+        difference: object({ underImplementation: orNull(number('Computed minus published, percentage points.')), completed: orNull(number()) }),
+      }),
+    ),
+    fundingByCurrency: array(ref('StrategyFunding')),
+    fundingByArea: array(object({ area: string(), funding: array(ref('StrategyFunding')) })),
+    progress: array(object({ date: string(), underImplementation: orNull(number()), completed: orNull(number()) })),
+    measures: array(
+      object({
+        id: string(),
+        area: string(),
+        text: string(),
+        priority: orNull(string()),
+        leadAgency: orNull(string()),
+        partners: orNull(string()),
+        donors: orNull(string()),
+        budget: orNull(number()),
+        currency: orNull(string()),
+        fundingCommitted: orNull(number()),
+        indicator: orNull(string()),
+        baseline: orNull(string()),
+        target: orNull(string()),
+        countries: array(string()),
+        status: orNull(string('The status on the date; null when the first status is later.')),
+        history: array(object({ status: string(), date: string(), source: orNull(string()) })),
+      }),
+    ),
     source: string(),
     vintages: array(ref('VintageSummary')),
   }),

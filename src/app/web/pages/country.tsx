@@ -12,6 +12,7 @@ import { LeftOut } from './left-out.tsx';
 import { CountryCyberlaw } from './cyberlaw.tsx';
 import { CountryReadiness } from './readiness-sections.tsx';
 import { CountryEtready } from './etready-sections.tsx';
+import { StrategiesCovering } from './strategy-parts.tsx';
 import { countryFlags, FlagMark } from './quality.tsx';
 import { renderSparkline } from '../render/sparkline.ts';
 
@@ -218,6 +219,7 @@ export async function countryPage(ctx: PageContext, params: Record<string, strin
       {mapInfo ? <SourceLine ctx={ctx} vintages={mapInfo.vintages} /> : null}
       {readiness}
       {country ? await CountryEtready({ ctx, iso3 }) : null}
+      {country ? await StrategiesCovering({ ctx, iso3 }) : null}
       {cyberlaw}
     </Layout>
   );

@@ -6,6 +6,7 @@ import { formatDate } from '../format.ts';
 import { HttpError } from '../http-error.ts';
 import { href, type PageContext } from './context.ts';
 import { GroupReadiness, ReadinessHidden } from './readiness-sections.tsx';
+import { StrategiesCovering } from './strategy-parts.tsx';
 import { Layout, SourceLine } from './layout.tsx';
 import { aggregateOrNull, headlineIndicators, latestOk, redirect, uniqueVintages } from './common.ts';
 import { ImputeFields, pageImpute, withImpute } from './impute-form.tsx';
@@ -131,6 +132,7 @@ export async function groupPage(ctx: PageContext, params: Record<string, string>
       {chart}
       {map}
       {readiness}
+      {await StrategiesCovering({ ctx, groupId: id })}
       {current.length > 0 ? (
         <>
           <h2>{t.common.members}</h2>

@@ -14,6 +14,8 @@ import { formatDate } from '../format.ts';
 import { href, type PageContext } from './context.ts';
 import { checkedForm, CsrfField, Flash, FormError, seeOther, sendPage } from './forms.tsx';
 import { AnswersView, CyberlawView } from './record-view.tsx';
+import type { MeasureRecord } from '../../../domain/strategies/measures.ts';
+import { afterChange, MeasureHistoryView } from './strategy-review.tsx';
 
 function reviewer(account: Account | null): Account {
   if (!account || !canReview(account)) throw new ForbiddenError('only a curator reviews proposals');
@@ -29,6 +31,7 @@ function RecordSide(props: { ctx: PageContext; kind: RecordKind; key_: string; r
   const { ctx } = props;
   if (props.kind === 'etready') return <EtreadyChangeView ctx={ctx} change={props.record as EtreadyChange | null} />;
   if (props.kind === 'cyberlaw') return <CyberlawView ctx={ctx} entry={props.record as CyberlawEntry | null} />;
+  if (props.kind === 'strategy-measure') return <MeasureHistoryView ctx={ctx} record={props.record as MeasureRecord | null} />;
   const q = QUESTIONNAIRES.find((x) => x.id === props.key_);
   if (!q) return <pre>{JSON.stringify(props.record, null, 1)}</pre>;
   return <AnswersView ctx={ctx} questionnaire={q} answers={(props.record as Pick<PracticeAnswer, 'answers'> | null)?.answers ?? null} />;
@@ -53,10 +56,19 @@ export async function reviewQueue(c: Context, ctx: PageContext, state: { error?:
       {items.length === 0 ? <p>{t.nothingToReview}</p> : null}
       {items.map(({ p, current }) => {
         const payload = p.payload as ProposalPayload;
-        const after = payload.kind === 'cyberlaw' ? payload.entry : payload.kind === 'etready' ? payload.change : { answers: payload.answers };
+        const after =
+          payload.kind === 'cyberlaw'
+            ? payload.entry
+            : payload.kind === 'etready'
+              ? payload.change
+              : payload.kind === 'strategy-measure'
+                ? afterChange(current.record as MeasureRecord | null, p.key, payload.change)
+                : { answers: payload.answers };
         const what =
           p.kind === 'etready'
             ? `eT Ready: ${p.key}`
+            : p.kind === 'strategy-measure'
+            ? `${ctx.t.strategies.measure} ${p.key}`
             : p.kind === 'cyberlaw'
             ? pick(CYBERLAW_AREAS.find((a) => a.id === p.key)?.names ?? { en: p.key }, ctx.lang)
             : pick(QUESTIONNAIRES.find((q) => q.id === p.key)?.title ?? { en: p.key }, ctx.lang);

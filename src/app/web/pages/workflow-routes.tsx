@@ -9,6 +9,7 @@ import type { PageContext } from './context.ts';
 import { href } from './context.ts';
 import { cyberlawForm, editDashboard, practiceForm, proposeCyberlaw, proposePractice } from './edit.tsx';
 import { seeOther } from './forms.tsx';
+import { measureForm, proposeMeasure } from './strategy-edit.tsx';
 import { auditPage, decide, reviewQueue } from './review.tsx';
 import { signIn, signInPage, signOut } from './sign-in.tsx';
 
@@ -56,6 +57,8 @@ export function workflowRoutes(contextFor: (c: Context, lang: Lang) => PageConte
   app.post('/:lang/edit/practices/:iso3/:questionnaire', limit, withLang((c, ctx) => proposePractice(c, ctx, registry)));
   app.get('/:lang/edit/etready/:iso3', signedIn((c, ctx) => etreadyEditForm(c, ctx)));
   app.post('/:lang/edit/etready/:iso3', limit, withLang((c, ctx) => proposeEtready(c, ctx, registry)));
+  app.get('/:lang/edit/strategies/:iso3/:strategy/:measure', signedIn((c, ctx) => measureForm(c, ctx)));
+  app.post('/:lang/edit/strategies/:iso3/:strategy/:measure', limit, withLang((c, ctx) => proposeMeasure(c, ctx, registry)));
   app.get('/:lang/review', signedIn((c, ctx) => reviewQueue(c, ctx)));
   app.get('/:lang/review/audit', signedIn((c, ctx) => auditPage(c, ctx)));
   app.post('/:lang/review/:id/accept', limit, withLang((c, ctx) => decide(c, ctx, registry, 'accept')));
