@@ -169,7 +169,7 @@ export class SqlRecords {
     }
     if (!moved[0]) {
       const now = await this.currentIn(tx, kind, iso3, key);
-      checkVersion(expected ?? -1, now.version, now.record, `${kind === 'cyberlaw' ? 'The cyberlaw status' : kind === 'etready' ? 'The eT Ready record' : 'The answers'} of ${iso3} (${key})`);
+      checkVersion(expected ?? -1, now.version, now.record, `${kind === 'cyberlaw' ? 'The cyberlaw status' : kind === 'etready' ? 'The eT Ready record' : kind === 'strategy-measure' ? 'The strategy measure' : 'The answers'} of ${iso3} (${key})`);
       throw new ConflictError(`${kind} ${iso3} ${key} was changed by another request meanwhile; try again`);
     }
     return Number(moved[0].version);

@@ -47,9 +47,9 @@ const limit = {
 const entity = {
   name: 'entity',
   in: 'query',
-  description: 'Only the entries about this kind of record: account, proposal, cyberlaw, practice, readiness-method or etready.',
-  schema: string(undefined, { enum: ['account', 'proposal', 'cyberlaw', 'practice', 'readiness-method', 'etready'] }),
-  choices: ['account', 'proposal', 'cyberlaw', 'practice', 'readiness-method', 'etready'],
+  description: 'Only the entries about this kind of record: account, proposal, cyberlaw, practice, readiness-method, etready or strategy-measure.',
+  schema: string(undefined, { enum: ['account', 'proposal', 'cyberlaw', 'practice', 'readiness-method', 'etready', 'strategy-measure'] }),
+  choices: ['account', 'proposal', 'cyberlaw', 'practice', 'readiness-method', 'etready', 'strategy-measure'],
   parse: (raw) => raw || undefined,
 } satisfies Param<string | undefined>;
 
