@@ -46,6 +46,15 @@ export function xlsxRows(bytes: Uint8Array, file: string): string[][] {
   return rows;
 }
 
+/** Rows as CSV text, one line per row (line breaks inside a cell become spaces, so line numbers stay the rows'). */
+export function rowsToCsv(rows: readonly (readonly string[])[]): string {
+  const quote = (v: string) => {
+    const flat = v.replace(/\r\n|\r|\n/g, ' ');
+    return /[",]/.test(flat) ? `"${flat.replace(/"/g, '""')}"` : flat;
+  };
+  return rows.map((r) => r.map(quote).join(',')).join('\n');
+}
+
 function firstSheet(text: (name: string) => string | null): string | null {
   const workbook = text('xl/workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels');

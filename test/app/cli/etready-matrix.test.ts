@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/adapters/storage/open.ts';
-import { readXlsxRows } from '../../../src/adapters/sources/xlsx-read.ts';
+import { xlsxRows } from '../../../src/adapters/sources/xlsx-rows.ts';
 import { main } from '../../../src/app/cli/main.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { seed } from '../../web/api/fixture.ts';
@@ -38,7 +38,7 @@ describe('observatory etready template, import and show', () => {
     const out = join(dir, 'template.xlsx');
     const xlsx = await run(['etready', 'template', '--format', 'xlsx', '--out', out]);
     expect(xlsx.code).toBe(0);
-    expect(readXlsxRows(new Uint8Array(readFileSync(out)), out)[0]).toEqual(HEADER.split(','));
+    expect(xlsxRows(new Uint8Array(readFileSync(out)), out)[0]).toEqual(HEADER.split(','));
     const refused = await run(['etready', 'template', '--format', 'xlsx']);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('give --out');

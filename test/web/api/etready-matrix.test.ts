@@ -16,7 +16,7 @@ import { ENGINES } from '../../support/engines.ts';
 import { parseCsv } from '../../support/csv.ts';
 import { seed, TODAY } from './fixture.ts';
 import { HEADER, MATRIX, REVIEWS } from './etready-matrix-fixture.ts';
-import { readXlsxRows } from '../../../src/adapters/sources/xlsx-read.ts';
+import { xlsxRows } from '../../../src/adapters/sources/xlsx-rows.ts';
 import { ref } from '../../../src/app/questions/schema.ts';
 import { schemaErrors } from './schema-check.ts';
 
@@ -298,7 +298,7 @@ for (const engine of ENGINES) {
       const xlsx = await app.request('/templates/etready-action-matrix.xlsx');
       expect(xlsx.status).toBe(200);
       expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-      const rows = readXlsxRows(new Uint8Array(await xlsx.arrayBuffer()), 't.xlsx');
+      const rows = xlsxRows(new Uint8Array(await xlsx.arrayBuffer()), 't.xlsx');
       expect(rows).toEqual([HEADER.split(',')]);
       expect((await app.request('/templates/other.csv')).status).toBe(404);
     });

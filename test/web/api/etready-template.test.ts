@@ -100,7 +100,7 @@ for (const engine of ENGINES) {
       expect(await store.dataVersion()).toBe(version);
       const notZip = join(folder, 'broken.xlsx');
       writeFileSync(notZip, 'not a workbook');
-      await expect(importFile(store, notZip, { format: 'etready-matrix' })).rejects.toThrow('broken.xlsx: not an XLSX workbook');
+      await expect(importFile(store, notZip, { format: 'etready-matrix' })).rejects.toThrow('broken.xlsx: not a workbook (.xlsx)');
     });
   });
 }

@@ -2,7 +2,7 @@ import { nameKeyCandidates } from '../../../domain/names.ts';
 import { isMatrixHeader } from '../../../domain/etready/matrix.ts';
 import { readMatrix, type ResolveCountry } from '../../sources/etready-matrix.ts';
 import { isReviewStatementsHeader, readReviewStatements } from '../../sources/etready-reviews.ts';
-import { readXlsxRows, rowsToCsv } from '../../sources/xlsx-read.ts';
+import { xlsxRows, rowsToCsv } from '../../sources/xlsx-rows.ts';
 import type { Store } from '../../storage/store.ts';
 import { defineFormat, today } from '../format.ts';
 import { countryCodes } from './etready.ts';
@@ -33,7 +33,7 @@ async function* asCsv(path: string, file: string, chunks: () => AsyncGenerator<U
     bytes.set(p, at);
     at += p.length;
   }
-  yield rowsToCsv(readXlsxRows(bytes, file));
+  yield rowsToCsv(xlsxRows(bytes, file));
 }
 
 /**

@@ -17,7 +17,7 @@ import { etreadyPage } from './etready.tsx';
 import { etreadyCountryPage, etreadyRequestsPage } from './etready-matrix.tsx';
 import { templateFile } from '../templates.ts';
 import { strategiesPage } from './strategies.tsx';
-import { strategyPage, templateResponse } from './strategy.tsx';
+import { strategyPage } from './strategy.tsx';
 import { aboutPage, countriesPage, groupsPage, indicatorsPage, sourcesPage } from './lists.tsx';
 
 type Page = (ctx: PageContext, params: Record<string, string>, query: URLSearchParams) => Promise<unknown>;
@@ -58,7 +58,6 @@ export function pageRoutes(contextFor: (c: Context, lang: Lang) => PageContext):
   app.get('/templates/:file', templateFile);
   app.get('/:lang/strategies', page(strategiesPage));
   app.get('/:lang/strategies/:id', page(strategyPage));
-  for (const ext of ['csv', 'xlsx'] as const) app.get(`/templates/strategy-measures.${ext}`, () => templateResponse(ext));
   app.get('/:lang/about', page(aboutPage));
   return app;
 }

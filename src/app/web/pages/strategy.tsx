@@ -4,18 +4,11 @@ import { statusAt } from '../../../domain/tracking.ts';
 import { parseParams } from '../../questions/question.ts';
 import { oneTrack, pathStrategy } from '../../questions/strategy.ts';
 import { trackerArea, trackerCountry, trackerDate } from '../../questions/strategy-params.ts';
-import { template, type TemplateFormat } from '../../services/strategy-template.ts';
 import { renderProgressChart } from '../render/strategy-progress.ts';
 import { formatNumber } from '../format.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
 import { CheckpointsTable, FundingTable, pct, SharesCells, SharesHead, TrackerForm } from './strategy-parts.tsx';
-
-/** The empty strategy-measures template, as a download. */
-export function templateResponse(format: TemplateFormat): Response {
-  const t = template(format);
-  return new Response(t.body, { headers: { 'content-type': t.contentType, 'content-disposition': `attachment; filename="${t.filename}"` } });
-}
 
 /** /{lang}/strategies/{id}: one strategy on a date: the chart, shares per area, checkpoints compared, funding, measures with their histories. */
 export async function strategyPage(ctx: PageContext, params: Record<string, string>, search: URLSearchParams) {

@@ -78,7 +78,7 @@ export const etreadyMatrix = {
   editLink: 'Propose a change',
   newStatus: 'New status',
   changeDate: 'Date (YYYY, YYYY-MM or YYYY-MM-DD)',
-  changeSource: 'Source',
+  changeSource: 'Source of the change',
   why: 'Why',
   propose: 'Propose',
   weightingLabel: 'Combine assessments by',
