@@ -1,3 +1,4 @@
+import { itemStatusNames, policyAreaNames } from './tracking.ts';
 /** eT Ready action matrices, implementation reviews and requests: the pages and their method. */
 export const etreadyMatrix = {
   countryTitle: (name: string) => `eTrade Readiness Assessment: ${name}`,
@@ -19,16 +20,8 @@ export const etreadyMatrix = {
   completed: 'Completed',
   dropped: 'Dropped',
   share: (pct: string, n: string, of: string) => `${pct} (${n} of ${of})`,
-  areas: {
-    strategy: 'Strategy formulation',
-    'ict-infrastructure': 'ICT infrastructure and services',
-    'trade-logistics': 'Trade logistics and facilitation',
-    payments: 'Payment solutions',
-    legal: 'Legal and regulatory frameworks',
-    skills: 'Skills development',
-    financing: 'Access to financing',
-  } as Record<string, string>,
-  itemStatuses: { 'not-started': 'not started', 'under-implementation': 'under implementation', completed: 'completed', dropped: 'dropped' } as Record<string, string>,
+  areas: policyAreaNames,
+  itemStatuses: itemStatusNames,
   chartTitle: (date: string) => `Share of recommendations completed and under implementation, by policy area, on ${date}`,
   chartAlt: 'Bar chart; the same figures are in the table above.',
   matrixTitle: 'Action matrix',

@@ -1,3 +1,4 @@
+import { itemStatusNames, policyAreaNames } from './tracking.ts';
 /** E-commerce strategies: their measures followed one by one, the shares at a date and the published checkpoints. */
 export const strategies = {
   title: 'E-commerce strategies: implementation',
@@ -22,16 +23,8 @@ export const strategies = {
   countryLabel: 'Country (ISO3)',
   allAreas: 'all areas',
   show: 'Show',
-  areas: {
-    strategy: 'Strategy formulation',
-    'ict-infrastructure': 'ICT infrastructure and services',
-    'trade-logistics': 'Trade logistics and facilitation',
-    payments: 'Payment solutions',
-    legal: 'Legal and regulatory frameworks',
-    skills: 'Skills development',
-    financing: 'Access to financing',
-  } as Record<string, string>,
-  statuses: { 'not-started': 'not started', 'under-implementation': 'under implementation', completed: 'completed', dropped: 'dropped' } as Record<string, string>,
+  areas: policyAreaNames,
+  statuses: itemStatusNames,
   priorities: { high: 'high', medium: 'medium', low: 'low' } as Record<string, string>,
   sharesOn: 'Shares on',
   area: 'Policy area',

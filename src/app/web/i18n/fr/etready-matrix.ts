@@ -1,4 +1,5 @@
 import type { etreadyMatrix as en } from '../en/etready-matrix.ts';
+import { itemStatusNames, policyAreaNames } from './tracking.ts';
 
 /** Matrices d’action eT Ready, examens de la mise en œuvre et demandes : les pages et leur méthode. */
 export const etreadyMatrix: typeof en = {
@@ -21,16 +22,8 @@ export const etreadyMatrix: typeof en = {
   completed: 'Achevées',
   dropped: 'Abandonnées',
   share: (pct: string, n: string, of: string) => `${pct} (${n} sur ${of})`,
-  areas: {
-    strategy: 'Formulation de stratégies',
-    'ict-infrastructure': 'Infrastructures et services TIC',
-    'trade-logistics': 'Logistique et facilitation du commerce',
-    payments: 'Solutions de paiement',
-    legal: 'Cadres juridiques et réglementaires',
-    skills: 'Développement des compétences',
-    financing: 'Accès au financement',
-  },
-  itemStatuses: { 'not-started': 'non commencée', 'under-implementation': 'en cours de mise en œuvre', completed: 'achevée', dropped: 'abandonnée' },
+  areas: policyAreaNames,
+  itemStatuses: itemStatusNames,
   chartTitle: (date: string) => `Part des recommandations achevées et en cours de mise en œuvre, par domaine, au ${date}`,
   chartAlt: 'Diagramme en barres ; les mêmes chiffres figurent dans le tableau ci-dessus.',
   matrixTitle: 'Matrice d’action',

@@ -1,4 +1,5 @@
 import type { strategies as en } from '../en/strategies.ts';
+import { itemStatusNames, policyAreaNames } from './tracking.ts';
 
 /** Les stratégies de commerce électronique : leurs mesures suivies une à une, les parts à une date et les points d’étape publiés. */
 export const strategies: typeof en = {
@@ -24,16 +25,8 @@ export const strategies: typeof en = {
   countryLabel: 'Pays (ISO3)',
   allAreas: 'tous les domaines',
   show: 'Afficher',
-  areas: {
-    strategy: 'Formulation de stratégies',
-    'ict-infrastructure': 'Infrastructures et services TIC',
-    'trade-logistics': 'Logistique et facilitation du commerce',
-    payments: 'Solutions de paiement',
-    legal: 'Cadres juridiques et réglementaires',
-    skills: 'Développement des compétences',
-    financing: 'Accès au financement',
-  } as Record<string, string>,
-  statuses: { 'not-started': 'non commencée', 'under-implementation': 'en cours', completed: 'achevée', dropped: 'abandonnée' } as Record<string, string>,
+  areas: policyAreaNames,
+  statuses: itemStatusNames,
   priorities: { high: 'haute', medium: 'moyenne', low: 'basse' } as Record<string, string>,
   sharesOn: 'Parts au',
   area: 'Domaine',
