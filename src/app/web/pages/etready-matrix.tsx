@@ -17,6 +17,7 @@ import { TEMPLATE_PATHS } from '../templates.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
 import { ParamField } from './param-field.tsx';
+import { MethodSection } from './widgets.tsx';
 
 const pctText = (ctx: PageContext, x: number) => `${formatNumber(x, ctx.lang, 1)}${ctx.lang === 'fr' ? ' %' : '%'}`;
 
@@ -300,14 +301,7 @@ export async function etreadyCountryPage(ctx: PageContext, params: Record<string
         <a href={api}>JSON</a> · <a href={`${api}&format=csv`}>CSV</a>
       </p>
       <TemplateLinks ctx={ctx} />
-      <section id="method">
-        <h2>{m.methodTitle}</h2>
-        <ul>
-          {m.method.map((x) => (
-            <li>{x}</li>
-          ))}
-        </ul>
-      </section>
+      <MethodSection title={m.methodTitle} items={m.method} />
     </Layout>
   );
 }

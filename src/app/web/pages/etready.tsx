@@ -7,6 +7,7 @@ import { formatNumber } from '../format.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
 import { EtreadyReviewsSection } from './etready-sections.tsx';
+import { MethodSection } from './widgets.tsx';
 
 function WaitingTable(props: { ctx: PageContext; rows: readonly WaitingRequest[]; name: (a: Assessment) => string }) {
   const { ctx } = props;
@@ -116,14 +117,7 @@ export async function etreadyPage(ctx: PageContext, _params: Record<string, stri
       <p>
         <a href={api}>JSON</a> · <a href={`${api}${api.includes('?') ? '&' : '?'}format=csv`}>CSV</a>
       </p>
-      <section id="method">
-        <h2>{e.methodTitle}</h2>
-        <ul>
-          {e.method.map((m) => (
-            <li>{m}</li>
-          ))}
-        </ul>
-      </section>
+      <MethodSection title={e.methodTitle} items={e.method} />
     </Layout>
   );
 }

@@ -6,6 +6,7 @@ import { TEMPLATE_PATHS } from '../../services/strategy-template.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
 import { CheckpointsTable, pct, SharesCells, SharesHead, TrackerForm } from './strategy-parts.tsx';
+import { MethodSection } from './widgets.tsx';
 
 /** /{lang}/strategies: every strategy's shares on a date, per area and per country, and the published checkpoints. */
 export async function strategiesPage(ctx: PageContext, _params: Record<string, string> = {}, search: URLSearchParams = new URLSearchParams()) {
@@ -108,14 +109,7 @@ export async function strategiesPage(ctx: PageContext, _params: Record<string, s
           <a href={TEMPLATE_PATHS.csv} download>{e.templateCsv}</a> · <a href={TEMPLATE_PATHS.xlsx} download>{e.templateXlsx}</a>
         </p>
       </section>
-      <section id="method">
-        <h2>{e.methodTitle}</h2>
-        <ul>
-          {e.method.map((m) => (
-            <li>{m}</li>
-          ))}
-        </ul>
-      </section>
+      <MethodSection title={e.methodTitle} items={e.method} />
     </Layout>
   );
 }

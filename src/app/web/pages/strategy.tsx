@@ -9,6 +9,7 @@ import { formatNumber } from '../format.ts';
 import { href, type PageContext } from './context.ts';
 import { Layout } from './layout.tsx';
 import { CheckpointsTable, FundingTable, pct, SharesCells, SharesHead, TrackerForm } from './strategy-parts.tsx';
+import { MethodSection } from './widgets.tsx';
 
 /** /{lang}/strategies/{id}: one strategy on a date: the chart, shares per area, checkpoints compared, funding, measures with their histories. */
 export async function strategyPage(ctx: PageContext, params: Record<string, string>, search: URLSearchParams) {
@@ -165,14 +166,7 @@ export async function strategyPage(ctx: PageContext, params: Record<string, stri
       <p>
         <a href={`/api/v1/strategies/${s.strategy.id}?${query}`}>JSON</a> · <a href={`/api/v1/strategies/${s.strategy.id}?${query}&format=csv`}>CSV</a>
       </p>
-      <section id="method">
-        <h2>{e.methodTitle}</h2>
-        <ul>
-          {e.method.map((m) => (
-            <li>{m}</li>
-          ))}
-        </ul>
-      </section>
+      <MethodSection title={e.methodTitle} items={e.method} />
     </Layout>
   );
 }

@@ -223,3 +223,17 @@ export function GroupSelect(props: { label: string; groups: readonly Group[]; se
     </label>
   );
 }
+
+/** A page's "how these figures are made" section: its title and one list item per point (anchor #method). */
+export function MethodSection(props: { title: string; items: readonly string[] }) {
+  return (
+    <section id="method">
+      <h2>{props.title}</h2>
+      <ul>
+        {props.items.map((x) => (
+          <li>{x}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
